@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Evalbook",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "evalbook", targets: ["evalbook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .target(
+            name: "EvalData",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(name: "EvalMetrics"),
+        .target(name: "EvalModels", dependencies: ["EvalData"]),
+        .target(
+            name: "EvalLang",
+            dependencies: [
+                "EvalData", "EvalMetrics", "EvalModels",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .target(
+            name: "EvalNotebook",
+            dependencies: [
+                "EvalLang", "EvalData", "CCmark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .executableTarget(
+            name: "evalbook",
+            dependencies: [
+                "EvalNotebook", "EvalLang", "EvalData", "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "EvalDataTests", dependencies: ["EvalData"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EvalMetricsTests", dependencies: ["EvalMetrics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EvalLangTests", dependencies: ["EvalLang", "EvalData"], resources: [.copy("Cases")]),
+        .testTarget(name: "EvalNotebookTests", dependencies: ["EvalNotebook", "EvalLang"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["evalbook"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,158 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// RFC 4180 field scanning over raw bytes.
+///
+/// A field is either unquoted (ends at the delimiter, LF, or the end; a CR right before
+/// the LF is dropped) or quoted (starts with `"`, may hold delimiters, newlines and
+/// doubled quotes, and must be followed by the delimiter, CRLF, LF or the end). A quote
+/// anywhere else is an error: being strict here is what lets chunk boundaries be found
+/// by counting quotes (see `CSVChunking`).
+struct CSVFieldScanner {
+    static let quote = UInt8(ascii: "\"")
+    static let lf = UInt8(ascii: "\n")
+    static let cr = UInt8(ascii: "\r")
+
+    let base: UnsafePointer<UInt8>
+    /// One past the last byte this scanner may read.
+    let end: Int
+    let delimiter: UInt8
+
+    /// The field starting at `pos`; on return `pos` is at the delimiter, LF or end.
+    ///
+    /// Sets `start`/`stop` to the content bounds (inside the quotes) and `escaped` when
+    /// the content holds doubled quotes. Returns the error kind if the field is malformed.
+    @inline(__always)
+    func scan(_ pos: inout Int, start: inout Int, stop: inout Int, escaped: inout Bool) -> CSVError.Kind? {
+        let delimiter = self.delimiter
+        escaped = false
+        if pos < end, base[pos] == Self.quote {
+            pos += 1
+            start = pos
+            while true {
+                guard let q = Self.find(Self.quote, base, from: pos, to: end) else {
+                    return .unterminatedQuote
+                }
+                if q + 1 < end, base[q + 1] == Self.quote {
+                    escaped = true
+                    pos = q + 2
+                    continue
+                }
+                stop = q
+                pos = q + 1
+                break
+            }
+            if pos < end {
+                let c = base[pos]
+                if c == Self.cr, pos + 1 == end || base[pos + 1] == Self.lf {
+                    pos += 1
+                } else if c != delimiter, c != Self.lf {
+                    return .textAfterQuote
+                }
+            }
+            return nil
+        }
+        start = pos
+        while pos < end {
+            let c = base[pos]
+            if c == delimiter || c == Self.lf { break }
+            if c == Self.quote { return .quoteInUnquotedField }
+            pos += 1
+        }
+        stop = pos
+        if stop > start, base[stop - 1] == Self.cr { stop -= 1 }
+        return nil
+    }
+
+    /// Index of the first `byte` in `from ..< to`, via `memchr` (vectorised by libc).
+    @inline(__always)
+    static func find(_ byte: UInt8, _ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard from < to else { return nil }
+        guard let hit = memchr(base + from, Int32(byte), to - from) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Whether the line starting at `pos` is blank (LF, CRLF, or a lone CR at the end).
+    @inline(__always)
+    func blankLineLength(at pos: Int) -> Int? {
+        let c = base[pos]
+        if c == Self.lf { return 1 }
+        if c == Self.cr {
+            if pos + 1 == end { return 1 }
+            if base[pos + 1] == Self.lf { return 2 }
+        }
+        return nil
+    }
+}
+
+/// The header row: names as written (unescaped) and where the data starts.
+struct CSVHeader {
+    var names: [String]
+    /// 1-based physical line of the header.
+    var line: Int
+    /// Byte offset of the first data row.
+    var dataStart: Int
+
+    /// Reads the header at the first non-blank line after `from`.
+    ///
+    /// Names are kept exactly as written (no trimming); an empty, duplicate or
+    /// non-UTF-8 name is an error that names its field.
+    static func read(_ base: UnsafePointer<UInt8>, from: Int, end: Int, delimiter: UInt8) -> Result<CSVHeader, CSVScanError> {
+        let scanner = CSVFieldScanner(base: base, end: end, delimiter: delimiter)
+        var pos = from
+        var line = 1
+        while pos < end, let skip = scanner.blankLineLength(at: pos) {
+            pos += skip
+            line += 1
+        }
+        guard pos < end else { return .failure(CSVScanError(offset: 0, field: nil, kind: .emptyFile)) }
+        var names: [String] = []
+        var seen = Set<String>()
+        while true {
+            let fieldOffset = pos
+            var start = 0, stop = 0, escaped = false
+            if let kind = scanner.scan(&pos, start: &start, stop: &stop, escaped: &escaped) {
+                return .failure(CSVScanError(offset: fieldOffset, field: names.count, kind: kind))
+            }
+            var bytes = Array(UnsafeBufferPointer(start: base + start, count: stop - start))
+            if escaped { bytes = unescaped(bytes) }
+            let valid = bytes.withUnsafeBufferPointer { b in
+                b.baseAddress.map { CSVTokens.isValidUTF8($0, count: b.count) } ?? true
+            }
+            guard valid else {
+                return .failure(CSVScanError(offset: fieldOffset, field: names.count, kind: .invalidUTF8))
+            }
+            let name = String(decoding: bytes, as: UTF8.self)
+            guard !name.isEmpty else {
+                return .failure(CSVScanError(offset: fieldOffset, field: names.count, kind: .emptyHeader))
+            }
+            guard seen.insert(name).inserted else {
+                return .failure(CSVScanError(offset: fieldOffset, field: names.count, kind: .duplicateHeader(name)))
+            }
+            names.append(name)
+            if pos < end, base[pos] == delimiter {
+                pos += 1
+                continue
+            }
+            if pos < end { pos += 1 }
+            break
+        }
+        return .success(CSVHeader(names: names, line: line, dataStart: pos))
+    }
+
+    private static func unescaped(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            out.append(bytes[i])
+            i += bytes[i] == CSVFieldScanner.quote ? 2 : 1
+        }
+        return out
+    }
+}

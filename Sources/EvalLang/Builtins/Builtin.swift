@@ -1,0 +1,67 @@
+/// One entry of the builtin registry: name, parameters, one-line doc and example.
+///
+/// The help text, `evalbook functions` and the REPL's `:help` all print from
+/// these entries, so a builtin is documented exactly where it is defined.
+package struct Builtin: Sendable {
+    package typealias Body = @Sendable (inout Interpreter, Arguments) throws(RuntimeError) -> Value
+
+    package var name: String
+    package var family: String
+    package var parameters: [Parameter]
+    package var doc: String
+    package var example: String
+    package var body: Body
+
+    package init(_ name: String, family: String, _ parameters: [Parameter], doc: String, example: String, body: @escaping Body) {
+        self.name = name
+        self.family = family
+        self.parameters = parameters
+        self.doc = doc
+        self.example = example
+        self.body = body
+    }
+
+    /// `roc_auc(y, p, weights:, by:)`, derived from the parameters.
+    package var signature: String {
+        let parts = parameters.map { p -> String in
+            switch p.role {
+            case .required: p.name
+            case .optional: "[\(p.name)]"
+            case .variadic: "\(p.name)…"
+            case .option: "\(p.name):"
+            case .anyNamed: "\(p.name): value…"
+            }
+        }
+        return "\(name)(\(parts.joined(separator: ", ")))"
+    }
+
+    /// Names accepted as `name:` arguments.
+    package var optionNames: [String] {
+        parameters.filter { $0.role != .variadic && $0.role != .anyNamed }.map(\.name)
+    }
+}
+
+/// A builtin's parameter and how it may be passed.
+package struct Parameter: Sendable {
+    package enum Role: Sendable, Equatable {
+        /// Positional (or by name), must be given.
+        case required
+        /// Positional (or by name), may be left out.
+        case optional
+        /// Any number of further positional arguments.
+        case variadic
+        /// Only by name: `weights:`.
+        case option
+        /// Any names at all (`table(a: x, b: y)`), collected in order.
+        case anyNamed
+    }
+
+    package var name: String
+    package var role: Role
+
+    package static func required(_ name: String) -> Parameter { Parameter(name: name, role: .required) }
+    package static func optional(_ name: String) -> Parameter { Parameter(name: name, role: .optional) }
+    package static func variadic(_ name: String) -> Parameter { Parameter(name: name, role: .variadic) }
+    package static func option(_ name: String) -> Parameter { Parameter(name: name, role: .option) }
+    package static func anyNamed(_ name: String) -> Parameter { Parameter(name: name, role: .anyNamed) }
+}

@@ -1,0 +1,32 @@
+import EvalMetrics
+
+/// Classification metrics (SPEC §5), matching scikit-learn.
+enum ClassificationBuiltins {
+    static let family = "Classification"
+
+    static let all: [Builtin] = [
+        MetricBuiltin.make("accuracy", family: family, inputs: ["y", "yhat"], options: ["threshold", "pos_label"],
+                           doc: "Share of rows whose predicted label equals the true one; scores need threshold:.",
+                           example: "accuracy(t.late, t.p_late, threshold: 0.5)",
+                           prepare: { args throws(RuntimeError) in try MetricInputs.labelCodes(args) },
+                           kernel: { y, yhat, w throws(MetricError) in try Metrics.accuracy(y, yhat, weights: w) }),
+        MetricBuiltin.make("log_loss", family: family, inputs: ["y", "p"], options: ["pos_label"],
+                           doc: "Binary cross-entropy of the positive-class probability p (clipped like scikit-learn).",
+                           example: "log_loss(t.late, t.p_late)",
+                           prepare: binaryScores,
+                           kernel: { y, p, w throws(MetricError) in try Metrics.logLoss(y, p, weights: w) }),
+        MetricBuiltin.make("roc_auc", family: family, inputs: ["y", "p"], options: ["pos_label"],
+                           doc: "Area under the ROC curve of scores p; ties count one half (null with one class).",
+                           example: "roc_auc(t.late, t.p_late)",
+                           prepare: binaryScores,
+                           kernel: { y, p, w throws(MetricError) in try Metrics.rocAuc(y, p, weights: w) }),
+    ]
+
+    /// 0/1 labels and numeric scores of equal length.
+    @Sendable static func binaryScores(_ args: Arguments) throws(RuntimeError) -> (truth: [Double], predicted: [Double]) {
+        let y = try MetricInputs.binary(args)
+        let p = try MetricInputs.numbers(args, "p")
+        try MetricInputs.sameLength(args, "p", p.count, y.count)
+        return (y, p)
+    }
+}

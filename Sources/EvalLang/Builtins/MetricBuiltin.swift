@@ -1,0 +1,82 @@
+import EvalData
+import EvalMetrics
+
+/// Binds an EvalMetrics kernel as a builtin, adding what every metric takes:
+/// `weights:`, `by:` (one row per group plus an overall row), and the
+/// undefined-result rule (null plus a warning naming the reason).
+enum MetricBuiltin {
+    typealias Prepare = @Sendable (Arguments) throws(RuntimeError) -> (truth: [Double], predicted: [Double])
+    typealias Kernel = @Sendable ([Double], [Double], [Double]?) throws(MetricError) -> MetricResult
+
+    static func make(_ name: String, family: String, inputs: [String], options: [String] = [],
+                     doc: String, example: String, prepare: @escaping Prepare, kernel: @escaping Kernel) -> Builtin {
+        let parameters = inputs.map(Parameter.required) + (options + ["weights", "by"]).map(Parameter.option)
+        return Builtin(name, family: family, parameters, doc: doc, example: example) { interpreter, args throws(RuntimeError) in
+            let (truth, predicted) = try prepare(args)
+            let weights = try MetricInputs.weights(args, count: truth.count)
+            guard args.has("by") else {
+                return try evaluate(kernel, truth, predicted, weights, args: args, group: nil, interpreter: &interpreter)
+            }
+            let key = try args.column("by")
+            try MetricInputs.sameLength(args, "by", key.count, truth.count)
+            let groups = Groups(by: key)
+            var labels: [String] = []
+            var values: [Double?] = []
+            var counts: [Double] = []
+            for (groupKey, rows) in zip(groups.keys, groups.rows) {
+                let label = Value.cellText(groupKey)
+                let w = weights.map { w in rows.map { w[$0] } }
+                let v = try evaluate(kernel, rows.map { truth[$0] }, rows.map { predicted[$0] }, w,
+                                     args: args, group: label, interpreter: &interpreter)
+                labels.append(label)
+                values.append(v.number)
+                counts.append(Double(rows.count))
+            }
+            let overall = try evaluate(kernel, truth, predicted, weights, args: args, group: "all", interpreter: &interpreter)
+            labels.append("all")
+            values.append(overall.number)
+            counts.append(Double(truth.count))
+            let table = try? Table(names: ["group", name, "n"],
+                                   columns: [Column(strings: labels), Column(optionalNumbers: values), Column(numbers: counts)])
+            return table.map(Value.table) ?? .null
+        }
+    }
+
+    private static func evaluate(_ kernel: Kernel, _ truth: [Double], _ predicted: [Double], _ weights: [Double]?,
+                                 args: Arguments, group: String?, interpreter: inout Interpreter) throws(RuntimeError) -> Value {
+        let result: MetricResult
+        do {
+            result = try kernel(truth, predicted, weights)
+        } catch {
+            if case .empty = error, group != nil {
+                result = MetricResult(value: nil, warning: "the group is empty")
+            } else {
+                throw .invalidArgument(error.message + (group.map { " (group \($0))" } ?? ""), span(for: error, args))
+            }
+        }
+        if let warning = result.warning {
+            let place = group.map { " for group \($0)" } ?? ""
+            interpreter.session.warn("`\(args.function)` is undefined\(place): \(warning)", at: args.callSpan)
+        }
+        return result.value.map(Value.number) ?? .null
+    }
+
+    /// The span of the argument an error is about, where it names one.
+    private static func span(for error: MetricError, _ args: Arguments) -> SourceSpan {
+        switch error {
+        case .lengthMismatch(let name, _, _), .missingValue(let name, _):
+            return args.item(name)?.span ?? args.callSpan
+        case .probabilityOutOfRange: return args.item("p")?.span ?? args.callSpan
+        case .notBinary: return args.span("y")
+        case .negativeWeight: return args.span("weights")
+        case .empty: return args.span("y")
+        }
+    }
+}
+
+extension Value {
+    var number: Double? {
+        if case .number(let x) = self { return x }
+        return nil
+    }
+}

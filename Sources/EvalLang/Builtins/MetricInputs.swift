@@ -1,0 +1,114 @@
+import EvalData
+
+/// Turns metric arguments into the plain buffers EvalMetrics works on: numbers,
+/// 0/1 labels, or shared label codes; missing values and lengths are checked here
+/// so errors point at the argument that is wrong.
+enum MetricInputs {
+    /// A column argument with no missing values.
+    static func complete(_ args: Arguments, _ name: String) throws(RuntimeError) -> Column {
+        let c = try args.column(name)
+        if let missing = c.missing, let i = missing.firstIndex(of: true) {
+            throw .invalidArgument("`\(name)` of `\(args.function)` has a missing value at row \(i)", args.span(name),
+                                   help: "drop or fill missing rows first, e.g. with filter(t, not is_missing(t.col)) or fill_missing")
+        }
+        return c
+    }
+
+    /// Numbers (bools as 0/1) of a complete column.
+    static func numbers(_ args: Arguments, _ name: String) throws(RuntimeError) -> [Double] {
+        let c = try complete(args, name)
+        switch c.storage {
+        case .number(let v): return v
+        case .bool(let v): return v.map { $0 ? 1 : 0 }
+        case .string:
+            throw .wrongType(what: "`\(name)` of `\(args.function)`", expected: "numbers", found: "a string column", args.span(name))
+        }
+    }
+
+    /// Sample weights, if given: numbers, none missing, none negative.
+    static func weights(_ args: Arguments, count: Int) throws(RuntimeError) -> [Double]? {
+        guard args.has("weights") else { return nil }
+        let w = try numbers(args, "weights")
+        try sameLength(args, "weights", w.count, count)
+        if let i = w.firstIndex(where: { $0 < 0 || !$0.isFinite }) {
+            throw .invalidArgument("`weights` must be finite and not negative, but row \(i) is \(NumberFormat.human(w[i]))", args.span("weights"))
+        }
+        return w
+    }
+
+    static func sameLength(_ args: Arguments, _ name: String, _ count: Int, _ expected: Int, against first: String = "y") throws(RuntimeError) {
+        guard count == expected else {
+            throw .lengthMismatch("`\(first)`", expected, "`\(name)`", count, args.span(name))
+        }
+    }
+
+    /// Binary labels as 0/1: bools, numbers 0/1, or any labels with `pos_label:`.
+    static func binary(_ args: Arguments, _ name: String = "y") throws(RuntimeError) -> [Double] {
+        let c = try complete(args, name)
+        if args.has("pos_label") {
+            let pos = args.value("pos_label") ?? .null
+            let values = Coerce.values(c)
+            let matches = values.map { v -> Double in
+                switch (v, pos) {
+                case (.number(let a), .number(let b)): a == b ? 1 : 0
+                case (.string(let a), .string(let b)): a == b ? 1 : 0
+                case (.bool(let a), .bool(let b)): a == b ? 1 : 0
+                default: -1
+                }
+            }
+            if matches.contains(-1) {
+                throw .invalidArgument("`pos_label` must have the type of the labels (\(c.type.rawValue))", args.span("pos_label"))
+            }
+            return matches
+        }
+        switch c.storage {
+        case .bool(let v): return v.map { $0 ? 1 : 0 }
+        case .number(let v):
+            if let i = v.firstIndex(where: { $0 != 0 && $0 != 1 }) {
+                throw .invalidArgument("`\(name)` must hold binary labels 0 or 1, but row \(i) is \(NumberFormat.human(v[i]))",
+                                       args.span(name), help: "for other labels, say which is positive with `pos_label:`")
+            }
+            return v
+        case .string(_, let dictionary):
+            throw .invalidArgument("`\(name)` holds string labels", args.span(name),
+                                   help: "say which label is positive, e.g. pos_label: \"\(dictionary.first ?? "yes")\"")
+        }
+    }
+
+    /// True and predicted labels as shared codes, for label-agreement metrics.
+    /// With `threshold:`, predictions are scores made 0/1 (positive when ≥ threshold).
+    static func labelCodes(_ args: Arguments, truth: String = "y", predicted: String = "yhat") throws(RuntimeError) -> ([Double], [Double]) {
+        if args.has("threshold") {
+            let threshold = try args.number("threshold")
+            let y = try binary(args, truth)
+            let scores = try numbers(args, predicted)
+            try sameLength(args, predicted, scores.count, y.count)
+            return (y, scores.map { $0 >= threshold ? 1 : 0 })
+        }
+        let a = try complete(args, truth), b = try complete(args, predicted)
+        try sameLength(args, predicted, b.count, a.count)
+        switch (a.storage, b.storage) {
+        case (.number(let x), .number(let y)):
+            if let i = y.firstIndex(where: { $0 != $0.rounded() }) {
+                throw .invalidArgument("`\(predicted)` looks like scores (row \(i) is \(NumberFormat.human(y[i]))), not labels",
+                                       args.span(predicted), help: "turn scores into labels with `threshold:`, e.g. threshold: 0.5")
+            }
+            return (x, y)
+        case (.bool(let x), .bool(let y)): return (x.map { $0 ? 1 : 0 }, y.map { $0 ? 1 : 0 })
+        case (.bool(let x), .number(let y)) where y.allSatisfy({ $0 == 0 || $0 == 1 }): return (x.map { $0 ? 1 : 0 }, y)
+        case (.number(let x), .bool(let y)) where x.allSatisfy({ $0 == 0 || $0 == 1 }): return (x, y.map { $0 ? 1 : 0 })
+        case (.string, .string):
+            var lookup: [String: Double] = [:]
+            func code(_ s: String?) -> Double {
+                let key = s ?? ""
+                if let c = lookup[key] { return c }
+                let c = Double(lookup.count)
+                lookup[key] = c
+                return c
+            }
+            return ((a.strings ?? []).map(code), (b.strings ?? []).map(code))
+        default:
+            throw .invalidArgument("`\(truth)` is a \(a.type.rawValue) column but `\(predicted)` is a \(b.type.rawValue) column", args.callSpan)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import EvalData
+import OrderedCollections
+
+/// A warning raised while running a statement (an undefined metric, say).
+package struct Warning: Sendable, Equatable {
+    package var message: String
+    package var span: SourceSpan
+}
+
+/// A file a notebook read, for the manifest.
+package struct InputFile: Sendable, Equatable {
+    /// The path as the notebook wrote it, relative to the project root.
+    package var path: String
+    /// The resolved absolute path that was read.
+    package var resolvedPath: String
+}
+
+/// Everything a run may touch besides its bindings: params, seed, the file
+/// policy, and what it has read and warned about so far.
+package struct Session: Sendable {
+    package var params: OrderedDictionary<String, Value>
+    package var seed: UInt64
+    package var files: FileAccess
+    package private(set) var inputs: [InputFile] = []
+    package var warnings: [Warning] = []
+    /// Threads for parallel kernels; results never depend on it.
+    package var threads: Int = 2
+
+    package init(params: OrderedDictionary<String, Value> = [:], seed: UInt64 = 0, files: FileAccess) {
+        self.params = params
+        self.seed = seed
+        self.files = files
+    }
+
+    package mutating func warn(_ message: String, at span: SourceSpan) {
+        warnings.append(Warning(message: message, span: span))
+    }
+
+    package mutating func recordInput(path: String, resolvedPath: String) {
+        if !inputs.contains(where: { $0.resolvedPath == resolvedPath }) {
+            inputs.append(InputFile(path: path, resolvedPath: resolvedPath))
+        }
+    }
+}

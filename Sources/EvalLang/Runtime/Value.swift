@@ -1,0 +1,70 @@
+import EvalData
+import OrderedCollections
+
+/// A runtime value of the cell language.
+package enum Value: Sendable {
+    case number(Double)
+    case string(String)
+    case bool(Bool)
+    case null
+    case column(Column)
+    case table(Table)
+    case list([Value])
+    case record(Record)
+    indirect case function(Function)
+
+    /// The type name used in messages and summaries.
+    package var typeName: String {
+        switch self {
+        case .number: "number"
+        case .string: "string"
+        case .bool: "bool"
+        case .null: "null"
+        case .column(let c): "\(c.type.rawValue) column"
+        case .table: "table"
+        case .list: "list"
+        case .record: "record"
+        case .function: "function"
+        }
+    }
+}
+
+/// Named values in definition order; domain results (a confusion matrix, a test
+/// readout) are records with a `kind` that selects their display.
+package struct Record: Sendable {
+    package var fields: OrderedDictionary<String, Value>
+    package var kind: String?
+
+    package init(_ fields: OrderedDictionary<String, Value> = [:], kind: String? = nil) {
+        self.fields = fields
+        self.kind = kind
+    }
+
+    package subscript(name: String) -> Value? {
+        get { fields[name] }
+        set { fields[name] = newValue }
+    }
+}
+
+/// A callable value: a builtin from the registry, or a lambda.
+package enum Function: Sendable {
+    case builtin(Builtin)
+    case lambda(Lambda)
+
+    package var name: String {
+        switch self {
+        case .builtin(let b): b.name
+        case .lambda: "lambda"
+        }
+    }
+}
+
+/// `x => body`: parameters, body, and the enclosing lambdas' parameters it closes over.
+///
+/// Global names resolve when the lambda runs, as in Python, so a lambda may use
+/// bindings made after it (and itself).
+package struct Lambda: Sendable {
+    package var parameters: [String]
+    package var body: Expr
+    package var captured: OrderedDictionary<String, Value>
+}

@@ -1,0 +1,49 @@
+/// Why a metric could not be computed from its input (wrong input, not undefined results).
+///
+/// SPEC §5 separates two failure modes: input that is wrong (this type, raised as an
+/// error) and input that is valid but leaves the metric undefined (a `MetricResult` with
+/// a nil value and a warning). Indexes are 0-based, matching the cell language's `c[i]`.
+package enum MetricError: Error, Equatable, Sendable {
+    /// An argument's length differs from `y`'s; `name` is `yhat`, `p`, `scores` or `weights`.
+    case lengthMismatch(name: String, count: Int, expected: Int)
+    /// `y` has no values, so there is nothing to average.
+    case empty
+    /// A NaN (the column representation of a missing value) in the named argument.
+    case missingValue(name: String, index: Int)
+    /// A probability below 0 or above 1 (infinities included).
+    case probabilityOutOfRange(index: Int, value: Double)
+    /// A binary label in `y` that is neither 0 nor 1.
+    case notBinary(index: Int, value: Double)
+    /// A sample weight below zero.
+    case negativeWeight(index: Int, value: Double)
+
+    /// One English sentence that says what is wrong and where.
+    package var message: String {
+        switch self {
+        case let .lengthMismatch(name, count, expected):
+            return "`\(name)` has \(count) \(Self.values(count)) but `y` has \(expected)"
+        case .empty:
+            return "`y` is empty, so there is nothing to compute the metric over"
+        case let .missingValue(name, index):
+            return "`\(name)` has a missing value at index \(index)"
+        case let .probabilityOutOfRange(index, value):
+            return "`p` must hold probabilities in [0, 1], but index \(index) is \(Self.format(value))"
+        case let .notBinary(index, value):
+            return "`y` must hold binary labels 0 or 1, but index \(index) is \(Self.format(value))"
+        case let .negativeWeight(index, value):
+            return "`weights` must not be negative, but index \(index) is \(Self.format(value))"
+        }
+    }
+
+    private static func values(_ count: Int) -> String {
+        count == 1 ? "value" : "values"
+    }
+
+    /// Integral values print without a trailing `.0` so a label shows as `2`, not `2.0`.
+    private static func format(_ value: Double) -> String {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+            return String(Int64(value))
+        }
+        return String(value)
+    }
+}

@@ -1,0 +1,61 @@
+/// Input checks shared by every metric, run before any arithmetic.
+///
+/// All checks happen up front so that the kernels can index freely afterwards: lengths
+/// are known to agree and no NaN can reach a sum. The order is fixed so the same bad
+/// input always reports the same error: lengths, emptiness, missing values (y, the
+/// prediction, weights), then domain checks (labels, probabilities, weight signs).
+enum Validation {
+    /// The checks every metric shares: lengths agree, `y` is non-empty, nothing is missing,
+    /// and weights are non-negative.
+    ///
+    /// `otherName` is how the prediction argument is named in messages (`yhat`, `p`, ...).
+    /// `domain` runs between the missing-value and weight-sign checks, for label and
+    /// probability rules that only some metrics have.
+    static func check(
+        y: [Double],
+        other: [Double],
+        otherName: String,
+        weights: [Double]?,
+        domain: () throws(MetricError) -> Void = {}
+    ) throws(MetricError) {
+        if other.count != y.count {
+            throw .lengthMismatch(name: otherName, count: other.count, expected: y.count)
+        }
+        if let weights, weights.count != y.count {
+            throw .lengthMismatch(name: "weights", count: weights.count, expected: y.count)
+        }
+        if y.isEmpty {
+            throw .empty
+        }
+        try noMissing(y, name: "y")
+        try noMissing(other, name: otherName)
+        if let weights {
+            try noMissing(weights, name: "weights")
+        }
+        try domain()
+        if let weights, let index = weights.firstIndex(where: { $0 < 0 }) {
+            throw .negativeWeight(index: index, value: weights[index])
+        }
+    }
+
+    /// Throws for the first NaN, which is how a column stores a missing value.
+    static func noMissing(_ values: [Double], name: String) throws(MetricError) {
+        if let index = values.firstIndex(where: { $0.isNaN }) {
+            throw .missingValue(name: name, index: index)
+        }
+    }
+
+    /// Throws for the first label that is not exactly 0 or 1.
+    static func binaryLabels(_ y: [Double]) throws(MetricError) {
+        if let index = y.firstIndex(where: { $0 != 0 && $0 != 1 }) {
+            throw .notBinary(index: index, value: y[index])
+        }
+    }
+
+    /// Throws for the first probability outside [0, 1]; infinities are outside too.
+    static func probabilities(_ p: [Double]) throws(MetricError) {
+        if let index = p.firstIndex(where: { !($0 >= 0 && $0 <= 1) }) {
+            throw .probabilityOutOfRange(index: index, value: p[index])
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import EvalLang
+import Foundation
+import OrderedCollections
+import Yams
+
+/// Reads a notebook file: front matter through Yams, code cells through cmark.
+package enum NotebookParser {
+    package static func load(path: String, displayPath: String? = nil) throws(NotebookError) -> Notebook {
+        let shown = displayPath ?? path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw .cannotRead(path: shown, reason: exists ? "permission denied or not a file" : "no such file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw .invalidUTF8(path: shown) }
+        return try parse(text, path: shown)
+    }
+
+    package static func parse(_ text: String, path: String) throws(NotebookError) -> Notebook {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) + "\n" }
+        if let last = lines.last, last == "\n" { lines.removeLast() } else if !lines.isEmpty {
+            lines[lines.count - 1].removeLast()
+        }
+        var frontMatter = FrontMatter()
+        var bodyStart = 0
+        if let first = lines.first, first.trimmingCharacters(in: .whitespacesAndNewlines) == "---" {
+            guard let close = lines.indices.dropFirst().first(where: {
+                let t = lines[$0].trimmingCharacters(in: .whitespacesAndNewlines)
+                return t == "---" || t == "..."
+            }) else { throw .unterminatedFrontMatter(path: path) }
+            frontMatter = try FrontMatterParser.parse(lines[1..<close].joined(), path: path, firstLine: 2)
+            bodyStart = close + 1
+        }
+        let body = lines[bodyStart...].joined()
+        guard let document = MarkdownDocument(body) else {
+            throw .cannotRead(path: path, reason: "the Markdown parser could not allocate memory")
+        }
+        var segments: [Notebook.Segment] = []
+        var next = bodyStart
+        var index = 0
+        for block in document.topLevelFencedBlocks {
+            guard block.info.split(separator: " ").first == "evalbook" else { continue }
+            let start = bodyStart + block.startLine - 1
+            let end = min(lines.count - 1, bodyStart + block.endLine - 1)
+            if start > next { segments.append(.prose(lines[next..<start].joined())) }
+            let firstLine = bodyStart + block.startLine + 1
+            let options = try parseOptions(block.literal, path: path, firstLine: firstLine)
+            segments.append(.cell(Cell(index: index, code: block.literal, firstLine: firstLine, options: options)))
+            index += 1
+            next = end + 1
+        }
+        if next < lines.count { segments.append(.prose(lines[next...].joined())) }
+        return Notebook(path: path, source: text, frontMatter: frontMatter, segments: segments)
+    }
+
+    static let optionNames = ["label", "caption", "echo", "output"]
+
+    /// `#| key: value` lines at the top of a cell.
+    static func parseOptions(_ code: String, path: String, firstLine: Int) throws(NotebookError) -> CellOptions {
+        var options = CellOptions()
+        for (offset, raw) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard raw.hasPrefix("#|") else { break }
+            let line = firstLine + offset
+            let body = raw.dropFirst(2)
+            guard let colon = body.firstIndex(of: ":") else {
+                throw .cellOption(path: path, line: line, message: "a cell option looks like `#| label: roc`")
+            }
+            let key = body[..<colon].trimmingCharacters(in: .whitespaces)
+            let value = body[body.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            switch key {
+            case "label": options.label = value
+            case "caption": options.caption = value
+            case "echo", "output":
+                guard value == "true" || value == "false" else {
+                    throw .cellOption(path: path, line: line, message: "`\(key)` must be true or false, not `\(value)`")
+                }
+                if key == "echo" { options.echo = value == "true" } else { options.output = value == "true" }
+            default:
+                throw .cellOption(path: path, line: line, message: "unknown cell option `\(key)`",
+                                  help: Suggestion.help(for: key, in: optionNames) ?? "options are label, caption, echo and output")
+            }
+        }
+        return options
+    }
+}

@@ -1,0 +1,125 @@
+import EvalLang
+
+/// Writes `report.html`: one self-contained page with inline CSS and no scripts.
+///
+/// Prose goes through cmark (raw HTML is dropped); tables, outputs and checks are
+/// drawn from the report model, never by re-parsing Markdown, and every string
+/// that comes from data is escaped.
+package enum HTMLRenderer {
+    package static func render(_ report: Report) -> String {
+        var body = "<header>\n"
+        body += "<h1>\(escape(report.title))</h1>\n"
+        if let description = report.notebook.frontMatter.description {
+            body += "<p class=\"description\">\(escape(description))</p>\n"
+        }
+        body += provenance(report)
+        body += "</header>\n"
+        for block in report.blocks {
+            switch block {
+            case .prose(let text): body += "<div class=\"prose\">\n\(MarkdownDocument.html(text))</div>\n"
+            case .cell(let cell): body += renderCell(cell, path: report.notebook.path)
+            }
+        }
+        return """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(report.title))</title>
+        <style>
+        \(HTMLStyle.css)
+        </style>
+        </head>
+        <body>
+        <main>
+        \(body)</main>
+        </body>
+        </html>
+
+        """
+    }
+
+    static func provenance(_ report: Report) -> String {
+        var items: [String] = []
+        for (name, value) in report.params {
+            items.append("<span class=\"param\"><code>\(escape(name)) = \(escape(value.inlineText))</code></span>")
+        }
+        items.append("<span>seed \(report.seed)</span>")
+        if !report.checks.isEmpty {
+            let failed = report.failedChecks
+            items.append("<span class=\"\(failed > 0 ? "failed" : "passed")\">checks: \(report.passedChecks) passed, \(failed) failed</span>")
+        }
+        if !report.warnings.isEmpty {
+            items.append("<span class=\"warning\">\(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")</span>")
+        }
+        return "<p class=\"meta\">" + items.joined(separator: " · ") + "</p>\n"
+    }
+
+    static func renderCell(_ report: CellReport, path: String) -> String {
+        let options = report.cell.options
+        let id = options.label.map { " id=\"\(escape($0))\"" } ?? ""
+        var out = "<section class=\"cell\"\(id)>\n"
+        if options.echo {
+            out += "<pre class=\"code\"><code>\(escape(report.cell.displayCode))</code></pre>\n"
+        }
+        for output in report.outputs {
+            switch output {
+            case .display(let display) where options.output:
+                out += renderDisplay(display)
+            case .display:
+                break
+            case .check(let check):
+                let cls = check.passed ? "check passed" : "check failed"
+                var text = "<span class=\"mark\">\(check.passed ? "✔" : "✘")</span> \(check.passed ? "passed" : "failed"): <code>\(escape(check.expression))</code>"
+                if !check.passed, let detail = check.detail { text += " (\(escape(detail)))" }
+                if let message = check.message { text += " — \(escape(message))" }
+                out += "<p class=\"\(cls)\">\(text) <span class=\"loc\">\(escape(path)):\(check.span.line)</span></p>\n"
+            case .warning(let warning):
+                out += "<p class=\"warning\">⚠ warning: \(escape(warning.message)) <span class=\"loc\">\(escape(path)):\(warning.span.line)</span></p>\n"
+            }
+        }
+        if let caption = options.caption { out += "<p class=\"caption\">\(escape(caption))</p>\n" }
+        return out + "</section>\n"
+    }
+
+    static func renderDisplay(_ display: Display) -> String {
+        switch display {
+        case .text(let text):
+            return "<pre class=\"output\">\(escape(text))</pre>\n"
+        case .table(let table):
+            var out = "<div class=\"table\"><table>\n<thead><tr>"
+            for (name, right) in zip(table.columns, table.rightAligned) {
+                out += "<th\(right ? " class=\"num\"" : "")>\(escape(name))</th>"
+            }
+            out += "</tr></thead>\n<tbody>\n"
+            for row in table.rows {
+                out += "<tr>"
+                for (cell, right) in zip(row, table.rightAligned) {
+                    out += "<td\(right ? " class=\"num\"" : "")>\(escape(cell))</td>"
+                }
+                out += "</tr>\n"
+            }
+            out += "</tbody>\n</table>"
+            if table.omittedRows > 0 { out += "<p class=\"more\">… \(NumberFormat.grouped(table.omittedRows)) more rows</p>" }
+            return out + "</div>\n"
+        }
+    }
+
+    /// Escapes text for HTML element content and attribute values.
+    package static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,76 @@
+import EvalLang
+
+/// A JSON value with ordered keys, written deterministically.
+package indirect enum JSON: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSON])
+    case object([(String, JSON)])
+
+    package static func == (a: JSON, b: JSON) -> Bool { a.text() == b.text() }
+
+    /// Pretty-printed with two-space indents and a final newline; numbers in
+    /// their shortest round-trip form (non-finite numbers are `null`).
+    package func text(indent: Int = 0) -> String {
+        let pad = String(repeating: "  ", count: indent + 1)
+        let closePad = String(repeating: "  ", count: indent)
+        switch self {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .number(let x): return NumberFormat.json(x)
+        case .string(let s): return JSON.quote(s)
+        case .array(let items):
+            if items.isEmpty { return "[]" }
+            if items.allSatisfy({ if case .number = $0 { true } else { false } }) {
+                return "[" + items.map { $0.text() }.joined(separator: ", ") + "]"
+            }
+            return "[\n" + items.map { pad + $0.text(indent: indent + 1) }.joined(separator: ",\n") + "\n\(closePad)]"
+        case .object(let fields):
+            if fields.isEmpty { return "{}" }
+            return "{\n" + fields.map { pad + JSON.quote($0.0) + ": " + $0.1.text(indent: indent + 1) }.joined(separator: ",\n")
+                + "\n\(closePad)}"
+        }
+    }
+
+    package static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
+
+extension JSON {
+    /// A language value as JSON, at full precision: columns become arrays, tables
+    /// objects of column arrays, records objects.
+    package init(_ value: Value) {
+        switch value {
+        case .number(let x): self = .number(x)
+        case .string(let s): self = .string(s)
+        case .bool(let b): self = .bool(b)
+        case .null: self = .null
+        case .column(let c): self = .array((0..<c.count).map { JSON(Coerce.value(c[$0])) })
+        case .table(let t):
+            self = .object(zip(t.names, t.columns).map { ($0, JSON(.column($1))) })
+        case .list(let items): self = .array(items.map(JSON.init))
+        case .record(let r): self = .object(r.fields.map { ($0.key, JSON($0.value)) })
+        case .function(let f): self = .string("<function \(f.name)>")
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import EvalLang
+import OrderedCollections
+
+/// Why a run stopped.
+package enum RunFailure: Error, Sendable {
+    case notebook(NotebookError)
+    /// A cell failed; `rendered` is the §5b diagnostic.
+    case cell(rendered: String, diagnostic: Diagnostic)
+}
+
+/// How to run a notebook: param overrides and the file policy.
+package struct RunOptions: Sendable {
+    /// `--param name=value`, in the order given.
+    package var params: [(name: String, value: String)] = []
+    package var root: String
+    package var allowRead: [String] = []
+    package var threads = 2
+
+    package init(root: String) {
+        self.root = root
+    }
+}
+
+/// Runs a notebook's cells top to bottom in one fresh environment.
+package enum NotebookRunner {
+    package static func run(_ notebook: Notebook, options: RunOptions) throws(RunFailure) -> Report {
+        var params = notebook.frontMatter.params
+        for (name, text) in options.params {
+            guard params[name] != nil else {
+                let help = Suggestion.help(for: name, in: params.keys)
+                    ?? (params.isEmpty ? "this notebook declares no params" : "its params are " + params.keys.map { "`\($0)`" }.joined(separator: ", "))
+                throw .notebook(.unknownParam(path: notebook.path, name: name, help: help))
+            }
+            params[name] = FrontMatterParser.commandLineValue(text)
+        }
+        var session = Session(params: params, seed: notebook.frontMatter.seed,
+                              files: FileAccess(root: options.root, allowed: options.allowRead))
+        session.threads = options.threads
+        var interpreter = Interpreter(session: session)
+        var blocks: [Report.Block] = []
+        var checks: [Check] = []
+        var warnings: [Warning] = []
+        for segment in notebook.segments {
+            switch segment {
+            case .prose(let text):
+                blocks.append(.prose(text))
+            case .cell(let cell):
+                let source = SourceText(name: notebook.path, text: cell.code, firstLine: cell.firstLine)
+                let outputs = try runCell(source, interpreter: &interpreter)
+                for output in outputs {
+                    if case .check(let c) = output { checks.append(c) }
+                    if case .warning(let w) = output { warnings.append(w) }
+                }
+                blocks.append(.cell(CellReport(cell: cell, outputs: outputs)))
+            }
+        }
+        let metrics = interpreter.globals.filter { $0.value.isMetric }
+        return Report(notebook: notebook, params: params, seed: notebook.frontMatter.seed, blocks: blocks,
+                      checks: checks, warnings: warnings, metrics: metrics, inputs: interpreter.session.inputs)
+    }
+
+    /// Runs one cell's statements, collecting displays, checks and warnings.
+    package static func runCell(_ source: SourceText, interpreter: inout Interpreter) throws(RunFailure) -> [CellOutput] {
+        let statements: [Statement]
+        do { statements = try Parser.parse(source) } catch {
+            throw .cell(rendered: error.diagnostic.render(in: source), diagnostic: error.diagnostic)
+        }
+        var outputs: [CellOutput] = []
+        for statement in statements {
+            interpreter.session.warnings = []
+            let outcome: Outcome
+            do { outcome = try interpreter.execute(statement, in: source) } catch {
+                throw .cell(rendered: error.diagnostic.render(in: source), diagnostic: error.diagnostic)
+            }
+            switch outcome {
+            case .value(let value, _): outputs.append(.display(value.display()))
+            case .binding: break
+            case .check(let check): outputs.append(.check(check))
+            }
+            outputs += interpreter.session.warnings.map(CellOutput.warning)
+        }
+        return outputs
+    }
+}

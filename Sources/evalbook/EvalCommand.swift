@@ -1,0 +1,67 @@
+import ArgumentParser
+import EvalLang
+import EvalNotebook
+import Foundation
+
+/// `evalbook eval CODE`: run cell code once and print its outputs.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Run cell code and print its outputs."
+    )
+
+    @Argument(help: "Cell code, e.g. 'mean([1, 2, 3]) * 2'.")
+    var code: String
+
+    @Flag(help: "Print outputs as JSON at full precision.")
+    var json = false
+
+    @OptionGroup var files: FileOptions
+
+    func run() throws {
+        let session = Session(files: FileAccess(root: files.rootPath, allowed: files.allowRead))
+        var interpreter = Interpreter(session: session)
+        let source = SourceText(name: "<eval>", text: code)
+        let statements: [Statement]
+        do { statements = try Parser.parse(source) } catch {
+            Terminal.error(error.diagnostic.render(in: source))
+            throw Exit.error
+        }
+        var values: [JSON] = []
+        var checks: [Check] = []
+        var warnings: [Warning] = []
+        for statement in statements {
+            interpreter.session.warnings = []
+            let outcome: Outcome
+            do { outcome = try interpreter.execute(statement, in: source) } catch {
+                Terminal.error(error.diagnostic.render(in: source))
+                throw Exit.error
+            }
+            switch outcome {
+            case .value(let value, _):
+                if json { values.append(JSON(value)) } else { Terminal.out(TextRenderer.render(value.display(), width: Terminal.width)) }
+            case .binding: break
+            case .check(let check):
+                checks.append(check)
+                if !json { Terminal.out(check.summary + "\n") }
+            }
+            warnings += interpreter.session.warnings
+            if !json {
+                for w in interpreter.session.warnings {
+                    Terminal.error(Terminal.paint("warning: \(w.message)", "33", stderr: true) + "\n")
+                }
+            }
+        }
+        if json {
+            let document = JSON.object([
+                ("outputs", .array(values)),
+                ("checks", .array(checks.map {
+                    .object([("expression", .string($0.expression)), ("passed", .bool($0.passed)),
+                             ("detail", $0.detail.map(JSON.string) ?? .null)])
+                })),
+                ("warnings", .array(warnings.map { .string($0.message) })),
+            ])
+            Terminal.out(document.text() + "\n")
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import EvalLang
+import EvalNotebook
+import Foundation
+
+/// `evalbook run NOTEBOOK`: run every cell and write a new report version.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a notebook and write a new report version under reports/NAME/."
+    )
+
+    @Argument(help: "The notebook (.md) to run.")
+    var notebook: String
+
+    @Option(name: .customLong("param"), help: "Override a front-matter param: name=value (repeatable).")
+    var params: [String] = []
+
+    @Option(help: "The folder that holds report folders.")
+    var reports: String?
+
+    @Flag(help: "Exit 1 when any expect failed.")
+    var check = false
+
+    @OptionGroup var files: FileOptions
+
+    func run() throws {
+        let root = files.rootPath
+        let loaded: Notebook
+        do { loaded = try NotebookParser.load(path: notebook) } catch {
+            Terminal.error(error.rendered)
+            throw Exit.error
+        }
+        var options = RunOptions(root: root)
+        options.allowRead = files.allowRead
+        for text in params {
+            guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
+                Terminal.error(NotebookError.invalidParamArgument(text).rendered)
+                throw Exit.error
+            }
+            options.params.append((String(text[..<eq]), String(text[text.index(after: eq)...])))
+        }
+        let report: Report
+        do { report = try NotebookRunner.run(loaded, options: options) } catch {
+            switch error {
+            case .notebook(let e): Terminal.error(e.rendered)
+            case .cell(let rendered, _): Terminal.error(rendered)
+            }
+            throw Exit.error
+        }
+        Output.checksAndWarnings(report.checks, report.warnings, path: loaded.path)
+
+        let base = reports ?? (root + "/reports")
+        let store = ReportStore(directory: base + "/" + loaded.name)
+        let outcome: StoreOutcome
+        do { outcome = try store.write(report) } catch {
+            Terminal.error("error: \(error)\n")
+            throw Exit.error
+        }
+        switch outcome {
+        case .created(let version, let directory):
+            Terminal.out("wrote \(version): \(Output.relative(directory))/report.md\n")
+        case .unchanged(let version, let directory):
+            Terminal.out("unchanged: outputs are identical to \(version), no new version: \(Output.relative(directory))/report.md\n")
+        }
+        Output.headline(report)
+        if check, report.failedChecks > 0 { throw Exit.checkFailed }
+    }
+}
+
+/// `--root` and `--allow-read`: the file policy of SPEC §9.
+struct FileOptions: ParsableArguments {
+    @Option(help: "The project root; notebooks read files only under it (default: the working directory).")
+    var root: String?
+
+    @Option(name: .customLong("allow-read"), help: "Also allow reading under this path (repeatable).")
+    var allowRead: [String] = []
+
+    var rootPath: String {
+        root ?? FileManager.default.currentDirectoryPath
+    }
+}
+
+/// Shared printing of run results.
+enum Output {
+    static func checksAndWarnings(_ checks: [Check], _ warnings: [Warning], path: String) {
+        for check in checks where !check.passed {
+            Terminal.error("\(path):\(check.span.line): " + Terminal.paint(check.summary, "31", stderr: true) + "\n")
+        }
+        for warning in warnings {
+            Terminal.error("\(path):\(warning.span.line): " + Terminal.paint("warning: \(warning.message)", "33", stderr: true) + "\n")
+        }
+    }
+
+    /// The headline numbers: the first top-level metrics, and the checks.
+    static func headline(_ report: Report) {
+        for (name, value) in report.metrics.prefix(10) {
+            Terminal.out("  \(name) = \(value.inlineText)\n")
+        }
+        if !report.checks.isEmpty {
+            Terminal.out("  checks: \(report.passedChecks) passed, \(report.failedChecks) failed\n")
+        }
+    }
+
+    static func relative(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// The only place that writes to the terminal's streams.
+enum Terminal {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+    static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+
+    /// Colour only on a terminal and never with `NO_COLOR` set.
+    static func useColor(forStderr: Bool) -> Bool {
+        guard ProcessInfo.processInfo.environment["NO_COLOR"].map({ $0.isEmpty }) ?? true else { return false }
+        return forStderr ? stderrIsTerminal : stdoutIsTerminal
+    }
+
+    static func paint(_ text: String, _ code: String, stderr: Bool = false) -> String {
+        useColor(forStderr: stderr) ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    /// Columns of the terminal, or 100 when it cannot be told.
+    static var width: Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 { return Int(size.ws_col) }
+        return 100
+    }
+}
