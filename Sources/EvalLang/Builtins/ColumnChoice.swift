@@ -32,13 +32,18 @@ enum ColumnChoice {
         if case .null? = args.value("x") { return args.value("value") ?? .null }
         let c = try args.column("x")
         let fill = args.value("value") ?? .null
-        var values = Coerce.values(c)
-        for i in values.indices where c.isMissing(i) { values[i] = fill }
-        let filled = try Coerce.column(fromList: values, what: "the filled column", span: args.span("value"))
-        guard filled.type == c.type || c.missingCount == c.count else {
+        let fillType: ColumnType? = switch fill {
+        case .number: .number
+        case .bool: .bool
+        case .string: .string
+        default: nil
+        }
+        if let fillType, fillType != c.type, c.missingCount < c.count {
             throw .invalidArgument("the fill value must be a \(c.type.rawValue), like the column", args.span("value"))
         }
-        return .column(filled)
+        var values = Coerce.values(c)
+        for i in values.indices where c.isMissing(i) { values[i] = fill }
+        return .column(try Coerce.column(fromList: values, what: "the filled column", span: args.span("value")))
     }
 
     static func bucket(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {

@@ -11,7 +11,8 @@ package enum Suggestion {
         }
         guard let best else { return nil }
         let limit = max(1, min(3, (target.count + 2) / 3))
-        return best.distance <= limit ? best.name : nil
+        // Replacing every character is not a typo: `b` does not suggest `a`.
+        return best.distance <= limit && best.distance < target.count ? best.name : nil
     }
 
     /// The help line for an unknown name, or nil.

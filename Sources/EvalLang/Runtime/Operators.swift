@@ -16,7 +16,8 @@ enum Operators {
 
         func type(_ i: Int) -> ColumnType? {
             switch self {
-            case .column(let c): return c.type
+            // A column of only missing values (`[null, null]`) fits any type.
+            case .column(let c): return c.missingCount == c.count && c.count > 0 ? nil : c.type
             case .scalar(.number): return .number
             case .scalar(.bool): return .bool
             case .scalar(.string): return .string

@@ -8,7 +8,7 @@ extension Value {
     package var inlineText: String {
         switch self {
         case .number(let x): return NumberFormat.human(x)
-        case .string(let s): return "\"\(s)\""
+        case .string(let s): return Value.quoted(s)
         case .bool(let b): return b ? "true" : "false"
         case .null: return "null"
         case .column(let c): return Value.preview(c)
@@ -49,12 +49,27 @@ extension Value {
         return "[\(head), …, \(tail)] (\(NumberFormat.grouped(c.count)) values)"
     }
 
+    /// A string as a literal that reads back as itself: `"say \"hi\""`.
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for ch in s {
+            switch ch {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default: out.append(ch)
+            }
+        }
+        return out + "\""
+    }
+
     /// One table cell's text; missing shows as `NA`.
     static func cellText(_ s: Scalar, quoted: Bool = false) -> String {
         switch s {
         case .number(let x): NumberFormat.human(x)
         case .bool(let b): b ? "true" : "false"
-        case .string(let str): quoted ? "\"\(str)\"" : str
+        case .string(let str): quoted ? Value.quoted(str) : str
         case .missing: "NA"
         }
     }

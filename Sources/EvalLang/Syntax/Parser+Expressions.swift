@@ -170,7 +170,7 @@ extension Parser {
         var sawNamed = false
         if check(.rparen) { return args }
         while true {
-            if case .name(let name) = current.kind, peekKind(1) == .colon {
+            if let name = argumentName(current.kind), peekKind(1) == .colon {
                 let nameSpan = advance().span
                 advance()
                 if args.contains(where: { $0.name == name }) { throw .duplicateArgument(name, nameSpan) }
@@ -184,6 +184,15 @@ extension Parser {
             }
             guard match(.comma) else { return args }
             if check(.rparen) { return args }
+        }
+    }
+
+    /// A named argument's name: `weights:` or, for columns with spaces, `"b c":`.
+    private func argumentName(_ kind: Token.Kind) -> String? {
+        switch kind {
+        case .name(let n): n
+        case .string(let s): s
+        default: nil
         }
     }
 
