@@ -23,7 +23,13 @@ package indirect enum JSON: Sendable, Equatable {
         case .string(let s): return JSON.quote(s)
         case .array(let items):
             if items.isEmpty { return "[]" }
-            if items.allSatisfy({ if case .number = $0 { true } else { false } }) {
+            // Columns of numbers stay on one line; missing values are null.
+            if items.allSatisfy({
+                switch $0 {
+                case .number, .null: true
+                default: false
+                }
+            }) {
                 return "[" + items.map { $0.text() }.joined(separator: ", ") + "]"
             }
             return "[\n" + items.map { pad + $0.text(indent: indent + 1) }.joined(separator: ",\n") + "\n\(closePad)]"
