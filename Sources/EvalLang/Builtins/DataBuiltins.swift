@@ -39,10 +39,11 @@ enum DataBuiltins {
             guard step != 0, step.isFinite, start.isFinite, stop.isFinite else {
                 throw .invalidArgument("`range` needs finite bounds and a step other than 0", args.span("step"))
             }
-            let count = max(0, Int(((stop - start) / step).rounded(.up)))
-            guard count <= 100_000_000 else {
-                throw .invalidArgument("`range` would make \(NumberFormat.grouped(count)) numbers; the limit is 100,000,000", args.callSpan)
+            let steps = max(0, ((stop - start) / step).rounded(.up))
+            guard steps <= 100_000_000 else {
+                throw .invalidArgument("`range` would make \(NumberFormat.human(steps)) numbers; the limit is 100,000,000", args.callSpan)
             }
+            let count = Int(steps)
             return .column(Column(numbers: (0..<count).map { start + Double($0) * step }))
         },
         Builtin("linspace", family: family, [.required("start"), .required("stop"), .required("n")],

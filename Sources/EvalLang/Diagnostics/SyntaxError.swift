@@ -12,6 +12,7 @@ package enum SyntaxError: Error, Equatable, Sendable {
     case positionalAfterNamed(SourceSpan)
     case duplicateArgument(String, SourceSpan)
     case duplicateField(String, SourceSpan)
+    case tooDeep(SourceSpan)
 
     /// True when more input could complete the statement (unclosed brackets, a
     /// trailing operator); the REPL continues the prompt instead of reporting.
@@ -46,6 +47,9 @@ package enum SyntaxError: Error, Equatable, Sendable {
             Diagnostic(span: span, message: "argument `\(name)` is given twice")
         case .duplicateField(let name, let span):
             Diagnostic(span: span, message: "field `\(name)` is given twice")
+        case .tooDeep(let span):
+            Diagnostic(span: span, message: "expression nested more than \(Parser.maxDepth) levels deep",
+                       help: "split it into named steps")
         }
     }
 }

@@ -122,8 +122,14 @@ extension Interpreter {
                 throw .invalidArgument(
                     "this lambda takes \(lambda.parameters.count) argument\(lambda.parameters.count == 1 ? "" : "s"), given \(args.count)", span)
             }
+            guard callDepth < Interpreter.maxCallDepth else {
+                throw .invalidArgument("more than \(Interpreter.maxCallDepth) nested lambda calls", span,
+                                       help: "a lambda that calls itself needs a case that stops")
+            }
             var scope = lambda.captured
             for (name, arg) in zip(lambda.parameters, args) { scope[name] = arg.item.value }
+            callDepth += 1
+            defer { callDepth -= 1 }
             return try evaluate(lambda.body, locals: scope)
         }
     }

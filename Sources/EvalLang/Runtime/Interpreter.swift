@@ -53,6 +53,9 @@ package struct Interpreter: Sendable {
     package var session: Session
     /// The code of the statement being run, so checks can quote their condition.
     var source = SourceText(name: "", text: "")
+    /// Lambda calls in progress; bounded so runaway recursion is an error, not a crash.
+    var callDepth = 0
+    static let maxCallDepth = 200
 
     package init(session: Session) {
         self.session = session

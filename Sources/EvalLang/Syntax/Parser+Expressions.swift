@@ -1,7 +1,17 @@
 extension Parser {
     mutating func expression() throws(SyntaxError) -> Expr {
-        if let lambda = try lambdaIfPresent() { return lambda }
-        return try pipe()
+        try nested { (p: inout Parser) throws(SyntaxError) -> Expr in
+            if let lambda = try p.lambdaIfPresent() { return lambda }
+            return try p.pipe()
+        }
+    }
+
+    /// Runs `body` one nesting level deeper, refusing input nested absurdly deep.
+    private mutating func nested(_ body: (inout Parser) throws(SyntaxError) -> Expr) throws(SyntaxError) -> Expr {
+        guard depth < Parser.maxDepth else { throw .tooDeep(current.span) }
+        depth += 1
+        defer { depth -= 1 }
+        return try body(&self)
     }
 
     /// `x => body` or `(a, b) => body`, recognised by looking ahead for `=>`.
@@ -67,7 +77,7 @@ extension Parser {
     private mutating func not() throws(SyntaxError) -> Expr {
         let start = current.span
         if match(.kwNot) {
-            let operand = try not()
+            let operand = try nested { (p: inout Parser) throws(SyntaxError) -> Expr in try p.not() }
             return Expr(.not(operand), start.through(operand.span))
         }
         return try compare()
@@ -130,7 +140,7 @@ extension Parser {
     private mutating func unary() throws(SyntaxError) -> Expr {
         let start = current.span
         if match(.minus) {
-            let operand = try unary()
+            let operand = try nested { (p: inout Parser) throws(SyntaxError) -> Expr in try p.unary() }
             return Expr(.unary(.negate, operand), start.through(operand.span))
         }
         return try power()

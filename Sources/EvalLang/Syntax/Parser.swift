@@ -5,6 +5,9 @@
 package struct Parser {
     private var tokens: [Token]
     private var position = 0
+    /// Nesting of expressions being parsed; bounded so that no input can exhaust the stack.
+    var depth = 0
+    static let maxDepth = 100
 
     package init(tokens: [Token]) {
         self.tokens = tokens
