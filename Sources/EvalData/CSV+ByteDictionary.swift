@@ -90,13 +90,6 @@ struct CSVByteDictionary: Sendable {
         return code
     }
 
-    /// The code of an existing value, inserting it if new; `nil` on overflow.
-    mutating func code(of p: UnsafePointer<UInt8>, count n: Int) -> Int32? {
-        let h = Self.hash(p, count: n)
-        if let code = find(p, count: n, hash: h) { return code }
-        return insert(p, count: n, hash: h)
-    }
-
     private mutating func place(_ code: Int32, hash: UInt64) {
         let mask = slots.count - 1
         var index = Int(truncatingIfNeeded: hash) & mask
@@ -123,22 +116,30 @@ struct CSVByteDictionary: Sendable {
     mutating func merge(_ other: CSVByteDictionary) -> [Int32]? {
         var remap = [Int32](repeating: -1, count: other.count)
         let ok = other.storage.withUnsafeBufferPointer { bytes -> Bool in
-            guard let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1) else { return false }
-            for c in 0..<other.count {
-                let start = c == 0 ? 0 : other.ends[c - 1]
-                let n = other.ends[c] - start
-                let h = other.hashes[c]
-                if let code = find(base + start, count: n, hash: h) {
-                    remap[c] = code
-                } else if let code = insert(base + start, count: n, hash: h) {
-                    remap[c] = code
-                } else {
-                    return false
-                }
+            // No stored bytes means only empty values (readers never store one, as an
+            // empty field is missing); their bytes are never read, but a pointer is needed.
+            withUnsafePointer(to: UInt8(0)) { empty in
+                merge(other, from: bytes.baseAddress ?? empty, into: &remap)
             }
-            return true
         }
         return ok ? remap : nil
+    }
+
+    /// Merges `other`'s values, whose bytes start at `base`, writing their new codes.
+    private mutating func merge(_ other: CSVByteDictionary, from base: UnsafePointer<UInt8>, into remap: inout [Int32]) -> Bool {
+        for c in 0..<other.count {
+            let start = c == 0 ? 0 : other.ends[c - 1]
+            let n = other.ends[c] - start
+            let h = other.hashes[c]
+            if let code = find(base + start, count: n, hash: h) {
+                remap[c] = code
+            } else if let code = insert(base + start, count: n, hash: h) {
+                remap[c] = code
+            } else {
+                return false
+            }
+        }
+        return true
     }
 
     /// The distinct values as `String`s, in code order (bytes were validated on entry).

@@ -13,8 +13,22 @@ struct CSVLayout: Sendable {
     var slotCount: Int { fieldOfSlot.count }
 }
 
-/// One chunk's parse: a part per slot, its row count and its first error.
+/// One chunk: its bytes and where its rows go in the final buffers.
+struct CSVChunk: Sendable {
+    var bytes: Range<Int>
+    /// End of the whole buffer: loads may look past the chunk up to here.
+    var readableEnd: Int
+    /// Whether the chunk has a quote byte; without one the faster `plainRows` loop applies.
+    var quoted: Bool
+    /// Rows reserved for the chunk (`CSVRowCounter.bound`); after parsing, its actual rows.
+    var rows: Int
+    /// Index of the chunk's first row in the final buffers.
+    var firstRow: Int
+}
+
+/// What parsing a chunk produced besides the values: a part per slot and the first error.
 struct CSVChunkResult: Sendable {
+    /// Rows actually read: fewer than reserved when the chunk has blank lines.
     var rows = 0
     var parts: [CSVColumnPart] = []
     /// Slots whose inferred type broke mid-chunk and must be re-read as strings.
@@ -25,12 +39,14 @@ struct CSVChunkResult: Sendable {
 /// Parses the rows of one chunk (a byte range starting and ending at row boundaries).
 enum CSVChunkParser {
     /// Inference pass: reads every slot; any slot poisoned on the way is re-read as `string`.
-    static func parseInferring(_ base: UnsafePointer<UInt8>, _ range: Range<Int>, _ layout: CSVLayout) -> CSVChunkResult {
+    static func parseInferring(
+        _ base: UnsafePointer<UInt8>, _ chunk: CSVChunk, _ layout: CSVLayout, _ outputs: [CSVSlotOutput]
+    ) -> CSVChunkResult {
         let all = [Bool](repeating: true, count: layout.slotCount)
-        var first = parse(base, range, layout, types: layout.forced, active: all)
+        var first = parse(base, chunk, layout, outputs, types: layout.forced, active: all)
         guard first.poisoned.contains(true) else { return first }
         let types = first.poisoned.map { $0 ? CSVSlotType.string : nil }
-        let second = parse(base, range, layout, types: types, active: first.poisoned)
+        let second = parse(base, chunk, layout, outputs, types: types, active: first.poisoned)
         for slot in 0..<layout.slotCount where first.poisoned[slot] {
             first.parts[slot] = second.parts[slot]
         }
@@ -46,42 +62,52 @@ enum CSVChunkParser {
     /// One pass over the chunk with the given per-slot types (`nil` infers); inactive
     /// slots are tokenized but not stored.
     static func parse(
-        _ base: UnsafePointer<UInt8>, _ range: Range<Int>, _ layout: CSVLayout,
+        _ base: UnsafePointer<UInt8>, _ chunk: CSVChunk, _ layout: CSVLayout, _ outputs: [CSVSlotOutput],
         types: [CSVSlotType?], active: [Bool]
     ) -> CSVChunkResult {
         let slotCount = layout.slotCount
-        let capacity = estimatedRows(base, range)
         let builders = UnsafeMutableBufferPointer<CSVColumnBuilder>.allocate(capacity: max(slotCount, 1))
         for s in 0..<slotCount {
-            let forced = layout.forced[s] != nil
-            builders.initializeElement(
-                at: s, to: CSVColumnBuilder(type: types[s], forced: forced, active: active[s], capacity: capacity))
+            let builder = CSVColumnBuilder(
+                type: types[s], forced: layout.forced[s] != nil, active: active[s],
+                output: outputs[s].advanced(by: chunk.firstRow))
+            builders.initializeElement(at: s, to: builder)
         }
         defer {
             builders.baseAddress?.deinitialize(count: slotCount)
             builders.deallocate()
         }
+        // Per field, the number buffer while its column takes plain numbers, else nil: the
+        // row loops' fast paths read this table instead of asking the builder every field.
+        let fast = UnsafeMutablePointer<UnsafeMutablePointer<Double>?>.allocate(capacity: max(layout.fieldCount, 1))
+        defer { fast.deallocate() }
         var result = CSVChunkResult()
-        let outcome = layout.slotOfField.withUnsafeBufferPointer { slotOfField in
-            rows(base, range, layout, slotOfField, builders)
+        (result.rows, result.error) = layout.slotOfField.withUnsafeBufferPointer { slotOfField in
+            for field in 0..<layout.fieldCount {
+                let slot = slotOfField[field]
+                fast[field] = slot >= 0 ? builders[slot].plainNumberOutput() : nil
+            }
+            return chunk.quoted
+                ? rows(base, chunk, layout, slotOfField, builders, fast)
+                : plainRows(base, chunk, layout, slotOfField, builders, fast)
         }
-        result.rows = outcome.rows
-        result.error = outcome.error
         result.parts = (0..<slotCount).map { builders[$0].part }
         result.poisoned = (0..<slotCount).map { builders[$0].poisoned }
         return result
     }
 
-    /// The row loop: tokenizes fields and hands projected ones to their builders.
+    /// The row loop for chunks with quotes: tokenizes fields and hands projected ones to
+    /// their builders, parsing plain numbers while tokenizing (`FastFloat.parseField`).
     private static func rows(
-        _ base: UnsafePointer<UInt8>, _ range: Range<Int>, _ layout: CSVLayout,
-        _ slotOfField: UnsafeBufferPointer<Int>, _ builders: UnsafeMutableBufferPointer<CSVColumnBuilder>
+        _ base: UnsafePointer<UInt8>, _ chunk: CSVChunk, _ layout: CSVLayout,
+        _ slotOfField: UnsafeBufferPointer<Int>, _ builders: UnsafeMutableBufferPointer<CSVColumnBuilder>,
+        _ fast: UnsafeMutablePointer<UnsafeMutablePointer<Double>?>
     ) -> (rows: Int, error: CSVScanError?) {
-        let scanner = CSVFieldScanner(base: base, end: range.upperBound, delimiter: layout.delimiter)
-        let end = range.upperBound
+        let end = chunk.bytes.upperBound
+        let scanner = CSVFieldScanner(base: base, end: end, delimiter: layout.delimiter)
         let delimiter = layout.delimiter
         let fieldCount = layout.fieldCount
-        var pos = range.lowerBound
+        var pos = chunk.bytes.lowerBound
         var row = 0
         while pos < end {
             if let skip = scanner.blankLineLength(at: pos) {
@@ -89,15 +115,20 @@ enum CSVChunkParser {
                 continue
             }
             let rowStart = pos
+            // The bound follows the same rules; more rows can only mean a malformed file
+            // whose error comes later. Stop rather than write past this chunk's rows.
+            guard row < chunk.rows else {
+                return (row, CSVScanError(offset: rowStart, field: nil, kind: .internalError("more rows than counted")))
+            }
             var field = 0
             // A value error waits for the row's end: a ragged row explains it better.
             var pending: CSVScanError?
             while true {
                 let fieldOffset = pos
                 // Fast path: a plain number into a number column, tokenized and parsed in one pass.
-                if field < fieldCount, case let slot = slotOfField[field], slot >= 0, builders[slot].takesNumbers,
+                if field < fieldCount, let numbers = fast[field],
                    let v = FastFloat.parseField(base, &pos, end: end, delimiter: delimiter) {
-                    builders[slot].appendNumber(v)
+                    numbers[row] = v
                     field += 1
                     if pos < end, base[pos] == delimiter {
                         pos += 1
@@ -112,9 +143,12 @@ enum CSVChunkParser {
                 }
                 if field < fieldCount {
                     let slot = slotOfField[field]
-                    if slot >= 0, pending == nil,
-                       !builders[slot].append(base + start, count: stop - start, escaped: escaped, row: row) {
-                        pending = CSVScanError(offset: fieldOffset, field: field, kind: builders[slot].failure ?? .invalidUTF8)
+                    if slot >= 0, pending == nil {
+                        if !builders[slot].append(base + start, count: stop - start, escaped: escaped, row: row) {
+                            pending = CSVScanError(offset: fieldOffset, field: field, kind: builders[slot].failure ?? .invalidUTF8)
+                        }
+                        // The value may have settled or poisoned the column's type.
+                        fast[field] = builders[slot].plainNumberOutput()
                     }
                 }
                 field += 1
@@ -134,18 +168,5 @@ enum CSVChunkParser {
             row += 1
         }
         return (row, nil)
-    }
-
-    /// Rows expected in the chunk, from the newline density of its first 64 KiB,
-    /// so builders reserve once instead of growing through copies.
-    private static func estimatedRows(_ base: UnsafePointer<UInt8>, _ range: Range<Int>) -> Int {
-        let sample = min(range.count, 1 << 16)
-        guard sample > 0 else { return 0 }
-        var newlines = 0
-        for i in range.lowerBound..<(range.lowerBound + sample) where base[i] == CSVFieldScanner.lf {
-            newlines += 1
-        }
-        let perRow = Double(sample) / Double(max(newlines, 1))
-        return Int(Double(range.count) / perRow * 1.02) + 16
     }
 }

@@ -21,7 +21,8 @@ enum CSVChunking {
     }
 
     /// Up to `count` non-empty ranges covering `start ..< end`, each ending at a row boundary.
-    static func ranges(_ base: UnsafePointer<UInt8>, start: Int, end: Int, count: Int) -> [Range<Int>] {
+    /// `quoted` says whether the bytes contain a quote at all; without one, quote counting is skipped.
+    static func ranges(_ base: UnsafePointer<UInt8>, start: Int, end: Int, count: Int, quoted: Bool) -> [Range<Int>] {
         guard end > start else { return [] }
         let count = max(1, min(count, end - start))
         var cuts: [Int] = [start]
@@ -30,7 +31,7 @@ enum CSVChunking {
         for k in 1..<max(count, 1) {
             let target = start + Int((Double(end - start) * Double(k) / Double(count)).rounded(.down))
             guard let last = cuts.last, target > last, target > pos else { continue }
-            parity ^= quotes(base, from: pos, to: target) & 1
+            if quoted { parity ^= quotes(base, from: pos, to: target) & 1 }
             pos = target
             let cut = boundary(base, from: &pos, end: end, parity: &parity)
             if let last = cuts.last, cut > last, cut < end { cuts.append(cut) }
@@ -67,15 +68,9 @@ enum CSVChunking {
         return end
     }
 
-    /// Number of quote bytes in `from ..< to`; written as a plain reduction so it vectorises.
+    /// Number of quote bytes in `from ..< to`.
     private static func quotes(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
-        var n = 0
-        var i = from
-        while i < to {
-            n &+= base[i] == CSVFieldScanner.quote ? 1 : 0
-            i += 1
-        }
-        return n
+        CSVRowCounter.count(CSVFieldScanner.quote, base, from: from, to: to)
     }
 }
 

@@ -1,28 +1,27 @@
-/// What one chunk produced for one output column: typed values plus missing rows.
+/// What one chunk learned about one column: its type there, its missing rows and, for
+/// strings, its dictionary. The values themselves are already in the final buffers.
 ///
 /// Missing rows are kept as a sparse list of chunk-local row numbers, because most
 /// columns have none and a per-row mask would cost a store for every field.
 struct CSVColumnPart: Sendable {
     var type: CSVSlotType = .unknown
-    var numbers: [Double] = []
-    var bools: [Bool] = []
-    var codes: [Int32] = []
     var dictionary = CSVByteDictionary()
     var missingRows: [Int] = []
 }
 
-/// Builds one column of one chunk from field bytes, inferring or enforcing its type.
+/// Reads one column of one chunk from field bytes, inferring or enforcing its type,
+/// and writes each value to row `row` of the chunk's slice of the final buffers.
 ///
 /// Inference starts `unknown` and settles on the first non-missing value. When a later
-/// value does not fit, the builder is *poisoned*: it stops storing (the text of earlier
-/// values is gone) and the chunk parser re-reads that column as `string`. A forced
-/// type never poisons; a misfit is an error instead.
+/// value does not fit, the builder is *poisoned*: it stops (the text of earlier values
+/// is gone) and the chunk parser re-reads that column as `string`. A forced type never
+/// poisons; a misfit is an error instead.
 struct CSVColumnBuilder {
-    private enum Mode: UInt8 { case unknown, number, bool, string, skip }
+    fileprivate enum Mode: UInt8 { case unknown, number, bool, string, skip }
 
     private var mode: Mode
     private let forced: Bool
-    private let capacity: Int
+    private let out: CSVSlotOutput
     private(set) var part = CSVColumnPart()
     /// Set when inference hit a value that does not fit the column's type.
     private(set) var poisoned = false
@@ -32,9 +31,9 @@ struct CSVColumnBuilder {
     private var scratch: [UInt8] = []
 
     /// `type` nil infers; `active` false ignores every value (projected away or already done).
-    init(type: CSVSlotType?, forced: Bool, active: Bool, capacity: Int) {
+    init(type: CSVSlotType?, forced: Bool, active: Bool, output: CSVSlotOutput) {
         self.forced = forced
-        self.capacity = capacity
+        self.out = output
         switch type {
         case _ where !active: mode = .skip
         case nil, .unknown?: mode = .unknown
@@ -42,41 +41,39 @@ struct CSVColumnBuilder {
         case .bool?: mode = .bool
         case .string?: mode = .string
         }
-        start(mode, backfill: 0)
+        part.type = CSVSlotType(mode) ?? .unknown
     }
 
-    /// Whether the row loop may hand this column plain numbers directly (`appendNumber`).
-    @inline(__always)
-    var takesNumbers: Bool { mode == .number }
-
-    /// Adds a number parsed by the row loop's fused fast path.
-    @inline(__always)
-    mutating func appendNumber(_ v: Double) { part.numbers.append(v) }
+    /// The number buffer, while this column takes plain numbers straight from the row
+    /// loop's fused parser (`FastFloat.parseField`); `nil` in any other mode. (A mutating
+    /// method, so the builder is accessed in place rather than copied for a property read.)
+    mutating func plainNumberOutput() -> UnsafeMutablePointer<Double>? {
+        mode == .number ? out.numbers : nil
+    }
 
     /// Adds one field as chunk row `row`; false when it is an error (see `failure`).
-    @inline(__always)
     mutating func append(_ p: UnsafePointer<UInt8>, count n: Int, escaped: Bool, row: Int) -> Bool {
         switch mode {
         case .skip:
             return true
         case .number:
             if let v = FastFloat.parse(p, count: n) {
-                part.numbers.append(v)
+                out.numbers[row] = v
                 return true
             }
             if CSVTokens.isMissing(p, count: n) {
-                part.numbers.append(.nan)
+                out.numbers[row] = .nan
                 part.missingRows.append(row)
                 return true
             }
             return misfit(p, count: n, escaped: escaped, as: .number)
         case .bool:
             if let v = CSVTokens.bool(p, count: n) {
-                part.bools.append(v)
+                out.bools[row] = v
                 return true
             }
             if CSVTokens.isMissing(p, count: n) {
-                part.bools.append(false)
+                out.bools[row] = false
                 part.missingRows.append(row)
                 return true
             }
@@ -96,49 +93,39 @@ struct CSVColumnBuilder {
         }
     }
 
-    /// Switches to a concrete type, marking the `backfill` rows seen so far as missing.
+    /// Settles on a type at row `rows`, marking the rows before it (all missing) as such.
     private mutating func start(_ newMode: Mode, backfill rows: Int) {
         mode = newMode
-        let reserve = max(capacity, rows + 1)
+        part.type = CSVSlotType(newMode) ?? .unknown
         switch newMode {
-        case .skip, .unknown:
-            return
-        case .number:
-            part.type = .number
-            part.numbers.reserveCapacity(reserve)
-            part.numbers.append(contentsOf: repeatElement(.nan, count: rows))
-        case .bool:
-            part.type = .bool
-            part.bools.reserveCapacity(reserve)
-            part.bools.append(contentsOf: repeatElement(false, count: rows))
-        case .string:
-            part.type = .string
-            part.codes.reserveCapacity(reserve)
-            part.codes.append(contentsOf: repeatElement(-1, count: rows))
+        case .skip, .unknown: return
+        case .number: out.numbers.update(repeating: .nan, count: rows)
+        case .bool: out.bools.update(repeating: false, count: rows)
+        case .string: out.codes.update(repeating: -1, count: rows)
         }
         part.missingRows.append(contentsOf: 0..<rows)
     }
 
     private mutating func appendString(_ p: UnsafePointer<UInt8>, count n: Int, escaped: Bool, row: Int) -> Bool {
         if CSVTokens.isMissing(p, count: n) {
-            part.codes.append(-1)
+            out.codes[row] = -1
             part.missingRows.append(row)
             return true
         }
-        if !escaped { return appendString(unescaped: p, count: n) }
+        if !escaped { return appendString(unescaped: p, count: n, row: row) }
         unescape(p, count: n)
         let local = scratch
         return local.withUnsafeBufferPointer { b in
-            guard let q = b.baseAddress else { return appendString(unescaped: p, count: 0) }
-            return appendString(unescaped: q, count: b.count)
+            guard let q = b.baseAddress else { return appendString(unescaped: p, count: 0, row: row) }
+            return appendString(unescaped: q, count: b.count, row: row)
         }
     }
 
     @inline(__always)
-    private mutating func appendString(unescaped p: UnsafePointer<UInt8>, count n: Int) -> Bool {
+    private mutating func appendString(unescaped p: UnsafePointer<UInt8>, count n: Int, row: Int) -> Bool {
         let hash = CSVByteDictionary.hash(p, count: n)
         if let code = part.dictionary.find(p, count: n, hash: hash) {
-            part.codes.append(code)
+            out.codes[row] = code
             return true
         }
         // Validate each distinct value once, when it first appears.
@@ -150,7 +137,7 @@ struct CSVColumnBuilder {
             failure = .tooManyValues
             return false
         }
-        part.codes.append(code)
+        out.codes[row] = code
         return true
     }
 
@@ -161,7 +148,7 @@ struct CSVColumnBuilder {
         while i < n {
             let b = p[i]
             scratch.append(b)
-            i += b == UInt8(ascii: "\"") ? 2 : 1
+            i += b == CSVFieldScanner.quote ? 2 : 1
         }
     }
 
@@ -183,5 +170,18 @@ struct CSVColumnBuilder {
             failure = .badValue(text: CSVTokens.preview(p, count: n), type: type)
         }
         return false
+    }
+}
+
+extension CSVSlotType {
+    /// The slot type a builder mode stores; `nil` for a skipped column.
+    fileprivate init?(_ mode: CSVColumnBuilder.Mode) {
+        switch mode {
+        case .unknown: self = .unknown
+        case .number: self = .number
+        case .bool: self = .bool
+        case .string: self = .string
+        case .skip: return nil
+        }
     }
 }

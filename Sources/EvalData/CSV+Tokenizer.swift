@@ -65,7 +65,8 @@ struct CSVFieldScanner {
             pos += 1
         }
         stop = pos
-        if stop > start, base[stop - 1] == Self.cr { stop -= 1 }
+        // A CR belongs to the line ending only right before the LF (or the end); elsewhere it is data.
+        if stop > start, base[stop - 1] == Self.cr, pos == end || base[pos] == Self.lf { stop -= 1 }
         return nil
     }
 

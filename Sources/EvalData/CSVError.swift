@@ -35,6 +35,8 @@ package struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         case badValue(text: String, type: ColumnType)
         /// A string column has more distinct values than its codes can hold.
         case tooManyValues
+        /// A consistency check inside the reader failed; reported rather than trusted.
+        case internalError(String)
     }
 
     package var file: String
@@ -96,6 +98,8 @@ package struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
             return "`\(text)` is not a \(type.rawValue) (the column's type is set to \(type.rawValue))"
         case .tooManyValues:
             return "more than \(Int32.max) distinct strings in one column"
+        case .internalError(let what):
+            return "internal error in the CSV reader: \(what)"
         }
     }
 }
@@ -116,8 +120,7 @@ struct CSVScanError: Error, Sendable, Equatable {
         var newlines = 0
         let end = min(max(offset, 0), bytes.count)
         if let base = bytes.baseAddress {
-            let p = base.assumingMemoryBound(to: UInt8.self)
-            for i in 0..<end where p[i] == 0x0A { newlines += 1 }
+            newlines = CSVRowCounter.countNewlines(base.assumingMemoryBound(to: UInt8.self), from: 0, to: end)
         }
         let name = field.flatMap { $0 < header.count ? header[$0] : nil }
         return CSVError(file: file, line: newlines + 1, field: field.map { $0 + 1 }, fieldName: name, kind: kind)

@@ -43,54 +43,11 @@ package enum CSVReader {
         let layout = try makeLayout(header, options: options, file: name)
 
         let threads = min(max(options.threads, 1), 64)
-        let dataBytes = end - header.dataStart
-        let chunkCount = max(1, options.chunkCount ?? CSVChunking.defaultCount(bytes: dataBytes, threads: threads))
-        let ranges = CSVChunking.ranges(base, start: header.dataStart, end: end, count: chunkCount)
-
-        // Phase 1: every chunk infers (or enforces) its own types.
-        var results = CSVParallel.map(ranges.count, threads: threads) { k in
-            CSVChunkParser.parseInferring(base, ranges[k], layout)
-        }
-        if let error = results.lazy.compactMap(\.error).first {
-            throw error.located(in: bytes, file: name, header: header.names)
-        }
-
-        // Phase 2: the file's type per column, then re-read columns of chunks that disagree.
-        let final = (0..<layout.slotCount).map { slot in
-            layout.forced[slot] ?? results.reduce(CSVSlotType.unknown) { $0.joined(with: $1.parts[slot].type) }
-        }
-        let stale = results.map { r in
-            (0..<layout.slotCount).map { s in r.parts[s].type != .unknown && r.parts[s].type != final[s] }
-        }
-        let redo = (0..<ranges.count).filter { stale[$0].contains(true) }
-        let redone = CSVParallel.map(redo.count, threads: threads) { j in
-            let k = redo[j]
-            return CSVChunkParser.parse(base, ranges[k], layout, types: final.map { Optional($0) }, active: stale[k])
-        }
-        for (j, k) in redo.enumerated() {
-            if let error = redone[j].error { throw error.located(in: bytes, file: name, header: header.names) }
-            for s in 0..<layout.slotCount where stale[k][s] { results[k].parts[s] = redone[j].parts[s] }
-        }
-
-        // Phase 3: join chunks column by column.
-        let rows = results.map(\.rows)
-        let columns = CSVParallel.map(layout.slotCount, threads: threads) { s in
-            CSVAssembler.column(results.map { $0.parts[s] }, rows: rows, type: final[s])
-        }
-        var table = Table()
-        for s in 0..<layout.slotCount {
-            let field = layout.fieldOfSlot[s]
-            guard let column = columns[s] else {
-                throw CSVError(file: name, line: 0, field: field + 1, fieldName: header.names[field], kind: .tooManyValues)
-            }
-            do {
-                try table.append(name: header.names[field], column: column)
-            } catch {
-                // Unreachable: names are unique and non-empty, and every column has `rows` rows.
-                throw CSVError(file: name, line: 0, kind: .cannotRead(reason: "internal error: \(error)"))
-            }
-        }
-        return table
+        var run = try CSVRun(base: base, bytes: bytes, name: name, header: header, layout: layout,
+                             threads: threads, chunkCount: options.chunkCount)
+        try run.parseChunks()
+        try run.settleTypes()
+        return try run.assemble()
     }
 
     /// Maps header fields to output slots, applying the projection and forced types.

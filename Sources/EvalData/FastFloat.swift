@@ -19,7 +19,7 @@ import Darwin
 /// rounded, so the result always equals `strtod` on the same text.
 package enum FastFloat {
     /// Exact powers of ten: every one up to 10^22 is representable in a double.
-    private static let powers: [Double] = [
+    static let powers: [Double] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ]
@@ -110,77 +110,6 @@ package enum FastFloat {
             }
         }
         return slowPath(p + start, count: end - start)
-    }
-
-    /// The common case fused with tokenizing: a plain decimal field, read in one pass.
-    ///
-    /// Accepts `-?digits[.digits][e±digits]` of at most 19 digits that fits Clinger's fast
-    /// path and is followed by the delimiter, LF, CRLF or `end`. On success `pos` moves to
-    /// that terminator (past a CR). Anything else returns `nil` with `pos` untouched, and
-    /// the caller takes the general path (`parse`), which gives the same value for every
-    /// input accepted here.
-    @inline(__always)
-    package static func parseField(_ base: UnsafePointer<UInt8>, _ pos: inout Int, end: Int, delimiter: UInt8) -> Double? {
-        var i = pos
-        var negative = false
-        if i < end, base[i] == UInt8(ascii: "-") {
-            negative = true
-            i += 1
-        }
-        var mantissa: UInt64 = 0
-        let intStart = i
-        while i < end {
-            let d = base[i] &- 0x30
-            if d > 9 { break }
-            mantissa = mantissa &* 10 &+ UInt64(d)
-            i += 1
-        }
-        var digits = i - intStart
-        var scale = 0
-        if i < end, base[i] == UInt8(ascii: ".") {
-            i += 1
-            let fracStart = i
-            while i < end {
-                let d = base[i] &- 0x30
-                if d > 9 { break }
-                mantissa = mantissa &* 10 &+ UInt64(d)
-                i += 1
-            }
-            scale = fracStart - i
-            digits += i - fracStart
-        }
-        // 19 digits cannot overflow a UInt64, so the mantissa above is exact.
-        guard digits > 0, digits <= 19 else { return nil }
-        if i < end, base[i] | 0x20 == UInt8(ascii: "e") {
-            i += 1
-            var expNegative = false
-            if i < end, base[i] == UInt8(ascii: "-") || base[i] == UInt8(ascii: "+") {
-                expNegative = base[i] == UInt8(ascii: "-")
-                i += 1
-            }
-            let expStart = i
-            var exponent = 0
-            while i < end, i - expStart < 4 {
-                let d = base[i] &- 0x30
-                if d > 9 { break }
-                exponent = exponent * 10 + Int(d)
-                i += 1
-            }
-            guard i > expStart else { return nil }
-            scale += expNegative ? -exponent : exponent
-        }
-        if i < end {
-            let c = base[i]
-            if c == 0x0D, i + 1 == end || base[i + 1] == 0x0A {
-                i += 1
-            } else if c != delimiter, c != 0x0A {
-                return nil
-            }
-        }
-        guard mantissa <= 1 << 53, scale >= -22, scale <= 22 else { return nil }
-        let v = scale >= 0 ? Double(mantissa) * powers[scale] : Double(mantissa) / powers[-scale]
-        pos = i
-        return negative ? -v : v
     }
 
     /// `inf` or `infinity`, case-insensitive, after the sign has been consumed.

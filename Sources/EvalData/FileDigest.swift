@@ -19,8 +19,10 @@ package enum FileDigest {
         var hasher = SHA256()
         var total = 0
         while true {
-            guard let block = try? handle.read(upToCount: 1 << 20) else { return nil }
-            if block.isEmpty { break }
+            // Linux answers nil at end of file, macOS empty data: both mean done.
+            let block: Data?
+            do { block = try handle.read(upToCount: 1 << 20) } catch { return nil }
+            guard let block, !block.isEmpty else { break }
             total += block.count
             hasher.update(data: block)
         }

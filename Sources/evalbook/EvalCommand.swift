@@ -57,7 +57,8 @@ struct EvalCommand: ParsableCommand {
                 ("outputs", .array(values)),
                 ("checks", .array(checks.map {
                     .object([("expression", .string($0.expression)), ("passed", .bool($0.passed)),
-                             ("detail", $0.detail.map(JSON.string) ?? .null)])
+                             ("detail", $0.detail.map(JSON.string) ?? .null),
+                             ("message", $0.message.map(JSON.string) ?? .null), ("line", .number(Double($0.span.line)))])
                 })),
                 ("warnings", .array(warnings.map { .string($0.message) })),
             ])

@@ -12,23 +12,33 @@ struct Evalbook: ParsableCommand {
         defaultSubcommand: ReplCommand.self
     )
 
+    /// Runs the command on a thread with a large stack, so that deeply nested input
+    /// ends in a located error from the interpreter's depth limits, never in a stack
+    /// overflow, even in debug builds.
+    static func main() {
+        let worker = Thread { Foundation.exit(runCommand()) }
+        worker.stackSize = 1 << 29
+        worker.start()
+        dispatchMain()
+    }
+
     /// Parses and runs, mapping failures to the exit codes of SPEC §2: bad
     /// arguments are 2 (not ArgumentParser's 64), help and version are 0.
-    static func main() {
+    static func runCommand() -> Int32 {
         do {
             var command = try parseAsRoot()
             try command.run()
+            return 0
         } catch let exit as ExitCode {
-            Foundation.exit(exit.rawValue)
+            return exit.rawValue
         } catch {
-            let code = exitCode(for: error)
             let message = fullMessage(for: error)
-            if code == .success {
-                print(message)
-                Foundation.exit(0)
+            if exitCode(for: error) == .success {
+                Terminal.out(message.hasSuffix("\n") ? message : message + "\n")
+                return 0
             }
             Terminal.error(message.hasSuffix("\n") ? message : message + "\n")
-            Foundation.exit(2)
+            return 2
         }
     }
 }

@@ -15,7 +15,7 @@ struct FunctionsCommand: ParsableCommand {
         let text = BuiltinRegistry.shared.catalogue(filter)
         if text.isEmpty {
             let help = filter.flatMap { Suggestion.help(for: $0, in: BuiltinRegistry.shared.names) }
-            Terminal.error("no builtin matches `\(filter ?? "")`" + (help.map { "\nhelp: \($0)" } ?? "") + "\n")
+            Terminal.error("error: no builtin matches `\(filter ?? "")`" + (help.map { "\nhelp: \($0)" } ?? "") + "\n")
             throw Exit.error
         }
         Terminal.out(text)

@@ -83,7 +83,7 @@ struct ReplSession {
         do {
             let notebook = try NotebookParser.load(path: path)
             for cell in notebook.cells {
-                let source = SourceText(name: notebook.path, text: cell.code, firstLine: cell.firstLine)
+                let source = cell.sourceText(name: notebook.path)
                 _ = try NotebookRunner.runCell(source, interpreter: &interpreter)
             }
             return true

@@ -79,6 +79,13 @@ struct FileOptions: ParsableArguments {
     var rootPath: String {
         root ?? FileManager.default.currentDirectoryPath
     }
+
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        if let root, !(FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            throw ValidationError("--root \(root) is not a folder")
+        }
+    }
 }
 
 /// Shared printing of run results.

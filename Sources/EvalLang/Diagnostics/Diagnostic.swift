@@ -7,6 +7,9 @@ package struct Diagnostic: Error, Equatable, Sendable {
     package var message: String
     package var help: String?
 
+    /// The most characters of a source line a diagnostic shows.
+    static let window = 120
+
     package init(span: SourceSpan, message: String, help: String? = nil) {
         self.span = span
         self.message = message
@@ -27,10 +30,15 @@ package struct Diagnostic: Error, Equatable, Sendable {
         if let text = source.lineText(span.line) {
             let number = String(span.line)
             let gutter = String(repeating: " ", count: number.count)
-            let shown = text.replacingTabs()
-            out += "   \(number) | \(shown)\n"
-            let width = caretWidth(lineText: text)
-            out += "   \(gutter) | " + String(repeating: " ", count: max(0, span.column - 1))
+            let chars = Array(text.replacingTabs())
+            // Very long lines show a window around the span, so the caret stays readable.
+            let start = max(0, min(span.column - 1 - 40, chars.count - Diagnostic.window))
+            let end = min(chars.count, start + Diagnostic.window)
+            let prefix = start > 0 ? "…" : ""
+            let suffix = end < chars.count ? "…" : ""
+            out += "   \(number) | \(prefix)\(String(chars[start..<end]))\(suffix)\n"
+            let width = min(caretWidth(lineText: text), max(1, end - (span.column - 1)))
+            out += "   \(gutter) | " + String(repeating: " ", count: max(0, span.column - 1 - start + prefix.count))
                 + String(repeating: "^", count: width) + "\n"
         }
         if let help { out += "help: \(help)\n" }

@@ -4,6 +4,16 @@ import OrderedCollections
 extension Interpreter {
     /// Evaluates `expr`; `locals` are the parameters of the lambdas around it.
     package mutating func evaluate(_ expr: Expr, locals: OrderedDictionary<String, Value>) throws(RuntimeError) -> Value {
+        guard evaluationDepth < Interpreter.maxEvaluationDepth else {
+            throw .invalidArgument("evaluation nested more than \(Interpreter.maxEvaluationDepth) levels deep", expr.span,
+                                   help: "split long chains into named steps; a lambda that calls itself needs a case that stops")
+        }
+        evaluationDepth += 1
+        defer { evaluationDepth -= 1 }
+        return try evaluateNode(expr, locals: locals)
+    }
+
+    private mutating func evaluateNode(_ expr: Expr, locals: OrderedDictionary<String, Value>) throws(RuntimeError) -> Value {
         switch expr.kind {
         case .number(let x): return .number(x)
         case .string(let s): return .string(s)

@@ -55,7 +55,11 @@ package struct Interpreter: Sendable {
     var source = SourceText(name: "", text: "")
     /// Lambda calls in progress; bounded so runaway recursion is an error, not a crash.
     var callDepth = 0
-    static let maxCallDepth = 200
+    static let maxCallDepth = 150
+    /// Nested evaluations in progress, bounded for the same reason (long operator
+    /// chains nest as deeply as brackets do).
+    var evaluationDepth = 0
+    static let maxEvaluationDepth = 500
 
     package init(session: Session) {
         self.session = session
@@ -130,6 +134,8 @@ package struct Interpreter: Sendable {
         switch value {
         case .bool(let b): return (b, nil)
         case .null: return (false, "the condition is null")
+        case .list(let items):
+            return try verdict(.column(try Coerce.column(fromList: items, what: "the condition", span: span)), span: span)
         case .column(let c) where c.type == .bool:
             let bools = c.bools ?? []
             var failing = 0

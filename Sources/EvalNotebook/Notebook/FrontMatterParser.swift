@@ -19,14 +19,21 @@ enum FrontMatterParser {
         guard let mapping = root.mapping else {
             throw .frontMatter(path: path, line: firstLine, message: "front matter must be a mapping of `key: value` lines")
         }
+        var seen: Set<String> = []
         for (keyNode, value) in mapping {
             let line = firstLine + (keyNode.mark?.line ?? 1) - 1
             guard let key = keyNode.string else {
                 throw .frontMatter(path: path, line: line, message: "front matter keys must be names")
             }
+            guard seen.insert(key).inserted else {
+                throw .frontMatter(path: path, line: line, message: "front matter key `\(key)` is given twice")
+            }
             switch key {
-            case "title": result.title = value.string
-            case "description": result.description = value.string
+            case "title", "description":
+                guard let text = text(value) else {
+                    throw .frontMatter(path: path, line: line, message: "`\(key)` must be text")
+                }
+                if key == "title" { result.title = text } else { result.description = text }
             case "seed":
                 guard let seed = value.int, seed >= 0 else {
                     throw .frontMatter(path: path, line: line, message: "`seed` must be a whole number ≥ 0")
@@ -44,6 +51,9 @@ enum FrontMatterParser {
                     }
                     guard let v = scalar(defaultNode) else {
                         throw .frontMatter(path: path, line: paramLine, message: "param `\(name)` must default to a number, bool or string")
+                    }
+                    guard result.params[name] == nil else {
+                        throw .frontMatter(path: path, line: paramLine, message: "param `\(name)` is declared twice")
                     }
                     result.params[name] = v
                 }
@@ -68,15 +78,44 @@ enum FrontMatterParser {
         }
     }
 
+    /// A scalar's text (`title: 2024` is the text "2024"); nil for lists and maps.
+    private static func text(_ node: Node) -> String? {
+        guard case .scalar(let s) = node else { return nil }
+        return s.string
+    }
+
     /// A value given on the command line: number, true/false, or string.
+    ///
+    /// Numbers are decimal (`12`, `-0.5`, `1e-3`); anything else Swift's `Double`
+    /// would take (`nan`, `inf`, `0x1p3`) stays a string.
     package static func commandLineValue(_ text: String) -> Value {
         if text == "true" { return .bool(true) }
         if text == "false" { return .bool(false) }
-        if let x = Double(text), !text.isEmpty, text.trimmingCharacters(in: .whitespaces) == text,
-           !text.lowercased().contains("n") {
-            return .number(x)
-        }
+        if isDecimal(text), let x = Double(text), x.isFinite { return .number(x) }
         return .string(text)
+    }
+
+    /// `[+-]digits[.digits][(e|E)[+-]digits]`, with digits on at least one side of the point.
+    static func isDecimal(_ text: String) -> Bool {
+        var bytes = Array(text.utf8)[...]
+        func digits() -> Int {
+            let n = bytes.prefix(while: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }).count
+            bytes = bytes.dropFirst(n)
+            return n
+        }
+        if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        var mantissa = digits()
+        if bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            mantissa += digits()
+        }
+        guard mantissa > 0 else { return false }
+        if bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return bytes.isEmpty
     }
 
     static func isIdentifier(_ s: String) -> Bool {

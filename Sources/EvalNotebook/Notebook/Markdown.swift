@@ -43,6 +43,31 @@ package final class MarkdownDocument {
         return blocks
     }
 
+    /// The HTML of the prose around the top-level code blocks that `isCell`
+    /// picks: one string before each such block, and one after the last.
+    ///
+    /// The document is parsed once as a whole, so reference-style links resolve
+    /// across cells, and each top-level node is rendered on its own. Raw HTML is
+    /// not passed through, as in `html`.
+    package func proseHTML(isCell: (String) -> Bool) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var child = cmark_node_first_child(root)
+        while let node = child {
+            if cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK,
+               let info = cmark_node_get_fence_info(node).map({ String(cString: $0) }), isCell(info) {
+                parts.append(current)
+                current = ""
+            } else if let rendered = cmark_render_html(node, CMARK_OPT_DEFAULT) {
+                current += String(cString: rendered)
+                free(rendered)
+            }
+            child = cmark_node_next(node)
+        }
+        parts.append(current)
+        return parts
+    }
+
     /// The document as HTML. Raw HTML in the source is not passed through (cmark's
     /// safe default replaces it with a comment), so prose can never inject a script.
     package var html: String {

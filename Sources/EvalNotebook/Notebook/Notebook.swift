@@ -20,10 +20,27 @@ package struct Notebook: Sendable {
         segments.compactMap { if case .cell(let c) = $0 { c } else { nil } }
     }
 
-    /// The report's name: the file name without `.md`.
+    /// The report's name: the file name without `.md` (`notebook` if nothing is left).
     package var name: String {
         let file = path.split(separator: "/").last.map(String.init) ?? path
-        return file.hasSuffix(".md") ? String(file.dropLast(3)) : file
+        let name = file.hasSuffix(".md") ? String(file.dropLast(3)) : file
+        return name.isEmpty ? "notebook" : name
+    }
+
+    /// Everything after the front matter, exactly as written: the prose
+    /// segments and the cells' sources, in order.
+    package var body: String {
+        segments.map { segment in
+            switch segment {
+            case .prose(let text): text
+            case .cell(let cell): cell.source
+            }
+        }.joined()
+    }
+
+    /// Whether a fenced block's info string makes it a code cell: its first word is `evalbook`.
+    package static func isCell(info: String) -> Bool {
+        info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first == "evalbook"
     }
 }
 
@@ -46,6 +63,18 @@ package struct Cell: Sendable {
     /// The file line of the code's first line (the line after the opening fence).
     package var firstLine: Int
     package var options: CellOptions
+    /// The cell exactly as written in the file, fences included: prose segments
+    /// and these, in order, give back the notebook's body byte for byte.
+    package var source: String
+
+    /// The code as the interpreter reads it, named and numbered like the file.
+    ///
+    /// The final newline is left out, so an error at the end of the input points
+    /// just after the last code character, not at the closing fence's line.
+    package func sourceText(name: String) -> SourceText {
+        let text = code.hasSuffix("\n") ? String(code.dropLast()) : code
+        return SourceText(name: name, text: text, firstLine: firstLine)
+    }
 
     /// The code to show in a report: without the `#|` option lines.
     package var displayCode: String {

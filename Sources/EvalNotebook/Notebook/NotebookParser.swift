@@ -5,6 +5,7 @@ import Yams
 
 /// Reads a notebook file: front matter through Yams, code cells through cmark.
 package enum NotebookParser {
+    /// Reads and parses the notebook file at `path`, naming it `displayPath` in errors and reports.
     package static func load(path: String, displayPath: String? = nil) throws(NotebookError) -> Notebook {
         let shown = displayPath ?? path
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -15,17 +16,17 @@ package enum NotebookParser {
         return try parse(text, path: shown)
     }
 
+    /// Splits notebook text into front matter, prose and cells; `path` names it in errors.
     package static func parse(_ text: String, path: String) throws(NotebookError) -> Notebook {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) + "\n" }
-        if let last = lines.last, last == "\n" { lines.removeLast() } else if !lines.isEmpty {
-            lines[lines.count - 1].removeLast()
-        }
+        // A UTF-8 byte order mark is an encoding detail, not prose: cmark skips it, and
+        // so does everything here, while `source` keeps the file's bytes as they are.
+        let content = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
+        let lines = SourceLines.split(content)
         var frontMatter = FrontMatter()
         var bodyStart = 0
-        if let first = lines.first, first.trimmingCharacters(in: .whitespacesAndNewlines) == "---" {
+        if let first = lines.first, isFrontMatterFence(first) {
             guard let close = lines.indices.dropFirst().first(where: {
-                let t = lines[$0].trimmingCharacters(in: .whitespacesAndNewlines)
-                return t == "---" || t == "..."
+                isFrontMatterFence(lines[$0]) || SourceLines.content(lines[$0]).trimmingCharacters(in: .whitespaces) == "..."
             }) else { throw .unterminatedFrontMatter(path: path) }
             frontMatter = try FrontMatterParser.parse(lines[1..<close].joined(), path: path, firstLine: 2)
             bodyStart = close + 1
@@ -38,18 +39,27 @@ package enum NotebookParser {
         var next = bodyStart
         var index = 0
         for block in document.topLevelFencedBlocks {
-            guard block.info.split(separator: " ").first == "evalbook" else { continue }
-            let start = bodyStart + block.startLine - 1
-            let end = min(lines.count - 1, bodyStart + block.endLine - 1)
+            guard Notebook.isCell(info: block.info) else { continue }
+            // cmark's lines are 1-based within the body; `lines` is 0-based over the file.
+            let start = min(lines.count, bodyStart + block.startLine - 1)
+            let end = max(start, min(lines.count - 1, bodyStart + block.endLine - 1))
+            guard start >= next, start < lines.count else { continue }
             if start > next { segments.append(.prose(lines[next..<start].joined())) }
-            let firstLine = bodyStart + block.startLine + 1
-            let options = try parseOptions(block.literal, path: path, firstLine: firstLine)
-            segments.append(.cell(Cell(index: index, code: block.literal, firstLine: firstLine, options: options)))
+            let firstLine = start + 2
+            let code = SourceLines.normalized(block.literal)
+            let options = try parseOptions(code, path: path, firstLine: firstLine)
+            segments.append(.cell(Cell(index: index, code: code, firstLine: firstLine, options: options,
+                                       source: lines[start...end].joined())))
             index += 1
             next = end + 1
         }
         if next < lines.count { segments.append(.prose(lines[next...].joined())) }
         return Notebook(path: path, source: text, frontMatter: frontMatter, segments: segments)
+    }
+
+    /// A `---` line (trailing spaces allowed) opens or closes the front matter.
+    private static func isFrontMatterFence(_ line: Substring) -> Bool {
+        SourceLines.content(line).trimmingCharacters(in: .whitespaces) == "---"
     }
 
     static let optionNames = ["label", "caption", "echo", "output"]

@@ -14,12 +14,7 @@ package enum HTMLRenderer {
         }
         body += provenance(report)
         body += "</header>\n"
-        for block in report.blocks {
-            switch block {
-            case .prose(let text): body += "<div class=\"prose\">\n\(MarkdownDocument.html(text))</div>\n"
-            case .cell(let cell): body += renderCell(cell, path: report.notebook.path)
-            }
-        }
+        body += blocksHTML(report)
         return """
         <!DOCTYPE html>
         <html lang="en">
@@ -38,6 +33,38 @@ package enum HTMLRenderer {
         </html>
 
         """
+    }
+
+    /// Prose and cells in order. The prose is rendered from the notebook's whole
+    /// body in one cmark parse (so reference links defined anywhere resolve),
+    /// split at the cells; blank prose between two cells makes no block.
+    static func blocksHTML(_ report: Report) -> String {
+        let cellCount = report.blocks.filter { if case .cell = $0 { true } else { false } }.count
+        var prose = MarkdownDocument(report.notebook.body)?.proseHTML(isCell: Notebook.isCell(info:)) ?? []
+        if prose.count != cellCount + 1 {
+            // Not expected: fall back to rendering each prose segment on its own.
+            prose = []
+        }
+        var out = ""
+        var cellIndex = 0
+        for block in report.blocks {
+            switch block {
+            case .prose(let text) where prose.isEmpty:
+                out += proseDiv(MarkdownDocument.html(text))
+            case .prose:
+                break
+            case .cell(let cell):
+                if !prose.isEmpty { out += proseDiv(prose[cellIndex]) }
+                out += renderCell(cell, path: report.notebook.path)
+                cellIndex += 1
+            }
+        }
+        if let last = prose.last { out += proseDiv(last) }
+        return out
+    }
+
+    static func proseDiv(_ html: String) -> String {
+        html.isEmpty ? "" : "<div class=\"prose\">\n\(html)</div>\n"
     }
 
     static func provenance(_ report: Report) -> String {
@@ -59,7 +86,7 @@ package enum HTMLRenderer {
     static func renderCell(_ report: CellReport, path: String) -> String {
         let options = report.cell.options
         let id = options.label.map { " id=\"\(escape($0))\"" } ?? ""
-        var out = "<section class=\"cell\"\(id)>\n"
+        var out = ""
         if options.echo {
             out += "<pre class=\"code\"><code>\(escape(report.cell.displayCode))</code></pre>\n"
         }
@@ -76,11 +103,13 @@ package enum HTMLRenderer {
                 if let message = check.message { text += " — \(escape(message))" }
                 out += "<p class=\"\(cls)\">\(text) <span class=\"loc\">\(escape(path)):\(check.span.line)</span></p>\n"
             case .warning(let warning):
-                out += "<p class=\"warning\">⚠ warning: \(escape(warning.message)) <span class=\"loc\">\(escape(path)):\(warning.span.line)</span></p>\n"
+                out += "<p class=\"warning\">⚠ warning: \(MessageText.html(warning.message)) <span class=\"loc\">\(escape(path)):\(warning.span.line)</span></p>\n"
             }
         }
         if let caption = options.caption { out += "<p class=\"caption\">\(escape(caption))</p>\n" }
-        return out + "</section>\n"
+        // A cell that shows nothing (no code, no output, no check) leaves no empty
+        // box, unless its label is an anchor someone may link to.
+        return out.isEmpty && options.label == nil ? "" : "<section class=\"cell\"\(id)>\n" + out + "</section>\n"
     }
 
     static func renderDisplay(_ display: Display) -> String {

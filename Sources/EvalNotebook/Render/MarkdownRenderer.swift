@@ -24,7 +24,7 @@ package enum MarkdownRenderer {
     static func summaryLine(_ report: Report) -> String {
         var parts: [String] = []
         if !report.params.isEmpty {
-            parts.append("Params: " + report.params.map { "`\($0.key) = \($0.value.inlineText)`" }.joined(separator: ", "))
+            parts.append("Params: " + report.params.map { MessageText.inlineCode("\($0.key) = \($0.value.inlineText)") }.joined(separator: ", "))
         }
         parts.append("Seed: \(report.seed)")
         if !report.checks.isEmpty {
@@ -49,12 +49,12 @@ package enum MarkdownRenderer {
                 break
             case .check(let check):
                 let mark = check.passed ? "✔" : "✘"
-                out += "\(mark) \(check.passed ? "passed" : "**failed**"): `\(check.expression)`"
+                out += "\(mark) \(check.passed ? "passed" : "**failed**"): \(MessageText.inlineCode(check.expression))"
                 if !check.passed, let detail = check.detail { out += " (\(escapeInline(detail)))" }
                 if let message = check.message { out += " — \(escapeInline(message))" }
                 out += " <sub>\(path):\(check.span.line)</sub>\n\n"
             case .warning(let warning):
-                out += "> ⚠ warning: \(escapeInline(warning.message)) <sub>\(path):\(warning.span.line)</sub>\n\n"
+                out += "> ⚠ warning: \(MessageText.markdown(warning.message)) <sub>\(path):\(warning.span.line)</sub>\n\n"
             }
         }
         if let caption = options.caption { out += "*\(escapeInline(caption))*\n\n" }

@@ -45,7 +45,7 @@ package enum NotebookRunner {
             case .prose(let text):
                 blocks.append(.prose(text))
             case .cell(let cell):
-                let source = SourceText(name: notebook.path, text: cell.code, firstLine: cell.firstLine)
+                let source = cell.sourceText(name: notebook.path)
                 let outputs = try runCell(source, interpreter: &interpreter)
                 for output in outputs {
                     if case .check(let c) = output { checks.append(c) }

@@ -80,8 +80,30 @@ package struct ReportStore: Sendable {
 
     private func makeDirectory(_ path: String) throws(StoreError) {
         do { try fm.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
-            throw StoreError(path: path, reason: error.localizedDescription)
+            throw StoreError(path: path, reason: reason(creating: path, error))
         }
+    }
+
+    /// Why a folder could not be made, in words: Foundation's own message on
+    /// Linux is a bare "NSCocoaErrorDomain error 512".
+    private func reason(creating path: String, _ error: Error) -> String {
+        var ancestors: [String] = []
+        var url = URL(fileURLWithPath: path).standardizedFileURL
+        while url.path != "/", !url.path.isEmpty, ancestors.count < 4096 {
+            ancestors.append(url.path)
+            url = url.deletingLastPathComponent()
+        }
+        for ancestor in ancestors.reversed() {
+            var isDirectory: ObjCBool = false
+            if fm.fileExists(atPath: ancestor, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return "\(ancestor) is a file, not a folder"
+            }
+        }
+        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
+           underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return error.localizedDescription
     }
 
     private func writeFile(_ path: String, _ contents: String) throws(StoreError) {
