@@ -16,10 +16,6 @@ struct CSVLayout: Sendable {
 /// One chunk: its bytes and where its rows go in the final buffers.
 struct CSVChunk: Sendable {
     var bytes: Range<Int>
-    /// End of the whole buffer: loads may look past the chunk up to here.
-    var readableEnd: Int
-    /// Whether the chunk has a quote byte; without one the faster `plainRows` loop applies.
-    var quoted: Bool
     /// Rows reserved for the chunk (`CSVRowCounter.bound`); after parsing, its actual rows.
     var rows: Int
     /// Index of the chunk's first row in the final buffers.
@@ -78,7 +74,7 @@ enum CSVChunkParser {
             builders.deallocate()
         }
         // Per field, the number buffer while its column takes plain numbers, else nil: the
-        // row loops' fast paths read this table instead of asking the builder every field.
+        // row loop's fast path reads this table instead of asking the builder every field.
         let fast = UnsafeMutablePointer<UnsafeMutablePointer<Double>?>.allocate(capacity: max(layout.fieldCount, 1))
         defer { fast.deallocate() }
         var result = CSVChunkResult()
@@ -87,17 +83,18 @@ enum CSVChunkParser {
                 let slot = slotOfField[field]
                 fast[field] = slot >= 0 ? builders[slot].plainNumberOutput() : nil
             }
-            return chunk.quoted
-                ? rows(base, chunk, layout, slotOfField, builders, fast)
-                : plainRows(base, chunk, layout, slotOfField, builders, fast)
+            return rows(base, chunk, layout, slotOfField, builders, fast)
         }
         result.parts = (0..<slotCount).map { builders[$0].part }
         result.poisoned = (0..<slotCount).map { builders[$0].poisoned }
         return result
     }
 
-    /// The row loop for chunks with quotes: tokenizes fields and hands projected ones to
-    /// their builders, parsing plain numbers while tokenizing (`FastFloat.parseField`).
+    /// The row loop: tokenizes fields and hands projected ones to their builders, parsing
+    /// plain numbers while tokenizing (`FastFloat.parseField`).
+    ///
+    /// (Finding all field ends first with 64-byte separator bitmaps, then parsing numbers
+    /// with known bounds, was measured 15-25% slower here: the fused loop does less work.)
     private static func rows(
         _ base: UnsafePointer<UInt8>, _ chunk: CSVChunk, _ layout: CSVLayout,
         _ slotOfField: UnsafeBufferPointer<Int>, _ builders: UnsafeMutableBufferPointer<CSVColumnBuilder>,

@@ -7,19 +7,17 @@
 /// blank lines too; with quotes it is exact. For malformed input the parser may
 /// disagree after the first error, but it stops there and never writes past the bound.
 enum CSVRowCounter {
-    /// At least the number of rows in the chunk, and whether it holds a quote byte.
+    /// At least the number of rows in the chunk.
     /// `quoted` false promises the range holds no quote, which saves looking for one.
-    static func bound(_ base: UnsafePointer<UInt8>, _ range: Range<Int>, quoted: Bool) -> (rows: Int, quoted: Bool) {
-        guard !range.isEmpty else { return (0, false) }
-        let hasQuote = quoted
-            && CSVFieldScanner.find(CSVFieldScanner.quote, base, from: range.lowerBound, to: range.upperBound) != nil
-        if !hasQuote {
+    static func bound(_ base: UnsafePointer<UInt8>, _ range: Range<Int>, quoted: Bool) -> Int {
+        guard !range.isEmpty else { return 0 }
+        if !quoted || CSVFieldScanner.find(CSVFieldScanner.quote, base, from: range.lowerBound, to: range.upperBound) == nil {
             let lines = countUnquoted(base, range)
             // Lines this short are mostly blank: count exactly, so that a file of empty
             // lines does not reserve buffers for rows it does not have.
-            if lines * 2 <= range.count { return (lines, false) }
+            if lines * 2 <= range.count { return lines }
         }
-        return (countQuoted(base, range), hasQuote)
+        return countQuoted(base, range)
     }
 
     /// Whether a line starting at `i` is blank (the parser's `blankLineLength` rule).

@@ -39,9 +39,9 @@ struct CSVRun {
         let ranges = CSVChunking.ranges(base, start: start, end: end, count: count, quoted: quoted)
         let bounds = CSVParallel.map(ranges.count, threads: threads) { CSVRowCounter.bound(base, ranges[$0], quoted: quoted) }
         var total = 0
-        for (range, bound) in zip(ranges, bounds) {
-            chunks.append(CSVChunk(bytes: range, readableEnd: end, quoted: bound.quoted, rows: bound.rows, firstRow: total))
-            total += bound.rows
+        for (range, rows) in zip(ranges, bounds) {
+            chunks.append(CSVChunk(bytes: range, rows: rows, firstRow: total))
+            total += rows
         }
         for slot in 0..<layout.slotCount {
             guard let storage = CSVColumnStorage(rows: total, type: layout.forced[slot]) else {

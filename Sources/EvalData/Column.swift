@@ -30,8 +30,10 @@ package struct Column: Sendable, Equatable {
 
     package init(numbers: [Double], missing: [Bool]? = nil) {
         var values = numbers
+        // Write only where needed: readers already put NaN there, and an untouched
+        // buffer is not copied.
         if let missing {
-            for i in values.indices where missing[i] { values[i] = .nan }
+            for i in values.indices where missing[i] && !values[i].isNaN { values[i] = .nan }
         }
         self.storage = .number(values)
         self.missing = Column.normalised(missing)
@@ -40,7 +42,7 @@ package struct Column: Sendable, Equatable {
     package init(bools: [Bool], missing: [Bool]? = nil) {
         var values = bools
         if let missing {
-            for i in values.indices where missing[i] { values[i] = false }
+            for i in values.indices where missing[i] && values[i] { values[i] = false }
         }
         self.storage = .bool(values)
         self.missing = Column.normalised(missing)

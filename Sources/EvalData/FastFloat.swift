@@ -11,7 +11,7 @@ import Darwin
 /// Grammar: optional spaces or tabs, optional sign, digits with an optional `.` and
 /// fraction (at least one digit in all), optional exponent `e`/`E` with optional sign
 /// and digits, optional spaces or tabs. `inf` and `infinity` (any case, with sign) are
-/// numbers too; `nan` is not (readers treat `NaN` as a missing value before getting here).
+/// numbers too; `nan` is not (the CSV reader reads `NaN` as a missing value instead).
 ///
 /// Most values take Clinger's fast path: a mantissa of at most 2^53 and a power of ten
 /// up to 10^22 are both exact doubles, so one IEEE multiply or divide rounds correctly.

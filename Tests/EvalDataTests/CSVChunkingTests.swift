@@ -16,7 +16,7 @@ private struct GeneratedCSV {
     /// `rows` rows with quoting, CRLF, blank lines, missing values, and two columns whose
     /// type is only decided late in the file, so chunks disagree and must be re-read.
     init(rows: Int, seed: UInt64) {
-        var rng = SplitMix64(seed: seed)
+        var rng = CSVTestRandom(seed: seed)
         let words = ["alpha", "beta", "gamma, delta", "say \"hi\"", "two\nlines", "ünï", "NA"]
         for i in 0..<rows {
             let r = rng.next()
@@ -60,18 +60,18 @@ struct CSVChunkingTests {
 
         #expect(reference.rowCount == 4000)
         #expect(reference.columns.map(\.type) == [.number, .number, .string, .bool, .string, .number, .string])
-        #expect(reference.numbers("id") == data.ids)
-        let scores = try #require(reference.numbers("score"))
+        #expect(reference.csvNumbers("id") == data.ids)
+        let scores = try #require(reference.csvNumbers("score"))
         #expect(zip(scores, data.scores).allSatisfy { $1 == nil ? $0.isNaN : $0 == $1 })
-        #expect(reference.missing("score") == data.scores.map { $0 == nil })
-        #expect(reference.strings("segment") == data.segments)
-        #expect(reference.missing("flag") == data.flags.map { $0 == nil })
-        #expect(reference.bools("flag") == data.flags.map { $0 ?? false })
-        #expect(reference.strings("late") == data.late)
-        #expect(reference.missing("sparse") == data.sparse.map { $0 == nil })
-        let sparse = try #require(reference.numbers("sparse"))
+        #expect(reference.csvMissing("score") == data.scores.map { $0 == nil })
+        #expect(reference.csvStrings("segment") == data.segments)
+        #expect(reference.csvMissing("flag") == data.flags.map { $0 == nil })
+        #expect(reference.csvBools("flag") == data.flags.map { $0 ?? false })
+        #expect(reference.csvStrings("late") == data.late)
+        #expect(reference.csvMissing("sparse") == data.sparse.map { $0 == nil })
+        let sparse = try #require(reference.csvNumbers("sparse"))
         #expect(zip(sparse, data.sparse).allSatisfy { $1 == nil ? $0.isNaN : $0 == $1 })
-        #expect(reference.strings("note") == data.notes)
+        #expect(reference.csvStrings("note") == data.notes)
 
         for threads in [1, 2, 4] {
             for chunks in [nil, 2, 3, 7, 16, 64, 1000] as [Int?] {
@@ -119,7 +119,7 @@ struct CSVChunkingTests {
     func blankLinesWithoutQuotes() throws {
         // Without quotes, rows are bounded by counting lines, so blank lines leave gaps
         // that must be closed; runs of blank lines also trigger the exact count.
-        var rng = SplitMix64(seed: 99)
+        var rng = CSVTestRandom(seed: 99)
         var text = "k,v,s\n"
         var keys: [Double] = []
         var labels: [String] = []
@@ -134,8 +134,8 @@ struct CSVChunkingTests {
         for (threads, chunks) in [(1, nil), (2, 2), (2, 11), (4, 64)] as [(Int, Int?)] {
             let t = try CSVTest.table(text, options: CSVTest.options(threads: threads, chunks: chunks))
             #expect(t.rowCount == 3000)
-            #expect(t.numbers("k") == keys)
-            #expect(t.strings("s") == labels)
+            #expect(t.csvNumbers("k") == keys)
+            #expect(t.csvStrings("s") == labels)
         }
     }
 

@@ -2,7 +2,7 @@ import Testing
 import EvalData
 
 /// One malformed input and the error it must produce.
-struct MalformedCase: CustomTestStringConvertible, Sendable {
+struct CSVMalformedCase: CustomTestStringConvertible, Sendable {
     var name: String
     var bytes: [UInt8]
     var options = CSVOptions()
@@ -42,50 +42,50 @@ private func projected(_ names: [String]) -> CSVOptions {
     return o
 }
 
-private let cases: [MalformedCase] = [
-    MalformedCase("empty file", "", .emptyFile, line: 0, field: nil),
-    MalformedCase("only a BOM", [0xEF, 0xBB, 0xBF], .emptyFile, line: 0, field: nil),
-    MalformedCase("only blank lines", "\n\r\n\n", .emptyFile, line: 0, field: nil),
-    MalformedCase("empty header name", "a,,b\n1,2,3\n", .emptyHeader, line: 1, field: 2),
-    MalformedCase("trailing delimiter in header", "a,b,\n1,2,3\n", .emptyHeader, line: 1, field: 3),
-    MalformedCase("duplicate header", "a,b,a\n1,2,3\n", .duplicateHeader("a"), line: 1, field: 3),
-    MalformedCase("header after blank lines", "\n\na,a\n", .duplicateHeader("a"), line: 3, field: 2),
-    MalformedCase("unterminated quote in header", "\"a,b\n1,2\n", .unterminatedQuote, line: 1, field: 1),
-    MalformedCase("invalid UTF-8 in header", [0x61, 0x2C, 0xC3, 0x28, 0x0A], .invalidUTF8, line: 1, field: 2),
-    MalformedCase("short row", "a,b,c\n1,2,3\n4,5\n", .raggedRow(found: 2, expected: 3),
+private let cases: [CSVMalformedCase] = [
+    CSVMalformedCase("empty file", "", .emptyFile, line: 0, field: nil),
+    CSVMalformedCase("only a BOM", [0xEF, 0xBB, 0xBF], .emptyFile, line: 0, field: nil),
+    CSVMalformedCase("only blank lines", "\n\r\n\n", .emptyFile, line: 0, field: nil),
+    CSVMalformedCase("empty header name", "a,,b\n1,2,3\n", .emptyHeader, line: 1, field: 2),
+    CSVMalformedCase("trailing delimiter in header", "a,b,\n1,2,3\n", .emptyHeader, line: 1, field: 3),
+    CSVMalformedCase("duplicate header", "a,b,a\n1,2,3\n", .duplicateHeader("a"), line: 1, field: 3),
+    CSVMalformedCase("header after blank lines", "\n\na,a\n", .duplicateHeader("a"), line: 3, field: 2),
+    CSVMalformedCase("unterminated quote in header", "\"a,b\n1,2\n", .unterminatedQuote, line: 1, field: 1),
+    CSVMalformedCase("invalid UTF-8 in header", [0x61, 0x2C, 0xC3, 0x28, 0x0A], .invalidUTF8, line: 1, field: 2),
+    CSVMalformedCase("short row", "a,b,c\n1,2,3\n4,5\n", .raggedRow(found: 2, expected: 3),
                   line: 3, field: 3, fieldName: "c"),
-    MalformedCase("long row", "a,b\n1,2\n3,4,5\n", .raggedRow(found: 3, expected: 2), line: 3, field: 3),
-    MalformedCase("long row after blank lines", "a\n\n\n1,2\n", .raggedRow(found: 2, expected: 1), line: 4, field: 2),
-    MalformedCase("ragged row after a multi-line field", "a,b\n\"x\ny\",1\n2\n", .raggedRow(found: 1, expected: 2),
+    CSVMalformedCase("long row", "a,b\n1,2\n3,4,5\n", .raggedRow(found: 3, expected: 2), line: 3, field: 3),
+    CSVMalformedCase("long row after blank lines", "a\n\n\n1,2\n", .raggedRow(found: 2, expected: 1), line: 4, field: 2),
+    CSVMalformedCase("ragged row after a multi-line field", "a,b\n\"x\ny\",1\n2\n", .raggedRow(found: 1, expected: 2),
                   line: 4, field: 2, fieldName: "b"),
-    MalformedCase("unterminated quote", "a,b\n1,2\n3,\"abc\n4,5\n", .unterminatedQuote, line: 3, field: 2, fieldName: "b"),
-    MalformedCase("quote inside an unquoted field", "a,b\n1,ab\"c\n", .quoteInUnquotedField, line: 2, field: 2, fieldName: "b"),
-    MalformedCase("text after a closing quote", "a,b\n1,\"ab\"c\n", .textAfterQuote, line: 2, field: 2, fieldName: "b"),
-    MalformedCase("quote in a number field", "a,b\n1,2\n3,4\"\n", .quoteInUnquotedField, line: 3, field: 2, fieldName: "b"),
-    MalformedCase("invalid UTF-8 value", Array("a,b\n1,x\n2,".utf8) + [0xFF, 0x0A], .invalidUTF8,
+    CSVMalformedCase("unterminated quote", "a,b\n1,2\n3,\"abc\n4,5\n", .unterminatedQuote, line: 3, field: 2, fieldName: "b"),
+    CSVMalformedCase("quote inside an unquoted field", "a,b\n1,ab\"c\n", .quoteInUnquotedField, line: 2, field: 2, fieldName: "b"),
+    CSVMalformedCase("text after a closing quote", "a,b\n1,\"ab\"c\n", .textAfterQuote, line: 2, field: 2, fieldName: "b"),
+    CSVMalformedCase("quote in a number field", "a,b\n1,2\n3,4\"\n", .quoteInUnquotedField, line: 3, field: 2, fieldName: "b"),
+    CSVMalformedCase("invalid UTF-8 value", Array("a,b\n1,x\n2,".utf8) + [0xFF, 0x0A], .invalidUTF8,
                   line: 3, field: 2, fieldName: "b"),
-    MalformedCase("overlong UTF-8", Array("s\n".utf8) + [0xC0, 0xAF, 0x0A], .invalidUTF8, line: 2, field: 1, fieldName: "s"),
-    MalformedCase("UTF-8 surrogate", Array("s\nok\n".utf8) + [0xED, 0xA0, 0x80, 0x0A], .invalidUTF8,
+    CSVMalformedCase("overlong UTF-8", Array("s\n".utf8) + [0xC0, 0xAF, 0x0A], .invalidUTF8, line: 2, field: 1, fieldName: "s"),
+    CSVMalformedCase("UTF-8 surrogate", Array("s\nok\n".utf8) + [0xED, 0xA0, 0x80, 0x0A], .invalidUTF8,
                   line: 3, field: 1, fieldName: "s"),
-    MalformedCase("truncated UTF-8 at end of file", Array("s\nab".utf8) + [0xE2, 0x82], .invalidUTF8,
+    CSVMalformedCase("truncated UTF-8 at end of file", Array("s\nab".utf8) + [0xE2, 0x82], .invalidUTF8,
                   line: 2, field: 1, fieldName: "s"),
-    MalformedCase("invalid UTF-8 in a quoted field", Array("s\n\"a".utf8) + [0xFE] + Array("\"\n".utf8), .invalidUTF8,
+    CSVMalformedCase("invalid UTF-8 in a quoted field", Array("s\n\"a".utf8) + [0xFE] + Array("\"\n".utf8), .invalidUTF8,
                   line: 2, field: 1, fieldName: "s"),
-    MalformedCase("forced number gets text", "a,b\n1,x\ny,z\n", .badValue(text: "y", type: .number),
+    CSVMalformedCase("forced number gets text", "a,b\n1,x\ny,z\n", .badValue(text: "y", type: .number),
                   line: 3, field: 1, fieldName: "a", options: forced("a", .number)),
-    MalformedCase("forced bool gets a number", "a,b\ntrue,1\n1,2\n", .badValue(text: "1", type: .bool),
+    CSVMalformedCase("forced bool gets a number", "a,b\ntrue,1\n1,2\n", .badValue(text: "1", type: .bool),
                   line: 3, field: 1, fieldName: "a", options: forced("a", .bool)),
-    MalformedCase("forced number gets an escaped string", "a\n\"x\"\"y\"\n", .badValue(text: "x\"y", type: .number),
+    CSVMalformedCase("forced number gets an escaped string", "a\n\"x\"\"y\"\n", .badValue(text: "x\"y", type: .number),
                   line: 2, field: 1, fieldName: "a", options: forced("a", .number)),
-    MalformedCase("a ragged row beats a bad value in the same row", "a,b\nx\n",
+    CSVMalformedCase("a ragged row beats a bad value in the same row", "a,b\nx\n",
                   .raggedRow(found: 1, expected: 2), line: 2, field: 2, fieldName: "b", options: forced("a", .number)),
-    MalformedCase("unknown projected column", "a,b\n1,2\n", .unknownColumn(name: "z", available: ["a", "b"]),
+    CSVMalformedCase("unknown projected column", "a,b\n1,2\n", .unknownColumn(name: "z", available: ["a", "b"]),
                   line: 1, field: nil, options: projected(["a", "z"])),
-    MalformedCase("column projected twice", "a,b\n1,2\n", .duplicateColumn("a"), line: 1, field: nil,
+    CSVMalformedCase("column projected twice", "a,b\n1,2\n", .duplicateColumn("a"), line: 1, field: nil,
                   options: projected(["a", "a"])),
-    MalformedCase("unknown typed column", "a,b\n1,2\n", .unknownColumn(name: "q", available: ["a", "b"]),
+    CSVMalformedCase("unknown typed column", "a,b\n1,2\n", .unknownColumn(name: "q", available: ["a", "b"]),
                   line: 1, field: nil, options: forced("q", .string)),
-    MalformedCase("quote as delimiter", "a\n", .invalidOption("the delimiter cannot be a quote, CR or LF"),
+    CSVMalformedCase("quote as delimiter", "a\n", .invalidOption("the delimiter cannot be a quote, CR or LF"),
                   line: 0, field: nil, options: { var o = CSVOptions(); o.delimiter = UInt8(ascii: "\""); return o }()),
 ]
 
@@ -94,7 +94,7 @@ private let cases: [MalformedCase] = [
 @Suite("CSV reader: malformed input")
 struct CSVMalformedTests {
     @Test("malformed input gives the expected error", arguments: cases)
-    func malformed(_ c: MalformedCase) throws {
+    func malformed(_ c: CSVMalformedCase) throws {
         for (threads, chunks) in [(1, nil), (2, 3), (4, 8)] as [(Int, Int?)] {
             let options = CSVTest.options(threads: threads, chunks: chunks, base: c.options)
             let error = try #require(CSVTest.error(c.bytes, options: options), "parsed without error")
@@ -123,7 +123,7 @@ struct CSVMalformedTests {
     @Test("random malformed input never crashes and does not depend on chunking")
     func fuzz() {
         let alphabet: [UInt8] = Array("ab1.,\"\n\r -e".utf8) + [0xFF, 0xC3, 0xA9, 0x09]
-        var rng = SplitMix64(seed: 0xC5F)
+        var rng = CSVTestRandom(seed: 0xC5F)
         for _ in 0..<1500 {
             let length = Int(rng.next() % 120)
             var bytes = Array("h1,h2\n".utf8)
@@ -139,7 +139,7 @@ struct CSVMalformedTests {
 }
 
 /// A small deterministic generator, so failures reproduce.
-struct SplitMix64 {
+struct CSVTestRandom {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -12,14 +12,14 @@ struct CSVReaderTests {
         #expect(t.names == ["id", "label", "score", "amount", "segment", "y_true", "y_pred"])
         #expect(t.rowCount == 4)
         #expect(t.columns.map(\.type) == [.number, .number, .number, .number, .string, .number, .number])
-        #expect(t.numbers("id") == [1, 2, 3, 4])
-        #expect(t.numbers("score") == [0.282955, 0.491106, 0.5, -250])
-        #expect(t.missing("amount") == [false, false, true, false])
-        #expect(t.strings("segment") == ["epsilon", "eta", "alpha, beta", "say \"hi\""])
-        #expect(t.numbers("y_true") == [-0.099222, 0.196004, 0.001, .infinity])
-        let yPred = try #require(t.numbers("y_pred"))
+        #expect(t.csvNumbers("id") == [1, 2, 3, 4])
+        #expect(t.csvNumbers("score") == [0.282955, 0.491106, 0.5, -250])
+        #expect(t.csvMissing("amount") == [false, false, true, false])
+        #expect(t.csvStrings("segment") == ["epsilon", "eta", "alpha, beta", "say \"hi\""])
+        #expect(t.csvNumbers("y_true") == [-0.099222, 0.196004, 0.001, .infinity])
+        let yPred = try #require(t.csvNumbers("y_pred"))
         #expect(yPred[3] == -.infinity)
-        #expect(t.missing("y_pred") == [false, false, true, false])
+        #expect(t.csvMissing("y_pred") == [false, false, true, false])
     }
 
     @Test("BOM, CRLF, semicolons and a quoted CRLF inside a field")
@@ -29,16 +29,16 @@ struct CSVReaderTests {
         options.delimiter = UInt8(ascii: ";")
         let t = try CSVReader.read(path: path, options: options)
         #expect(t.names == ["name", "flag", "note"])
-        #expect(t.strings("name") == ["x", "y"])
-        #expect(t.bools("flag") == [true, false])
-        #expect(t.strings("note") == ["line one\r\nline two", nil])
+        #expect(t.csvStrings("name") == ["x", "y"])
+        #expect(t.csvBools("flag") == [true, false])
+        #expect(t.csvStrings("note") == ["line one\r\nline two", nil])
     }
 
     @Test("quoted fields hold delimiters, doubled quotes and newlines")
     func quoting() throws {
         let t = try CSVTest.table("a,b\n\"x,y\",\"he said \"\"no\"\"\"\n\"multi\nline\",\"\"\"\"\n")
-        #expect(t.strings("a") == ["x,y", "multi\nline"])
-        #expect(t.strings("b") == ["he said \"no\"", "\""])
+        #expect(t.csvStrings("a") == ["x,y", "multi\nline"])
+        #expect(t.csvStrings("b") == ["he said \"no\"", "\""])
     }
 
     @Test("LF and CRLF files read the same; a last line without newline is fine")
@@ -50,23 +50,23 @@ struct CSVReaderTests {
         #expect(lf == crlf)
         #expect(lf == noFinalNewline)
         #expect(lf == crlfNoFinal)
-        #expect(lf.numbers("a") == [1, 2])
-        #expect(lf.strings("b") == ["x", "y"])
+        #expect(lf.csvNumbers("a") == [1, 2])
+        #expect(lf.csvStrings("b") == ["x", "y"])
     }
 
     @Test("a CR that does not end a line is data")
     func loneCR() throws {
         let t = try CSVTest.table("a,b\nx\r,y\r\n1\r2,z\n")
-        #expect(t.strings("a") == ["x\r", "1\r2"])
-        #expect(t.strings("b") == ["y", "z"])
+        #expect(t.csvStrings("a") == ["x\r", "1\r2"])
+        #expect(t.csvStrings("b") == ["y", "z"])
     }
 
     @Test("blank lines are skipped: trailing, leading and in the middle")
     func blankLines() throws {
         let t = try CSVTest.table("\n\r\na,b\n1,2\n\n3,4\r\n\r\n\n")
         #expect(t.rowCount == 2)
-        #expect(t.numbers("a") == [1, 3])
-        #expect(t.numbers("b") == [2, 4])
+        #expect(t.csvNumbers("a") == [1, 3])
+        #expect(t.csvNumbers("b") == [2, 4])
     }
 
     @Test("a BOM before the header is skipped")
@@ -81,20 +81,20 @@ struct CSVReaderTests {
         let t = try CSVTest.table(text)
         #expect(t.columns.map(\.type) == [.number, .string, .bool])
         for name in ["n", "s", "b"] {
-            #expect(t.missing(name) == [false] + Array(repeating: true, count: 7), "column \(name)")
+            #expect(t.csvMissing(name) == [false] + Array(repeating: true, count: 7), "column \(name)")
         }
-        let n = try #require(t.numbers("n"))
+        let n = try #require(t.csvNumbers("n"))
         #expect(n[0] == 1 && n.dropFirst().allSatisfy(\.isNaN))
         // Near misses are values, not missing: case and spacing matter.
         let u = try CSVTest.table("s\nna\n NA\nNULL\nnan\n")
-        #expect(u.strings("s") == ["na", " NA", "NULL", "nan"])
+        #expect(u.csvStrings("s") == ["na", " NA", "NULL", "nan"])
     }
 
     @Test("a column with only missing values is a number column, all missing")
     func allMissing() throws {
         let t = try CSVTest.table("a,b\n1,\n2,NA\n")
         #expect(t.column(named: "b")?.type == .number)
-        #expect(t.missing("b") == [true, true])
+        #expect(t.csvMissing("b") == [true, true])
     }
 
     @Test("inference: numbers, bools, and anything mixed is a string")
@@ -105,14 +105,14 @@ struct CSVReaderTests {
             "-2,.5,-2.5E-2,False,x,true,8,-.5\n" +
             "30,5.,inf,TRUE,2,0,9,+inf\n")
         #expect(t.columns.map(\.type) == [.number, .number, .number, .bool, .string, .string, .number, .number])
-        #expect(t.numbers("int") == [1, -2, 30])
-        #expect(t.numbers("float") == [1.5, 0.5, 5])
-        #expect(t.numbers("exp") == [1000, -0.025, .infinity])
-        #expect(t.bools("bool") == [true, false, true])
-        #expect(t.strings("mixed") == ["1", "x", "2"])
-        #expect(t.strings("numbool") == ["1", "true", "0"])
-        #expect(t.numbers("spaced") == [7, 8, 9])
-        #expect(t.numbers("signs") == [3, -0.5, .infinity])
+        #expect(t.csvNumbers("int") == [1, -2, 30])
+        #expect(t.csvNumbers("float") == [1.5, 0.5, 5])
+        #expect(t.csvNumbers("exp") == [1000, -0.025, .infinity])
+        #expect(t.csvBools("bool") == [true, false, true])
+        #expect(t.csvStrings("mixed") == ["1", "x", "2"])
+        #expect(t.csvStrings("numbool") == ["1", "true", "0"])
+        #expect(t.csvNumbers("spaced") == [7, 8, 9])
+        #expect(t.csvNumbers("signs") == [3, -0.5, .infinity])
     }
 
     @Test("a late string turns a number column into strings that keep their original text")
@@ -121,7 +121,7 @@ struct CSVReaderTests {
         for i in 0..<1000 { text += "\(i).50\n" }
         text += "oops\n"
         let t = try CSVTest.table(text)
-        let s = try #require(t.strings("v"))
+        let s = try #require(t.csvStrings("v"))
         #expect(s.first == "0.50")
         #expect(s.last == "oops")
         #expect(s.count == 1001)
@@ -158,12 +158,12 @@ struct CSVReaderTests {
         var tab = CSVOptions()
         tab.delimiter = UInt8(ascii: "\t")
         let t = try CSVTest.table("a\tb\n1,5\t\"x\ty\"\n", options: tab)
-        #expect(t.strings("a") == ["1,5"])
-        #expect(t.strings("b") == ["x\ty"])
+        #expect(t.csvStrings("a") == ["1,5"])
+        #expect(t.csvStrings("b") == ["x\ty"])
         var semi = CSVOptions()
         semi.delimiter = UInt8(ascii: ";")
         let s = try CSVTest.table("a;b\n1;2\n", options: semi)
-        #expect(s.numbers("b") == [2])
+        #expect(s.csvNumbers("b") == [2])
     }
 
     @Test("projection keeps only the named columns, in the order given")
@@ -172,8 +172,8 @@ struct CSVReaderTests {
         options.columns = ["c", "a"]
         let t = try CSVTest.table("a,b,c\n1,x,true\n2,y,false\n", options: options)
         #expect(t.names == ["c", "a"])
-        #expect(t.bools("c") == [true, false])
-        #expect(t.numbers("a") == [1, 2])
+        #expect(t.csvBools("c") == [true, false])
+        #expect(t.csvNumbers("a") == [1, 2])
     }
 
     @Test("type overrides: numbers as strings, bools, and numbers forced")
@@ -181,10 +181,10 @@ struct CSVReaderTests {
         var options = CSVOptions()
         options.types = ["zip": .string, "flag": .bool, "n": .number]
         let t = try CSVTest.table("zip,flag,n\n01234,true,1\n00501,NA,\n", options: options)
-        #expect(t.strings("zip") == ["01234", "00501"])
-        #expect(t.bools("flag") == [true, false])
-        #expect(t.missing("flag") == [false, true])
-        #expect(t.missing("n") == [false, true])
+        #expect(t.csvStrings("zip") == ["01234", "00501"])
+        #expect(t.csvBools("flag") == [true, false])
+        #expect(t.csvMissing("flag") == [false, true])
+        #expect(t.csvMissing("n") == [false, true])
     }
 
     @Test("reading a missing file or a directory is an error naming the path")

@@ -45,16 +45,16 @@ enum CSVTest {
 
 extension Table {
     /// The named column's numbers (NaN where missing), or `nil`.
-    func numbers(_ name: String) -> [Double]? { column(named: name)?.numbers }
+    func csvNumbers(_ name: String) -> [Double]? { column(named: name)?.numbers }
 
     /// The named column's strings (`nil` where missing), or `nil`.
-    func strings(_ name: String) -> [String?]? { column(named: name)?.strings }
+    func csvStrings(_ name: String) -> [String?]? { column(named: name)?.strings }
 
     /// The named column's bools, or `nil`.
-    func bools(_ name: String) -> [Bool]? { column(named: name)?.bools }
+    func csvBools(_ name: String) -> [Bool]? { column(named: name)?.bools }
 
     /// Which rows of the named column are missing.
-    func missing(_ name: String) -> [Bool] {
+    func csvMissing(_ name: String) -> [Bool] {
         guard let c = column(named: name) else { return [] }
         return (0..<c.count).map { c.isMissing($0) }
     }

@@ -20,7 +20,7 @@ struct FastFloatTests {
     /// Random decimal strings of every shape: long and short mantissas, leading zeros,
     /// point anywhere, exponents across the whole range (overflow and underflow included).
     private func randomDecimals(count: Int, seed: UInt64) -> [String] {
-        var rng = SplitMix64(seed: seed)
+        var rng = CSVTestRandom(seed: seed)
         var out: [String] = []
         for _ in 0..<count {
             let r = rng.next()
@@ -78,8 +78,8 @@ struct FastFloatTests {
         }
         for chunks in [1, 7] {
             let t = try CSVTest.table(text, options: CSVTest.options(threads: 2, chunks: chunks))
-            let a = try #require(t.numbers("a"))
-            let c = try #require(t.numbers("c"))
+            let a = try #require(t.csvNumbers("a"))
+            let c = try #require(t.csvNumbers("c"))
             for (i, v) in values.enumerated() {
                 #expect(a[i].bitPattern == reference(v).bitPattern, "\(v)")
                 #expect(c[i].bitPattern == reference(values[(i + 2) % values.count]).bitPattern)
