@@ -26,7 +26,7 @@ package enum CSVReader {
             throw CSVError(file: name, line: 0, kind: .invalidOption("the delimiter cannot be a quote, CR or LF"))
         }
         guard let raw = bytes.baseAddress, bytes.count > 0 else {
-            throw CSVError(file: name, line: 0, kind: .emptyFile)
+            throw CSVError(file: name, line: 1, kind: .emptyFile)
         }
         let base = raw.assumingMemoryBound(to: UInt8.self)
         let end = bytes.count
@@ -36,7 +36,7 @@ package enum CSVReader {
         switch CSVHeader.read(base, from: bom, end: end, delimiter: delimiter) {
         case .success(let h): header = h
         case .failure(let e) where e.kind == .emptyFile:
-            throw CSVError(file: name, line: 0, kind: .emptyFile)
+            throw CSVError(file: name, line: 1, kind: .emptyFile)
         case .failure(let e):
             throw e.located(in: bytes, file: name, header: [])
         }

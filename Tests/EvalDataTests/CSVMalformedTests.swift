@@ -43,9 +43,9 @@ private func projected(_ names: [String]) -> CSVOptions {
 }
 
 private let cases: [CSVMalformedCase] = [
-    CSVMalformedCase("empty file", "", .emptyFile, line: 0, field: nil),
-    CSVMalformedCase("only a BOM", [0xEF, 0xBB, 0xBF], .emptyFile, line: 0, field: nil),
-    CSVMalformedCase("only blank lines", "\n\r\n\n", .emptyFile, line: 0, field: nil),
+    CSVMalformedCase("empty file", "", .emptyFile, line: 1, field: nil),
+    CSVMalformedCase("only a BOM", [0xEF, 0xBB, 0xBF], .emptyFile, line: 1, field: nil),
+    CSVMalformedCase("only blank lines", "\n\r\n\n", .emptyFile, line: 1, field: nil),
     CSVMalformedCase("empty header name", "a,,b\n1,2,3\n", .emptyHeader, line: 1, field: 2),
     CSVMalformedCase("trailing delimiter in header", "a,b,\n1,2,3\n", .emptyHeader, line: 1, field: 3),
     CSVMalformedCase("duplicate header", "a,b,a\n1,2,3\n", .duplicateHeader("a"), line: 1, field: 3),
