@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Evalbook",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "evalbook", targets: ["evalbook"]),
     ],
@@ -21,11 +21,10 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "EvalMetrics"),
-        .target(name: "EvalModels", dependencies: ["EvalData"]),
         .target(
             name: "EvalLang",
             dependencies: [
-                "EvalData", "EvalMetrics", "EvalModels",
+                "EvalData", "EvalMetrics",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),

@@ -8,6 +8,7 @@ extension Interpreter {
             throw .invalidArgument("evaluation nested more than \(Interpreter.maxEvaluationDepth) levels deep", expr.span,
                                    help: "split long chains into named steps; a lambda that calls itself needs a case that stops")
         }
+        if Interruption.isRequested { throw .interrupted(expr.span) }
         evaluationDepth += 1
         defer { evaluationDepth -= 1 }
         return try evaluateNode(expr, locals: locals)
