@@ -113,7 +113,7 @@ struct CSVMalformedTests {
         let unknown = try #require(CSVTest.error(Array("a,b\n".utf8), options: projected(["scor"])))
         #expect(unknown.description == "test.csv:1: no column `scor`; available: `a`, `b`")
         let empty = try #require(CSVTest.error([]))
-        #expect(empty.description == "test.csv: file is empty: expected a header row")
+        #expect(empty.description == "test.csv:1: file is empty: expected a header row")
         let bad = try #require(CSVTest.error(Array("n\n1\nabc\n".utf8), options: forced("n", .number)))
         #expect(bad.description == "test.csv:3: field 1 (`n`): `abc` is not a number (the column's type is set to number)")
     }
