@@ -16,6 +16,13 @@ package enum MetricError: Error, Equatable, Sendable {
     case notBinary(index: Int, value: Double)
     /// A sample weight below zero.
     case negativeWeight(index: Int, value: Double)
+    /// A value outside what the named argument allows, such as a prediction that is not
+    /// 0 or 1, a class code outside `0..<k`, or a target at or below −1 for msle;
+    /// `expected` is a phrase like "0 or 1" or "a class code in 0...4".
+    case invalidValue(name: String, index: Int, value: Double, expected: String)
+    /// An option outside its range, such as `alpha` above 1 or `k` below 1; `expected`
+    /// is a phrase like "in [0, 1]" or "at least 1".
+    case invalidParameter(name: String, value: Double, expected: String)
 
     /// One English sentence that says what is wrong and where.
     package var message: String {
@@ -32,6 +39,10 @@ package enum MetricError: Error, Equatable, Sendable {
             return "`y` must hold binary labels 0 or 1, but index \(index) is \(Self.format(value))"
         case let .negativeWeight(index, value):
             return "`weights` must not be negative, but index \(index) is \(Self.format(value))"
+        case let .invalidValue(name, index, value, expected):
+            return "`\(name)` must hold \(expected), but index \(index) is \(Self.format(value))"
+        case let .invalidParameter(name, value, expected):
+            return "`\(name)` must be \(expected), but is \(Self.format(value))"
         }
     }
 

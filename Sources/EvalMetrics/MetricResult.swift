@@ -38,4 +38,23 @@ package enum MetricWarning {
     package static let constantY = "y is constant (zero total variance), so r2 is undefined"
     package static let noPositiveWeight = "all positive samples have zero weight, so roc_auc is undefined"
     package static let noNegativeWeight = "all negative samples have zero weight, so roc_auc is undefined"
+    package static let noPredictedPositive =
+        "precision is undefined because nothing is predicted positive (zero_division sets a value)"
+    package static let noTruePositive =
+        "recall is undefined because y has no positive samples (zero_division sets a value)"
+    package static let noTrueNegative =
+        "specificity is undefined because y has no negative samples (zero_division sets a value)"
+    package static let noPositiveAtAll =
+        "the F-score is undefined because there are no true and no predicted positives (zero_division sets a value)"
+    package static let classWithoutWeight = "one class of y carries no weight"
+    package static let positivesWithoutWeight = "all positive samples have zero weight"
+    package static let negativesWithoutWeight = "all negative samples have zero weight"
+    package static let noPositives = "y has no positive samples"
+    package static let noRelevantItems = "no group has a relevant item, so ndcg is undefined"
+    package static let constantPredictionOrTruth =
+        "y or yhat is constant, so the correlation (mcc) is undefined"
+    package static let kappaOneLabel =
+        "y and yhat have only one label in common, so cohen_kappa is undefined"
+    package static let constantYExplainedVariance =
+        "y is constant (zero total variance), so explained_variance is undefined"
 }

@@ -79,7 +79,7 @@ extension Metrics {
 
     /// Whether every row that carries weight has the same `y`; zero-weight rows do not
     /// count, as they contribute nothing to the variance.
-    private static func isConstant(_ y: [Double], weights: [Double]?) -> Bool {
+    static func isConstant(_ y: [Double], weights: [Double]?) -> Bool {
         guard let weights else {
             guard let first = y.first else { return true }
             return !y.contains { $0 != first }
@@ -95,5 +95,5 @@ extension Metrics {
     }
 
     @inline(__always)
-    private static func square(_ x: Double) -> Double { x * x }
+    static func square(_ x: Double) -> Double { x * x }
 }

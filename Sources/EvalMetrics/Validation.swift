@@ -58,4 +58,71 @@ enum Validation {
             throw .probabilityOutOfRange(index: index, value: p[index])
         }
     }
+
+    /// Throws for the first value of `name` that is not exactly 0 or 1 (a hard prediction).
+    static func binaryValues(_ values: [Double], name: String) throws(MetricError) {
+        if let index = values.firstIndex(where: { $0 != 0 && $0 != 1 }) {
+            throw .invalidValue(name: name, index: index, value: values[index], expected: "0 or 1")
+        }
+    }
+
+    /// The largest class count a confusion matrix accepts.
+    static let maxClasses = 4096
+
+    /// The checks for class-code input: `classes` at least 1, lengths agree, `y` non-empty,
+    /// codes in `0..<classes`, weights present and non-negative.
+    static func classCodes(
+        y: [Int], other: [Int], otherName: String, classes: Int, weights: [Double]?
+    ) throws(MetricError) {
+        if classes < 1 {
+            throw .invalidParameter(name: "classes", value: Double(classes), expected: "at least 1")
+        }
+        // A confusion matrix is dense, k × k cells; a bound keeps a mistyped k from
+        // allocating gigabytes (or overflowing k·k) instead of failing with a message.
+        if classes > maxClasses {
+            throw .invalidParameter(name: "classes", value: Double(classes), expected: "at most \(maxClasses)")
+        }
+        if other.count != y.count {
+            throw .lengthMismatch(name: otherName, count: other.count, expected: y.count)
+        }
+        try codes(y, name: "y", classes: classes, weights: weights)
+        try codes(other, name: otherName, classes: classes, weights: nil)
+    }
+
+    /// Checks one code column and, when given, the weights that go with it.
+    static func codes(
+        _ values: [Int], name: String, classes: Int, weights: [Double]?
+    ) throws(MetricError) {
+        if let weights, weights.count != values.count {
+            throw .lengthMismatch(name: "weights", count: weights.count, expected: values.count)
+        }
+        if values.isEmpty {
+            throw .empty
+        }
+        if let index = values.firstIndex(where: { $0 < 0 || $0 >= classes }) {
+            throw .invalidValue(
+                name: name, index: index, value: Double(values[index]),
+                expected: "class codes in 0...\(classes - 1)"
+            )
+        }
+        try weightsValid(weights)
+    }
+
+    /// Weights hold no missing value and nothing negative.
+    static func weightsValid(_ weights: [Double]?) throws(MetricError) {
+        guard let weights else { return }
+        try noMissing(weights, name: "weights")
+        if let index = weights.firstIndex(where: { $0 < 0 }) {
+            throw .negativeWeight(index: index, value: weights[index])
+        }
+    }
+
+    /// Throws unless `value` lies in the closed range; NaN is outside every range.
+    static func parameter(
+        _ value: Double, name: String, in range: ClosedRange<Double>, expected: String
+    ) throws(MetricError) {
+        if !range.contains(value) {
+            throw .invalidParameter(name: name, value: value, expected: expected)
+        }
+    }
 }

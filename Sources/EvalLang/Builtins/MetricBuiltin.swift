@@ -8,10 +8,20 @@ enum MetricBuiltin {
     typealias Prepare = @Sendable (Arguments) throws(RuntimeError) -> (truth: [Double], predicted: [Double])
     typealias Kernel = @Sendable ([Double], [Double], [Double]?) throws(MetricError) -> MetricResult
 
+    /// Reads a metric's own options (`alpha:`, `delta:`…) and returns its kernel.
+    typealias Configure = @Sendable (Arguments) throws(RuntimeError) -> Kernel
+
     static func make(_ name: String, family: String, inputs: [String], options: [String] = [],
                      doc: String, example: String, prepare: @escaping Prepare, kernel: @escaping Kernel) -> Builtin {
+        make(name, family: family, inputs: inputs, options: options, doc: doc, example: example, prepare: prepare,
+             configure: { _ throws(RuntimeError) in kernel })
+    }
+
+    static func make(_ name: String, family: String, inputs: [String], options: [String] = [],
+                     doc: String, example: String, prepare: @escaping Prepare, configure: @escaping Configure) -> Builtin {
         let parameters = inputs.map(Parameter.required) + (options + ["weights", "by"]).map(Parameter.option)
         return Builtin(name, family: family, parameters, doc: doc, example: example) { interpreter, args throws(RuntimeError) in
+            let kernel = try configure(args)
             let (truth, predicted) = try prepare(args)
             let weights = try MetricInputs.weights(args, count: truth.count)
             guard args.has("by") else {
@@ -70,6 +80,8 @@ enum MetricBuiltin {
         case .notBinary: return args.span("y")
         case .negativeWeight: return args.span("weights")
         case .empty: return args.span("y")
+        case .invalidValue(let name, _, _, _): return args.item(name)?.span ?? args.callSpan
+        case .invalidParameter(let name, _, _): return args.item(name)?.span ?? args.callSpan
         }
     }
 }

@@ -1,0 +1,65 @@
+/// Weighted confusion counts of hard 0/1 predictions against 0/1 labels.
+///
+/// Every binary hard-prediction metric is a ratio of these four sums, so a cell asking
+/// for precision, recall and F1 of the same columns can count once and derive them all.
+/// With weights the counts are sums of weights, so they need not be whole numbers.
+package struct BinaryConfusion: Equatable, Sendable {
+    /// Predicted 1, truly 1.
+    package var tp: Double
+    /// Predicted 1, truly 0.
+    package var fp: Double
+    /// Predicted 0, truly 1.
+    package var fn: Double
+    /// Predicted 0, truly 0.
+    package var tn: Double
+    /// How many rows (not weights) have `y` = 1 and `y` = 0: scikit-learn decides which
+    /// labels exist by presence, before weights.
+    package var positiveRows: Int
+    package var negativeRows: Int
+    /// How many rows predict 1 and 0.
+    package var predictedPositiveRows: Int
+    package var predictedNegativeRows: Int
+
+    /// Counts `y` against `yhat`; both must hold only 0 and 1.
+    ///
+    /// Each cell is summed in row order with compensation, so the counts do not depend
+    /// on how many rows there are beyond rounding of the final sum.
+    package init(_ y: [Double], _ yhat: [Double], weights: [Double]? = nil) throws(MetricError) {
+        try Validation.check(y: y, other: yhat, otherName: "yhat", weights: weights) { () throws(MetricError) in
+            try Validation.binaryLabels(y)
+            try Validation.binaryValues(yhat, name: "yhat")
+        }
+        var cells = [CompensatedSum](repeating: CompensatedSum(), count: 4)
+        var rows = [0, 0, 0, 0]
+        for i in y.indices {
+            // Cell index: 2·truth + prediction, so 0 = tn, 1 = fp, 2 = fn, 3 = tp.
+            let cell = (y[i] == 1 ? 2 : 0) + (yhat[i] == 1 ? 1 : 0)
+            cells[cell].add(weights?[i] ?? 1)
+            rows[cell] += 1
+        }
+        tn = cells[0].value
+        fp = cells[1].value
+        fn = cells[2].value
+        tp = cells[3].value
+        positiveRows = rows[2] + rows[3]
+        negativeRows = rows[0] + rows[1]
+        predictedPositiveRows = rows[1] + rows[3]
+        predictedNegativeRows = rows[0] + rows[2]
+    }
+
+    /// The total weight.
+    package var total: Double { tp + fp + fn + tn }
+
+    /// As a 2×2 multiclass confusion matrix over codes 0 and 1 (rows true, columns
+    /// predicted), for the metrics the binary and multiclass cases share.
+    package var matrix: ConfusionMatrix {
+        ConfusionMatrix(
+            classes: 2,
+            counts: [tn, fp, fn, tp],
+            present: [
+                negativeRows + predictedNegativeRows > 0,
+                positiveRows + predictedPositiveRows > 0,
+            ]
+        )
+    }
+}
