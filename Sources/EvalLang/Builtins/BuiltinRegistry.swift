@@ -6,6 +6,7 @@ package struct BuiltinRegistry: Sendable {
         ColumnMathBuiltins.all,
         RegressionBuiltins.all,
         ClassificationBuiltins.all,
+        LabelMetricBuiltins.all,
     ])
 
     package let all: [Builtin]

@@ -23,36 +23,43 @@ enum MetricBuiltin {
         return Builtin(name, family: family, parameters, doc: doc, example: example) { interpreter, args throws(RuntimeError) in
             let kernel = try configure(args)
             let (truth, predicted) = try prepare(args)
-            let weights = try MetricInputs.weights(args, count: truth.count)
-            guard args.has("by") else {
-                return try evaluate(kernel, truth, predicted, weights, args: args, group: nil, interpreter: &interpreter)
-            }
-            let key = try args.column("by")
-            try MetricInputs.sameLength(args, "by", key.count, truth.count)
-            let groups = Groups(by: key)
-            var labels: [String] = []
-            var values: [Double?] = []
-            var counts: [Double] = []
-            for (groupKey, rows) in zip(groups.keys, groups.rows) {
-                let label = Value.cellText(groupKey)
-                let w = weights.map { w in rows.map { w[$0] } }
-                let v = try evaluate(kernel, rows.map { truth[$0] }, rows.map { predicted[$0] }, w,
-                                     args: args, group: label, interpreter: &interpreter)
-                labels.append(label)
-                values.append(v.number)
-                counts.append(Double(rows.count))
-            }
-            let overall = try evaluate(kernel, truth, predicted, weights, args: args, group: "all", interpreter: &interpreter)
-            labels.append("all")
-            values.append(overall.number)
-            counts.append(Double(truth.count))
-            let table = try? Table(names: ["group", name, "n"],
-                                   columns: [Column(strings: labels), Column(optionalNumbers: values), Column(numbers: counts)])
-            return table.map(Value.table) ?? .null
+            return try apply(kernel, truth, predicted, args: args, interpreter: &interpreter)
         }
     }
 
-    private static func evaluate(_ kernel: Kernel, _ truth: [Double], _ predicted: [Double], _ weights: [Double]?,
+    /// Runs `kernel` on the whole input, or with `by:` once per group (ascending key
+    /// order) plus an overall row, as a table `group, <metric>, n`.
+    static func apply(_ kernel: Kernel, _ truth: [Double], _ predicted: [Double], args: Arguments,
+                      interpreter: inout Interpreter) throws(RuntimeError) -> Value {
+        let weights = try MetricInputs.weights(args, count: truth.count)
+        guard args.has("by") else {
+            return try evaluate(kernel, truth, predicted, weights, args: args, group: nil, interpreter: &interpreter)
+        }
+        let key = try args.column("by")
+        try MetricInputs.sameLength(args, "by", key.count, truth.count)
+        let groups = Groups(by: key)
+        var labels: [String] = []
+        var values: [Double?] = []
+        var counts: [Double] = []
+        for (groupKey, rows) in zip(groups.keys, groups.rows) {
+            let label = Value.cellText(groupKey)
+            let w = weights.map { w in rows.map { w[$0] } }
+            let v = try evaluate(kernel, rows.map { truth[$0] }, rows.map { predicted[$0] }, w,
+                                 args: args, group: label, interpreter: &interpreter)
+            labels.append(label)
+            values.append(v.number)
+            counts.append(Double(rows.count))
+        }
+        let overall = try evaluate(kernel, truth, predicted, weights, args: args, group: "all", interpreter: &interpreter)
+        labels.append("all")
+        values.append(overall.number)
+        counts.append(Double(truth.count))
+        let table = try? Table(names: ["group", args.function, "n"],
+                               columns: [Column(strings: labels), Column(optionalNumbers: values), Column(numbers: counts)])
+        return table.map(Value.table) ?? .null
+    }
+
+    static func evaluate(_ kernel: Kernel, _ truth: [Double], _ predicted: [Double], _ weights: [Double]?,
                                  args: Arguments, group: String?, interpreter: inout Interpreter) throws(RuntimeError) -> Value {
         let result: MetricResult
         do {
@@ -66,13 +73,16 @@ enum MetricBuiltin {
         }
         if let warning = result.warning {
             let place = group.map { " for group \($0)" } ?? ""
-            interpreter.session.warn("`\(args.function)` is undefined\(place): \(warning)", at: args.callSpan)
+            // Kernel reasons often say "undefined" themselves; do not say it twice.
+            let text = warning.contains("undefined")
+                ? "`\(args.function)`\(place): \(warning)" : "`\(args.function)` is undefined\(place): \(warning)"
+            interpreter.session.warn(text, at: args.callSpan)
         }
         return result.value.map(Value.number) ?? .null
     }
 
     /// The span of the argument an error is about, where it names one.
-    private static func span(for error: MetricError, _ args: Arguments) -> SourceSpan {
+    static func span(for error: MetricError, _ args: Arguments) -> SourceSpan {
         switch error {
         case .lengthMismatch(let name, _, _), .missingValue(let name, _):
             return args.item(name)?.span ?? args.callSpan
