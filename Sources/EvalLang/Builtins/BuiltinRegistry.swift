@@ -7,6 +7,8 @@ package struct BuiltinRegistry: Sendable {
         RegressionBuiltins.all,
         ClassificationBuiltins.all,
         LabelMetricBuiltins.all,
+        ClassTableBuiltins.all,
+        CurveBuiltins.all,
     ])
 
     package let all: [Builtin]

@@ -1,0 +1,160 @@
+import EvalData
+import EvalMetrics
+import OrderedCollections
+
+/// Classification results that are more than one number: kappa with its weighting,
+/// the confusion matrix, the per-class report, and metrics of probability tables.
+enum ClassTableBuiltins {
+    static let family = "Classification"
+
+    static let all: [Builtin] = [
+        Builtin("cohen_kappa", family: family,
+                [.required("y"), .required("yhat"), .option("threshold"), .option("pos_label"), .option("average"), .option("weights"), .option("by")],
+                doc: "Cohen's kappa: agreement beyond chance; weights: \"linear\" or \"quadratic\" for ordinal labels (a column is sample weights).",
+                example: "cohen_kappa(t.grade, t.predicted_grade, weights: \"quadratic\")") { interpreter, args throws(RuntimeError) in
+            var sampleArgs = args
+            var weighting = KappaWeighting.none
+            // `weights:` names the kappa weighting when it is a string, sample weights otherwise.
+            if case .string? = args.value("weights") {
+                let name = try args.choice("weights", ["linear", "quadratic"], default: "linear")
+                weighting = KappaWeighting(rawValue: name) ?? .none
+                sampleArgs.byName["weights"] = nil
+            }
+            let labels = try LabelInputs.read(sampleArgs)
+            let k = labels.classCount
+            let kappaWeighting = weighting
+            let kernel: MetricBuiltin.Kernel = { y, yhat, w throws(MetricError) in
+                try Metrics.cohenKappa(y.map { Int($0) }, yhat.map { Int($0) }, classes: k, weighting: kappaWeighting, weights: w)
+            }
+            return try MetricBuiltin.apply(kernel, labels.truth, labels.predicted, args: sampleArgs, interpreter: &interpreter)
+        },
+        Builtin("confusion", family: family,
+                [.required("y"), .required("yhat"), .option("threshold"), .option("pos_label"), .option("average"), .option("weights")],
+                doc: "The confusion matrix as a record: tp fp fn tn for binary labels, and always labels and matrix (rows true).",
+                example: "confusion(t.churned, t.p_churn, threshold: 0.5)") { _, args throws(RuntimeError) in
+            let labels = try LabelInputs.read(args)
+            let weights = try MetricInputs.weights(args, count: labels.truth.count)
+            let matrix = try CurveBuiltins.run(args) { () throws(MetricError) in
+                try Metrics.confusionMatrix(labels.truth.map { Int($0) }, labels.predicted.map { Int($0) },
+                                            classes: labels.classCount, weights: weights)
+            }
+            var record = Record(kind: "confusion")
+            let all = Array(0..<labels.classCount)
+            if labels.binary {
+                record["tp"] = .number(matrix[truth: 1, predicted: 1])
+                record["fp"] = .number(matrix[truth: 0, predicted: 1])
+                record["fn"] = .number(matrix[truth: 1, predicted: 0])
+                record["tn"] = .number(matrix[truth: 0, predicted: 0])
+            }
+            record["labels"] = .list(all.map { .string(labels.classNames[$0]) })
+            record["matrix"] = .list(all.map { t in .list(all.map { p in .number(matrix[truth: t, predicted: p]) }) })
+            return .record(record)
+        },
+        Builtin("classification_report", family: family,
+                [.required("y"), .required("yhat"), .option("threshold"), .option("pos_label"), .option("zero_division"), .option("weights")],
+                doc: "Per-class precision, recall, f1 and support, with accuracy, macro and weighted averages (as scikit-learn's report).",
+                example: "classification_report(t.queue, t.predicted_queue)", body: report),
+        Builtin("top_k_accuracy", family: family, [.required("y"), .required("P"), .option("k"), .option("classes"), .option("weights")],
+                doc: "Share of rows whose true class is among the k highest-scored columns of P (default k 5).",
+                example: "top_k_accuracy(t.queue, P, k: 2)") { interpreter, args throws(RuntimeError) in
+            let (y, table) = try ProbabilityInputs.read(args)
+            let k = try args.integer("k", default: 5, in: 1...1_000_000)
+            let weights = try MetricInputs.weights(args, count: y.count)
+            let result = try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.topKAccuracy(y, table, k: k, weights: weights) }
+            if let w = result.warning { interpreter.session.warn("`top_k_accuracy`: \(w)", at: args.callSpan) }
+            return result.value.map(Value.number) ?? .null
+        },
+        Builtin("cross_entropy", family: family, [.required("y"), .required("P"), .option("classes"), .option("weights")],
+                doc: "Multiclass log loss of a probability table P (rows renormalised and clipped as scikit-learn's log_loss).",
+                example: "cross_entropy(t.queue, P)") { interpreter, args throws(RuntimeError) in
+            let (y, table) = try ProbabilityInputs.read(args)
+            let weights = try MetricInputs.weights(args, count: y.count)
+            let result = try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.crossEntropy(y, table, weights: weights) }
+            if let w = result.warning { interpreter.session.warn("`cross_entropy`: \(w)", at: args.callSpan) }
+            return result.value.map(Value.number) ?? .null
+        },
+    ]
+
+    static func report(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
+        let labels = try LabelInputs.read(args)
+        let weights = try MetricInputs.weights(args, count: labels.truth.count)
+        let zero = try LabelInputs.zeroDivision(args)
+        let report = try CurveBuiltins.run(args) { () throws(MetricError) in
+            try Metrics.classificationReport(labels.truth.map { Int($0) }, labels.predicted.map { Int($0) },
+                                             classes: labels.classCount, zeroDivision: zero, weights: weights)
+        }
+        var names: [String] = [], precision: [Double?] = [], recall: [Double?] = [], f1: [Double?] = [], support: [Double] = []
+        for row in report.classes {
+            names.append(row.label < labels.classNames.count ? labels.classNames[row.label] : String(row.label))
+            precision.append(row.precision.value)
+            recall.append(row.recall.value)
+            f1.append(row.fscore.value)
+            support.append(row.support)
+            for w in [row.precision.warning, row.recall.warning, row.fscore.warning].compactMap({ $0 }) {
+                interpreter.session.warn("`classification_report`: \(w)", at: args.callSpan)
+            }
+        }
+        let total = support.reduce(0, +)
+        names.append("accuracy"); precision.append(nil); recall.append(nil); f1.append(report.accuracy.value); support.append(total)
+        for (name, avg) in [("macro avg", report.macro), ("weighted avg", report.weighted)] {
+            names.append(name)
+            precision.append(avg.precision.value)
+            recall.append(avg.recall.value)
+            f1.append(avg.fscore.value)
+            support.append(avg.support)
+        }
+        let table = try? Table(names: ["class", "precision", "recall", "f1", "support"],
+                               columns: [Column(strings: names), Column(optionalNumbers: precision), Column(optionalNumbers: recall),
+                                         Column(optionalNumbers: f1), Column(numbers: support)])
+        return table.map(Value.table) ?? .null
+    }
+}
+
+/// A probability table `P` with one column per class, and `y` as class positions:
+/// for numeric labels column i is class i; for string labels the column names are the
+/// classes; `classes:` lists them explicitly in column order (SPEC §5).
+enum ProbabilityInputs {
+    static func read(_ args: Arguments) throws(RuntimeError) -> ([Int], ProbabilityTable) {
+        let p = try args.table("P")
+        var columns: [[Double]] = []
+        for (name, column) in zip(p.names, p.columns) {
+            guard let values = column.numbers, !column.hasMissing else {
+                throw .invalidArgument("column `\(name)` of `P` must hold probabilities with no missing values", args.span("P"))
+            }
+            columns.append(values)
+        }
+        let y = try MetricInputs.complete(args, "y")
+        try MetricInputs.sameLength(args, "P", p.rowCount, y.count)
+        var classNames: [String]
+        if args.has("classes") {
+            classNames = try args.strings("classes")
+        } else if y.type != .string {
+            classNames = (0..<p.columnCount).map(String.init)
+        } else {
+            classNames = p.names
+        }
+        guard classNames.count == p.columnCount else {
+            throw .invalidArgument("`P` has \(p.columnCount) columns but \(classNames.count) classes are named", args.span("P"))
+        }
+        var position: [String: Int] = [:]
+        for (i, name) in classNames.enumerated() { position[name] = i }
+        var codes: [Int] = []
+        codes.reserveCapacity(y.count)
+        for i in 0..<y.count {
+            let label: String
+            switch y[i] {
+            case .number(let x) where x == x.rounded() && abs(x) < 1e15: label = String(Int(x))
+            case .string(let s): label = s
+            case .bool(let b): label = b ? "1" : "0"
+            default: label = Value.cellText(y[i])
+            }
+            guard let code = position[label] else {
+                throw .invalidArgument("row \(i) of `y` is \(label), which is not a class of `P` (" + classNames.prefix(8).joined(separator: ", ") + ")",
+                                       args.span("y"), help: "name the columns' classes with `classes:`")
+            }
+            codes.append(code)
+        }
+        let table = try CurveBuiltins.run(args) { () throws(MetricError) in try ProbabilityTable(columns: columns) }
+        return (codes, table)
+    }
+}
