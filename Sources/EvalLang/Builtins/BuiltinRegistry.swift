@@ -9,6 +9,7 @@ package struct BuiltinRegistry: Sendable {
         LabelMetricBuiltins.all,
         ClassTableBuiltins.all,
         CurveBuiltins.all,
+        RankingBuiltins.all,
     ])
 
     package let all: [Builtin]

@@ -3,6 +3,7 @@ package enum Suggestion {
     /// The candidate closest to `name` by Levenshtein distance (ties: first in
     /// `candidates` order), if it is close enough to be a plausible typo.
     package static func nearest(to name: String, in candidates: some Sequence<String>) -> String? {
+        let candidates = Array(candidates)
         let target = Array(name.lowercased().utf8)
         var best: (name: String, distance: Int)?
         for candidate in candidates {
@@ -12,7 +13,11 @@ package enum Suggestion {
         guard let best else { return nil }
         let limit = max(1, min(3, (target.count + 2) / 3))
         // Replacing every character is not a typo: `b` does not suggest `a`.
-        return best.distance <= limit && best.distance < target.count ? best.name : nil
+        if best.distance <= limit && best.distance < target.count { return best.name }
+        // An abbreviation (`exp` for `exponential`) points at the one name it begins.
+        let lowered = name.lowercased()
+        let extensions = candidates.filter { $0.lowercased().hasPrefix(lowered) }
+        return lowered.count >= 2 && extensions.count == 1 ? extensions.first : nil
     }
 
     /// The help line for an unknown name, or nil.

@@ -1,0 +1,68 @@
+import EvalData
+import EvalMetrics
+
+/// Ranking metrics (SPEC §5 "Ranking"): the mean over queries given by `group:`,
+/// with tied scores averaged as scikit-learn does.
+enum RankingBuiltins {
+    static let family = "Ranking"
+
+    typealias Kernel = @Sendable ([Double], [Double], [Int]?, Arguments) throws(RuntimeError) -> MetricResult
+
+    static func ranking(_ name: String, options: [String], doc: String, example: String, _ kernel: @escaping Kernel) -> Builtin {
+        let parameters = [Parameter.required("relevance"), .required("scores")] + (options + ["group"]).map(Parameter.option)
+        return Builtin(name, family: family, parameters, doc: doc, example: example) { interpreter, args throws(RuntimeError) in
+            let relevance = try MetricInputs.numbers(args, "relevance")
+            let scores = try MetricInputs.numbers(args, "scores")
+            try MetricInputs.sameLength(args, "scores", scores.count, relevance.count, against: "relevance")
+            var group: [Int]?
+            if args.has("group") {
+                let key = try args.column("group")
+                try MetricInputs.sameLength(args, "group", key.count, relevance.count, against: "relevance")
+                var codes = [Int](repeating: 0, count: key.count)
+                for (code, rows) in Groups(by: key).rows.enumerated() { for r in rows { codes[r] = code } }
+                group = codes
+            }
+            let result = try kernel(relevance, scores, group, args)
+            if let warning = result.warning { interpreter.session.warn("`\(name)`: \(warning)", at: args.callSpan) }
+            return result.value.map(Value.number) ?? .null
+        }
+    }
+
+    static func k(_ args: Arguments) throws(RuntimeError) -> Int? {
+        args.has("k") ? try args.integer("k", in: 1...Int(Int32.max)) : nil
+    }
+
+    static func gain(_ args: Arguments) throws(RuntimeError) -> RankingGain {
+        RankingGain(rawValue: try args.choice("gain", ["linear", "exponential"], default: "linear")) ?? .linear
+    }
+
+    static let all: [Builtin] = [
+        ranking("ndcg", options: ["k", "gain"],
+                doc: "Normalised discounted cumulative gain at k, averaged over queries (gain: \"linear\" or \"exponential\").",
+                example: "ndcg(t.relevance, t.score, k: 10, group: t.user)") { r, s, g, args throws(RuntimeError) in
+            let k = try k(args), gain = try gain(args)
+            return try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.ndcg(r, s, group: g, k: k, gain: gain) }
+        },
+        ranking("dcg", options: ["k", "gain"],
+                doc: "Discounted cumulative gain at k, averaged over queries.",
+                example: "dcg(t.relevance, t.score, k: 5, group: t.user)") { r, s, g, args throws(RuntimeError) in
+            let k = try k(args), gain = try gain(args)
+            return try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.dcg(r, s, group: g, k: k, gain: gain) }
+        },
+        ranking("lrap", options: [],
+                doc: "Label ranking average precision (scikit-learn's), averaged over queries.",
+                example: "lrap(t.relevant, t.score, group: t.user)") { r, s, g, args throws(RuntimeError) in
+            try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.lrap(r, s, group: g) }
+        },
+        ranking("coverage_error", options: [],
+                doc: "How far down the ranking one must go to cover every relevant item, averaged over queries.",
+                example: "coverage_error(t.relevant, t.score, group: t.user)") { r, s, g, args throws(RuntimeError) in
+            try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.coverageError(r, s, group: g) }
+        },
+        ranking("ranking_loss", options: [],
+                doc: "Share of (relevant, irrelevant) pairs ranked in the wrong order, averaged over queries.",
+                example: "ranking_loss(t.relevant, t.score, group: t.user)") { r, s, g, args throws(RuntimeError) in
+            try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.rankingLoss(r, s, group: g) }
+        },
+    ]
+}
