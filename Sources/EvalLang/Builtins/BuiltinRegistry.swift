@@ -10,6 +10,7 @@ package struct BuiltinRegistry: Sendable {
         ClassTableBuiltins.all,
         CurveBuiltins.all,
         RankingBuiltins.all,
+        MultilabelBuiltins.all,
     ])
 
     package let all: [Builtin]

@@ -17,6 +17,9 @@ enum LabelMetricBuiltins {
         return Builtin(name, family: family, parameters, doc: doc, example: example) { interpreter, args throws(RuntimeError) in
             let beta: Double
             if let fixedBeta { beta = fixedBeta } else { beta = try args.number("beta") }
+            if case .table? = args.value("y") {
+                return try MultilabelBuiltins.score(&interpreter, args, score, beta: beta)
+            }
             let zero = try LabelInputs.zeroDivision(args)
             let labels = try LabelInputs.read(args)
             if labels.binary {

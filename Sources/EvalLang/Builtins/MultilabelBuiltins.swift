@@ -1,0 +1,132 @@
+import EvalData
+import EvalMetrics
+import OrderedCollections
+
+/// Multilabel evaluation (SPEC §5 "Multilabel"): label and probability tables with
+/// the same column names, one column per label.
+enum MultilabelBuiltins {
+    static let family = "Multilabel"
+
+    /// A 0/1 indicator table from a table of bools or 0/1 numbers.
+    static func indicators(_ args: Arguments, _ name: String, names expected: [String]? = nil) throws(RuntimeError) -> (ProbabilityTable, [String]) {
+        let t = try args.table(name)
+        var table = t
+        if let expected {
+            for n in expected where t.index(of: n) == nil {
+                throw .unknownColumn(n, table: name, candidates: t.names, args.span(name))
+            }
+            table = t.selecting(expected)
+            if t.columnCount != expected.count {
+                throw .invalidArgument("`\(name)` has \(t.columnCount) label columns but `y` has \(expected.count)", args.span(name))
+            }
+        }
+        var columns: [[Double]] = []
+        for (label, c) in zip(table.names, table.columns) {
+            if c.hasMissing { throw .invalidArgument("label column `\(label)` of `\(name)` has missing values", args.span(name)) }
+            switch c.storage {
+            case .bool(let v): columns.append(v.map { $0 ? 1 : 0 })
+            case .number(let v): columns.append(v)
+            case .string:
+                throw .wrongType(what: "label column `\(label)` of `\(name)`", expected: "bools or 0/1", found: "strings", args.span(name))
+            }
+        }
+        let p = try CurveBuiltins.run(args) { () throws(MetricError) in try ProbabilityTable(columns: columns) }
+        return (p, table.names)
+    }
+
+    /// Both tables of a multilabel metric, columns matched by name.
+    static func pair(_ args: Arguments) throws(RuntimeError) -> (ProbabilityTable, ProbabilityTable, [String]) {
+        let (y, names) = try indicators(args, "y")
+        let (yhat, _) = try indicators(args, "yhat", names: names)
+        return (y, yhat, names)
+    }
+
+    static func number(_ interpreter: inout Interpreter, _ args: Arguments, _ result: MetricResult) -> Value {
+        if let warning = result.warning { interpreter.session.warn("`\(args.function)`: \(warning)", at: args.callSpan) }
+        return result.value.map(Value.number) ?? .null
+    }
+
+    static let all: [Builtin] = [
+        Builtin("decode", family: family, [.required("P"), .option("threshold"), .option("top_k")],
+                doc: "Turn a probability table into labels: each column ≥ threshold, or the top_k columns of each row (ties by column order).",
+                example: "tags = decode(P, threshold: 0.3)", body: decode),
+        Builtin("hamming_loss", family: family, [.required("y"), .required("yhat"), .option("weights")],
+                doc: "Share of (row, label) cells predicted wrong.",
+                example: "hamming_loss(Y, decode(P, threshold: 0.5))") { interpreter, args throws(RuntimeError) in
+            let (y, yhat, _) = try pair(args)
+            let w = try MetricInputs.weights(args, count: y.rows)
+            return number(&interpreter, args, try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.hammingLoss(y, yhat, weights: w) })
+        },
+        Builtin("subset_accuracy", family: family, [.required("y"), .required("yhat"), .option("weights")],
+                doc: "Share of rows whose whole label set is predicted exactly.",
+                example: "subset_accuracy(Y, decode(P, top_k: 2))") { interpreter, args throws(RuntimeError) in
+            let (y, yhat, _) = try pair(args)
+            let w = try MetricInputs.weights(args, count: y.rows)
+            return number(&interpreter, args, try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.subsetAccuracy(y, yhat, weights: w) })
+        },
+    ]
+
+    /// precision, recall and F-scores of label tables: `average:` micro, macro,
+    /// weighted, samples (default macro) or none (a record keyed by label).
+    static func score(_ interpreter: inout Interpreter, _ args: Arguments, _ score: LabelMetricBuiltins.Score, beta: Double) throws(RuntimeError) -> Value {
+        let (y, yhat, names) = try pair(args)
+        let w = try MetricInputs.weights(args, count: y.rows)
+        let zero = try LabelInputs.zeroDivision(args)
+        let averageName = try args.choice("average", ["macro", "micro", "weighted", "samples", "none"], default: "macro")
+        guard let average = MultilabelAverage(rawValue: averageName) else {
+            let rows = try CurveBuiltins.run(args) { () throws(MetricError) in
+                try Metrics.multilabelPerClass(y, yhat, beta: beta, zeroDivision: zero, weights: w)
+            }
+            var record = Record(kind: "per_label")
+            for row in rows {
+                let r: MetricResult = switch score {
+                case .precision: row.precision
+                case .recall: row.recall
+                case .fscore: row.fscore
+                }
+                if let warning = r.warning { interpreter.session.warn("`\(args.function)`: \(warning)", at: args.callSpan) }
+                record[row.label < names.count ? names[row.label] : String(row.label)] = r.value.map(Value.number) ?? .null
+            }
+            return .record(record)
+        }
+        let scores = try CurveBuiltins.run(args) { () throws(MetricError) in
+            try Metrics.multilabelScores(y, yhat, average: average, beta: beta, zeroDivision: zero, weights: w)
+        }
+        let r: MetricResult = switch score {
+        case .precision: scores.precision
+        case .recall: scores.recall
+        case .fscore: scores.fscore
+        }
+        return number(&interpreter, args, r)
+    }
+
+    static func decode(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
+        let p = try args.table("P")
+        guard args.has("threshold") != args.has("top_k") else {
+            throw .invalidArgument("`decode` needs exactly one of `threshold:` and `top_k:`", args.callSpan)
+        }
+        var columns: [[Double]] = []
+        for (name, c) in zip(p.names, p.columns) {
+            guard let v = c.numbers, !c.hasMissing else {
+                throw .invalidArgument("column `\(name)` of `P` must hold scores with no missing values", args.span("P"))
+            }
+            columns.append(v)
+        }
+        var out = [[Bool]](repeating: [Bool](repeating: false, count: p.rowCount), count: p.columnCount)
+        if args.has("threshold") {
+            let threshold = try args.number("threshold")
+            for c in columns.indices { for r in 0..<p.rowCount { out[c][r] = columns[c][r] >= threshold } }
+        } else {
+            let k = try args.integer("top_k", in: 1...max(1, p.columnCount))
+            for r in 0..<p.rowCount {
+                // Stable: among equal scores the earlier column wins.
+                let ranked = columns.indices.sorted { a, b in
+                    columns[a][r] != columns[b][r] ? columns[a][r] > columns[b][r] : a < b
+                }
+                for c in ranked.prefix(k) { out[c][r] = true }
+            }
+        }
+        let table = try? Table(names: p.names, columns: out.map { Column(bools: $0) })
+        return table.map(Value.table) ?? .null
+    }
+}
