@@ -8,12 +8,12 @@ enum CurveBuiltins {
 
     /// A builtin returning a table computed from (y, p, weights); `by:` does not apply.
     static func curve(_ name: String, options: [String] = [], doc: String, example: String,
-                      _ build: @escaping @Sendable (Arguments, [Double], [Double], [Double]?) throws(RuntimeError) -> (Table?, String?)) -> Builtin {
+                      _ build: @escaping @Sendable (inout Interpreter, Arguments, [Double], [Double], [Double]?) throws(RuntimeError) -> (Table?, String?)) -> Builtin {
         let parameters = [Parameter.required("y"), .required("p")] + (options + ["pos_label", "weights"]).map(Parameter.option)
         return Builtin(name, family: family, parameters, doc: doc, example: example) { interpreter, args throws(RuntimeError) in
             let (y, p) = try ClassificationBuiltins.binaryScores(args)
             let w = try MetricInputs.weights(args, count: y.count)
-            let (table, warning) = try build(args, y, p, w)
+            let (table, warning) = try build(&interpreter, args, y, p, w)
             if let warning { interpreter.session.warn("`\(name)`: \(warning)", at: args.callSpan) }
             return table.map(Value.table) ?? .null
         }
@@ -36,13 +36,13 @@ enum CurveBuiltins {
 
     static let all: [Builtin] = [
         curve("roc_curve", doc: "The ROC curve as a table fpr, tpr, threshold (scikit-learn's thresholds, collinear points dropped).",
-              example: "roc_curve(t.churned, t.p_churn)") { args, y, p, w throws(RuntimeError) in
-            let out = try run(args) { () throws(MetricError) in try Metrics.rocCurve(y, p, weights: w) }
+              example: "roc_curve(t.churned, t.p_churn)") { interpreter, args, y, p, w throws(RuntimeError) in
+            let out = try interpreter.scoreSweep(y, p, w, args: args).rocCurve()
             return (out.value.flatMap { table(["fpr", "tpr", "threshold"], [$0.fpr, $0.tpr, $0.thresholds]) }, out.warning)
         },
         curve("pr_curve", doc: "The precision-recall curve as a table precision, recall, threshold (scikit-learn's conventions).",
-              example: "pr_curve(t.fraud, t.p_fraud)") { args, y, p, w throws(RuntimeError) in
-            let out = try run(args) { () throws(MetricError) in try Metrics.prCurve(y, p, weights: w) }
+              example: "pr_curve(t.fraud, t.p_fraud)") { interpreter, args, y, p, w throws(RuntimeError) in
+            let out = try interpreter.scoreSweep(y, p, w, args: args).prCurve()
             guard let curve = out.value else { return (nil, out.warning) }
             // scikit-learn ends the curve at (recall 0, precision 1) with no threshold.
             let thresholds: [Double?] = curve.thresholds.map { $0 } + [Double?](repeating: nil, count: max(0, curve.precision.count - curve.thresholds.count))
@@ -51,8 +51,8 @@ enum CurveBuiltins {
             return (t, out.warning)
         },
         curve("gain_curve", doc: "Cumulative gain: share of positives captured when acting on the top fraction, with lift.",
-              example: "gain_curve(t.converted, t.p_convert)") { args, y, p, w throws(RuntimeError) in
-            let out = try run(args) { () throws(MetricError) in try Metrics.gainCurve(y, p, weights: w) }
+              example: "gain_curve(t.converted, t.p_convert)") { interpreter, args, y, p, w throws(RuntimeError) in
+            let out = try interpreter.scoreSweep(y, p, w, args: args).gainCurve()
             guard let curve = out.value else { return (nil, out.warning) }
             let t = try? Table(names: ["threshold", "fraction", "gain", "lift"],
                                columns: [Column(numbers: curve.thresholds), Column(numbers: curve.fraction),
@@ -61,7 +61,7 @@ enum CurveBuiltins {
         },
         curve("calibration", options: ["bins", "strategy"],
               doc: "Reliability table bin, count, prob_pred, prob_true (as calibration_curve; empty bins dropped).",
-              example: "calibration(t.late, t.p_late, bins: 10, strategy: \"quantile\")") { args, y, p, w throws(RuntimeError) in
+              example: "calibration(t.late, t.p_late, bins: 10, strategy: \"quantile\")") { _, args, y, p, w throws(RuntimeError) in
             let bins = try bins(args, default: 5)
             let strategy = CalibrationStrategy(rawValue: try args.choice("strategy", ["uniform", "quantile"], default: "uniform")) ?? .uniform
             let out = try run(args) { () throws(MetricError) in try Metrics.calibration(y, p, bins: bins, strategy: strategy, weights: w) }
@@ -82,11 +82,11 @@ enum CurveBuiltins {
             let bins = try bins(args, default: 10)
             return { y, p, w throws(MetricError) in try Metrics.mce(y, p, bins: bins, weights: w) }
         },
-        MetricBuiltin.make("lift", family: family, inputs: ["y", "p"], options: ["at", "pos_label"],
-                           doc: "Lift at a fraction: the positive rate among the top `at` of scores over the overall rate.",
-                           example: "lift(t.converted, t.p_convert, at: 0.1)", prepare: ClassificationBuiltins.binaryScores) { args throws(RuntimeError) in
+        MetricBuiltin.sweep("lift", family: family, options: ["at"],
+                            doc: "Lift at a fraction: the positive rate among the top `at` of scores over the overall rate.",
+                            example: "lift(t.converted, t.p_convert, at: 0.1)") { args throws(RuntimeError) in
             let at = try args.number("at", default: 0.1)
-            return { y, p, w throws(MetricError) in try Metrics.lift(y, p, at: at, weights: w) }
+            return { sweep throws(MetricError) in try sweep.lift(at: at) }
         },
     ]
 }

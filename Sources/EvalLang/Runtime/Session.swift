@@ -25,6 +25,11 @@ package struct Session: Sendable {
     package var warnings: [Warning] = []
     /// Threads for parallel kernels; results never depend on it.
     package var threads: Int = 2
+    /// The last score sweep, shared by curve metrics of the same inputs.
+    package var sweepCache: SweepCache?
+    /// How many sweeps (sorts of scores) this session has built: a cell asking
+    /// several curve metrics of the same inputs should add one.
+    package var sweepsBuilt = 0
 
     package init(params: OrderedDictionary<String, Value> = [:], seed: UInt64 = 0, files: FileAccess) {
         self.params = params
