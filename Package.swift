@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "EvalMetricsTests", dependencies: ["EvalMetrics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EvalLangTests", dependencies: ["EvalLang", "EvalData"], resources: [.copy("Cases")]),
         .testTarget(name: "EvalNotebookTests", dependencies: ["EvalNotebook", "EvalLang"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["evalbook"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["evalbook", "EvalLang"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -47,3 +47,9 @@ static inline int evalbook_history_save(History *h, HistEvent *ev, const char *p
 static inline int evalbook_history_set_unique(History *h, HistEvent *ev, int unique) {
     return history(h, ev, H_SETUNIQUE, unique);
 }
+/* Turns the tty's signal keys off while a line is edited (the "-d" edit mode only),
+   so Ctrl-C reaches libedit as a key that the REPL binds to "clear the line";
+   while code runs, the terminal is back in its normal mode and Ctrl-C is SIGINT. */
+static inline int evalbook_el_set_tty_no_signals(EditLine *el) {
+    return el_set(el, EL_SETTY, "-d", "-isig", NULL);
+}

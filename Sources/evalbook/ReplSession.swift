@@ -2,46 +2,59 @@ import EvalLang
 import EvalNotebook
 import Foundation
 
-/// The REPL's state: one interpreter, the lines of an unfinished statement, and
-/// whether any error happened (scripts piped in exit 2 after one).
+/// The REPL's state: one interpreter, the lines of an unfinished statement, the
+/// statements that ran (for `:save` and `:report`), and whether any error happened
+/// (scripts piped in exit 2 after one).
 struct ReplSession {
     var interpreter: Interpreter
+    /// The project root as given; `:report` runs the session under it, as `evalbook run` would.
+    let root: String
+    let allowRead: [String]
+    /// Lines of a statement still waiting for its closing bracket.
     var pending: [String] = []
     var hadError = false
-    var counter = 0
+    /// The code of every statement that ran without error, in order.
+    var log: [String] = []
+    /// Notebooks this session wrote, which `:save` may overwrite.
+    var saved: Set<String> = []
 
     enum Step { case next, quit }
 
-    init(files: FileAccess) {
-        interpreter = Interpreter(session: Session(files: files))
+    init(root: String, allowRead: [String]) {
+        self.root = root
+        self.allowRead = allowRead
+        interpreter = Interpreter(session: Session(files: FileAccess(root: root, allowed: allowRead)))
     }
 
-    static var historyPath: String? {
-        let env = ProcessInfo.processInfo.environment
-        guard let base = env["XDG_STATE_HOME"].map({ $0 + "/evalbook" })
-            ?? env["HOME"].map({ $0 + "/.local/state/evalbook" }) else { return nil }
-        try? FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
-        return base + "/history"
+    /// Candidates for Tab, given the current line up to the cursor.
+    var completer: (String) -> Completion {
+        let completer = Completer(bindings: interpreter.globals, commands: ReplSession.commands.map(\.name),
+                                  root: interpreter.session.files.root)
+        let pending = pending
+        return { before in completer.complete((pending + [before]).joined(separator: "\n")) }
     }
 
     /// Takes one input line: a colon command, or code that runs once complete.
     mutating func feed(_ line: String) -> Step {
-        if pending.isEmpty, line.hasPrefix(":") { return command(line) }
+        if pending.isEmpty {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix(":") { return command(trimmed) }
+            if trimmed.isEmpty { return .next }
+        }
         pending.append(line)
-        let code = pending.joined(separator: "\n")
-        counter += 1
-        let source = SourceText(name: "<repl>", text: code)
+        let source = SourceText(name: "<repl>", text: pending.joined(separator: "\n"))
+        let statements: [Statement]
         do {
-            _ = try Parser.parse(source)
+            statements = try Parser.parse(source)
         } catch where error.isIncomplete {
             return .next
         } catch {
-            report(error.diagnostic.render(in: source))
             pending = []
+            report(error.diagnostic.render(in: source))
             return .next
         }
         pending = []
-        execute(source)
+        run(source, statements)
         return .next
     }
 
@@ -49,78 +62,104 @@ struct ReplSession {
     mutating func flush() {
         guard !pending.isEmpty else { return }
         let source = SourceText(name: "<repl>", text: pending.joined(separator: "\n"))
-        if case .failure(let error) = Result(catching: { () throws(SyntaxError) in try Parser.parse(source) }) {
-            report(error.diagnostic.render(in: source))
-        }
+        pending = []
+        do { _ = try Parser.parse(source) } catch { report(error.diagnostic.render(in: source)) }
+    }
+
+    /// Drops an unfinished statement (Ctrl-C at a continuation prompt).
+    mutating func abandonPending() {
         pending = []
     }
 
-    private mutating func execute(_ source: SourceText) {
-        do {
-            let outputs = try NotebookRunner.runCell(source, interpreter: &interpreter)
-            for output in outputs {
-                switch output {
-                case .display(let d): Terminal.out(TextRenderer.render(d, width: Terminal.width))
-                case .check(let c): Terminal.out(Terminal.paint(c.summary, c.passed ? "32" : "31") + "\n")
-                case .warning(let w): Terminal.error(Terminal.paint("warning: \(w.message)", "33", stderr: true) + "\n")
+    /// Runs parsed statements, showing each outcome; stops at the first error and
+    /// logs the statements that ran. Ctrl-C during the run stops it the same way.
+    @discardableResult
+    mutating func run(_ source: SourceText, _ statements: [Statement], quiet: Bool = false) -> Bool {
+        Interruption.clear()
+        var ran: [String] = []
+        var failed = false
+        for statement in statements {
+            interpreter.session.warnings = []
+            do {
+                let outcome = try interpreter.execute(statement, in: source)
+                if !quiet || isFailedCheck(outcome) { show(outcome) }
+                ran.append(source.slice(statement.span))
+            } catch {
+                showWarnings()
+                if case .interrupted = error {
+                    report("interrupted\n")
+                } else {
+                    report(error.diagnostic.render(in: source))
                 }
+                failed = true
+                break
             }
-        } catch {
-            switch error {
-            case .cell(let rendered, _): report(rendered)
-            case .notebook(let e): report(e.rendered)
-            }
+            showWarnings()
         }
+        Interruption.clear()
+        if !failed, !statements.isEmpty {
+            log.append(source.text)
+        } else if !ran.isEmpty {
+            log.append(ran.joined(separator: "\n"))
+        }
+        return !failed
     }
 
-    private mutating func report(_ text: String) {
-        hadError = true
-        Terminal.error(Terminal.paint(text, "31", stderr: true))
-    }
-
-    /// Runs a notebook's cells into this session.
-    mutating func load(_ path: String) -> Bool {
-        do {
-            let notebook = try NotebookParser.load(path: path)
-            for cell in notebook.cells {
-                let source = cell.sourceText(name: notebook.path)
-                _ = try NotebookRunner.runCell(source, interpreter: &interpreter)
-            }
-            return true
-        } catch let error as NotebookError {
-            report(error.rendered)
-        } catch let error as RunFailure {
-            if case .cell(let rendered, _) = error { report(rendered) }
-        } catch {
-            report("error: \(error)\n")
-        }
+    private func isFailedCheck(_ outcome: Outcome) -> Bool {
+        if case .check(let c) = outcome { return !c.passed }
         return false
     }
 
-    private mutating func command(_ line: String) -> Step {
-        let parts = line.dropFirst().split(separator: " ", maxSplits: 1).map(String.init)
-        let name = parts.first ?? ""
-        let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
-        switch name {
-        case "quit", "q": return .quit
-        case "help":
-            if let argument, let b = BuiltinRegistry.shared[argument] {
-                Terminal.out("\(b.signature)\n  \(b.doc)\n  e.g. \(b.example)\n")
-            } else if let argument {
-                report("no builtin `\(argument)`" + (Suggestion.help(for: argument, in: BuiltinRegistry.shared.names).map { "\nhelp: \($0)" } ?? "") + "\n")
-            } else {
-                Terminal.out("Type cell code to run it. Commands: :help NAME, :functions [FILTER], :vars, :reset, :load NOTEBOOK, :quit\n")
-            }
-        case "functions": Terminal.out(BuiltinRegistry.shared.catalogue(argument))
-        case "vars":
-            for (name, value) in interpreter.globals { Terminal.out("\(name): \(value.summary)\n") }
-        case "reset": interpreter.reset()
-        case "load":
-            if let argument { _ = load(argument) } else { report("usage: :load NOTEBOOK\n") }
-        default:
-            let commands = ["help", "functions", "vars", "reset", "load", "quit"]
-            report("unknown command `:\(name)`" + (Suggestion.help(for: name, in: commands).map { "\nhelp: \($0)" } ?? "") + "\n")
+    private func show(_ outcome: Outcome) {
+        switch outcome {
+        case .value(let value, _): Terminal.out(ReplDisplay.value(value, width: Terminal.width))
+        case .binding(let name, let value): Terminal.out(ReplDisplay.binding(name, value) + "\n")
+        case .check(let c): Terminal.out(Terminal.paint(c.summary, c.passed ? "32" : "31") + "\n")
         }
-        return .next
+    }
+
+    private func showWarnings() {
+        for w in interpreter.session.warnings {
+            Terminal.error(Terminal.paint("warning: \(w.message)", "33", stderr: true) + "\n")
+        }
+    }
+
+    /// An error: printed in red on stderr, and remembered for the exit code of scripts.
+    mutating func report(_ text: String) {
+        hadError = true
+        Terminal.error(Terminal.paint(text.hasSuffix("\n") ? text : text + "\n", "31", stderr: true))
+    }
+
+    /// Runs a notebook's cells into this session, taking its params and seed; the
+    /// cells join the log, so `:save` writes them too. Stops at the first error.
+    mutating func load(_ path: String) -> Bool {
+        let notebook: Notebook
+        do { notebook = try NotebookParser.load(path: path) } catch {
+            report(error.rendered)
+            return false
+        }
+        for (name, value) in notebook.frontMatter.params where interpreter.session.params[name] == nil {
+            interpreter.session.params[name] = value
+        }
+        interpreter.session.seed = notebook.frontMatter.seed
+        for cell in notebook.cells {
+            let source = cell.sourceText(name: notebook.path)
+            let statements: [Statement]
+            do { statements = try Parser.parse(source) } catch {
+                report(error.diagnostic.render(in: source))
+                return false
+            }
+            guard run(source, statements, quiet: true) else { return false }
+        }
+        return true
+    }
+}
+
+extension SourceText {
+    /// The code of `span`, by UTF-8 offsets.
+    func slice(_ span: SourceSpan) -> String {
+        let utf8 = Array(text.utf8)
+        guard span.start >= 0, span.start <= span.end, span.end <= utf8.count else { return "" }
+        return String(decoding: utf8[span.start..<span.end], as: UTF8.self)
     }
 }

@@ -40,30 +40,9 @@ struct RunCommand: ParsableCommand {
             }
             options.params.append((String(text[..<eq]), String(text[text.index(after: eq)...])))
         }
-        let report: Report
-        do { report = try NotebookRunner.run(loaded, options: options) } catch {
-            switch error {
-            case .notebook(let e): Terminal.error(e.rendered)
-            case .cell(let rendered, _): Terminal.error(rendered)
-            }
+        guard let report = NotebookRun.runAndStore(loaded, options: options, reports: reports ?? (root + "/reports")) else {
             throw Exit.error
         }
-        Output.checksAndWarnings(report.checks, report.warnings, path: loaded.path)
-
-        let base = reports ?? (root + "/reports")
-        let store = ReportStore(directory: base + "/" + loaded.name)
-        let outcome: StoreOutcome
-        do { outcome = try store.write(report) } catch {
-            Terminal.error("error: \(error)\n")
-            throw Exit.error
-        }
-        switch outcome {
-        case .created(let version, let directory):
-            Terminal.out("wrote \(version): \(Output.relative(directory))/report.md\n")
-        case .unchanged(let version, let directory):
-            Terminal.out("unchanged: outputs are identical to \(version), no new version: \(Output.relative(directory))/report.md\n")
-        }
-        Output.headline(report)
         if check, report.failedChecks > 0 { throw Exit.checkFailed }
     }
 }

@@ -1,0 +1,59 @@
+import EvalLang
+
+/// How the REPL shows values: short and readable at a terminal.
+///
+/// Bindings show a one-line summary (`test: table 10,000 × 12`); tables are aligned
+/// text cut to the terminal's width; columns show head, tail and length; records
+/// one field a line. Figures go through `figure`, the hook for terminal charts.
+enum ReplDisplay {
+    /// Rows of a table shown before `… N more rows`.
+    static let tableRows = 10
+
+    /// `name: summary`, one line.
+    static func binding(_ name: String, _ value: Value) -> String {
+        "\(name): \(value.summary)"
+    }
+
+    /// The text for an expression's value, ending in a newline.
+    static func value(_ value: Value, width: Int) -> String {
+        switch value {
+        case .table:
+            return TextRenderer.render(value.display(maxRows: tableRows), width: width)
+        case .record(let r) where r.kind == "figure":
+            return figure(r)
+        case .record(let r) where !r.fields.isEmpty:
+            return record(r, width: width)
+        default:
+            return value.inlineText + "\n"
+        }
+    }
+
+    /// Key/value lines, keys aligned; long values are cut to the width.
+    static func record(_ r: Record, width: Int) -> String {
+        let keyWidth = r.fields.keys.map(\.count).max() ?? 0
+        var out = ""
+        for (key, value) in r.fields {
+            let pad = String(repeating: " ", count: keyWidth - key.count)
+            var text = value.inlineText
+            let room = max(10, width - keyWidth - 2)
+            if text.count > room { text = String(text.prefix(room - 1)) + "…" }
+            out += "\(key):\(pad) \(text)\n"
+        }
+        return out
+    }
+
+    /// The display hook for figures: a text placeholder until terminal charts land.
+    static func figure(_ r: Record) -> String {
+        let title: String
+        if case .string(let t)? = r["title"] { title = t } else { title = "untitled" }
+        return "[figure: \(title)] (charts are drawn in reports; terminal charts are not available yet)\n"
+    }
+
+    /// `12.3 ms`, `1.25 s`.
+    static func duration(_ d: Duration) -> String {
+        let seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        if seconds < 1e-3 { return NumberFormat.human((seconds * 1e6 * 10).rounded() / 10) + " µs" }
+        if seconds < 1 { return NumberFormat.human((seconds * 1e3 * 10).rounded() / 10) + " ms" }
+        return NumberFormat.human((seconds * 100).rounded() / 100) + " s"
+    }
+}
