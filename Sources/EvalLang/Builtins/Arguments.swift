@@ -56,9 +56,12 @@ package struct Arguments: Sendable {
     /// A whole number in `range`.
     package func integer(_ name: String, in range: ClosedRange<Int> = Int.min...Int.max) throws(RuntimeError) -> Int {
         let x = try number(name)
-        guard x == x.rounded(), x >= Double(range.lowerBound), x <= Double(range.upperBound), abs(x) < 1e15 else {
-            let bounds = range.upperBound == Int.max ? "at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
-            throw .invalidArgument("\(describe(name)) must be a whole number \(bounds), not \(NumberFormat.human(x))", span(name))
+        guard x == x.rounded(), abs(x) < 1e15 else {
+            throw .invalidArgument("\(describe(name)) must be a whole number, not \(NumberFormat.human(x))", span(name))
+        }
+        guard x >= Double(range.lowerBound), x <= Double(range.upperBound) else {
+            let bounds = range.upperBound >= Int(Int32.max) ? "at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
+            throw .invalidArgument("\(describe(name)) must be \(bounds), not \(NumberFormat.human(x))", span(name))
         }
         return Int(x)
     }

@@ -20,7 +20,7 @@ enum ClassTableBuiltins {
                 weighting = KappaWeighting(rawValue: name) ?? .none
                 sampleArgs.byName["weights"] = nil
             }
-            let labels = try LabelInputs.read(sampleArgs)
+            let labels = try LabelInputs.read(sampleArgs, symmetric: true)
             let k = labels.classCount
             let kappaWeighting = weighting
             let kernel: MetricBuiltin.Kernel = { y, yhat, w throws(MetricError) in
@@ -91,7 +91,7 @@ enum ClassTableBuiltins {
             f1.append(row.fscore.value)
             support.append(row.support)
             for w in [row.precision.warning, row.recall.warning, row.fscore.warning].compactMap({ $0 }) {
-                interpreter.session.warn("`classification_report`: \(w)", at: args.callSpan)
+                interpreter.session.warn("`classification_report`: \(LabelInputs.naming(w, labels.classNames))", at: args.callSpan)
             }
         }
         let total = support.reduce(0, +)
@@ -135,6 +135,13 @@ enum ProbabilityInputs {
         }
         guard classNames.count == p.columnCount else {
             throw .invalidArgument("`P` has \(p.columnCount) columns but \(classNames.count) classes are named", args.span("P"))
+        }
+        if y.type == .string || args.has("classes") {
+            // Classes in sorted order, as scikit-learn orders labels: it decides which of
+            // two tied columns ranks higher in top_k_accuracy.
+            let order = classNames.indices.sorted { classNames[$0] < classNames[$1] }
+            classNames = order.map { classNames[$0] }
+            columns = order.map { columns[$0] }
         }
         var position: [String: Int] = [:]
         for (i, name) in classNames.enumerated() { position[name] = i }

@@ -14,7 +14,10 @@ struct LabelInputs {
 
     /// Binary when `threshold:` or `pos_label:` is given, or when both columns are
     /// bool or 0/1 and no `average:` asks for a multiclass average; multiclass otherwise.
-    static func read(_ args: Arguments) throws(RuntimeError) -> LabelInputs {
+    ///
+    /// `symmetric` metrics (kappa, mcc, balanced accuracy) need no positive class, so
+    /// two string labels are simply two classes for them.
+    static func read(_ args: Arguments, symmetric: Bool = false) throws(RuntimeError) -> LabelInputs {
         if args.has("threshold") {
             let (y, yhat) = try MetricInputs.labelCodes(args)
             return LabelInputs(truth: y, predicted: yhat, binary: true, classNames: ["0", "1"])
@@ -45,7 +48,7 @@ struct LabelInputs {
         case (.string, .string):
             let x = a.strings ?? [], y = b.strings ?? []
             let classes = Array(Set((x + y).compactMap { $0 })).sorted()
-            if !averaged, classes.count <= 2 {
+            if !averaged, !symmetric, classes.count <= 2 {
                 throw .invalidArgument("`y` holds string labels", args.span("y"),
                                        help: "say which label is positive with pos_label: \"\(classes.last ?? "yes")\", or ask for average: \"macro\"")
             }
@@ -66,6 +69,16 @@ struct LabelInputs {
         var code: [Double: Double] = [:]
         for (i, c) in classes.enumerated() { code[c] = Double(i) }
         return LabelInputs(truth: x.map { code[$0] ?? 0 }, predicted: y.map { code[$0] ?? 0 }, binary: false, classNames: names)
+    }
+
+    /// A kernel warning with class positions replaced by the class labels the user
+    /// wrote: "for class 2," becomes "for class `technical`,".
+    static func naming(_ warning: String, _ names: [String], word: String = "class") -> String {
+        var text = warning
+        for (i, name) in names.enumerated() {
+            text = text.replacingOccurrences(of: "for \(word) \(i),", with: "for \(word) `\(name)`,")
+        }
+        return text
     }
 
     /// The `average:` option for multiclass results.

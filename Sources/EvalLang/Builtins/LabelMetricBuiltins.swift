@@ -37,13 +37,17 @@ enum LabelMetricBuiltins {
             guard let average = Average(rawValue: averageName) else {
                 return try perClass(labels, score: score, beta: beta, zero: zero, args: args, interpreter: &interpreter)
             }
+            let names = labels.classNames
             let kernel: MetricBuiltin.Kernel = { y, yhat, w throws(MetricError) in
                 let yi = y.map { Int($0) }, yh = yhat.map { Int($0) }
+                var result: MetricResult
                 switch score {
-                case .precision: return try Metrics.precision(yi, yh, classes: k, average: average, zeroDivision: zero, weights: w)
-                case .recall: return try Metrics.recall(yi, yh, classes: k, average: average, zeroDivision: zero, weights: w)
-                case .fscore: return try Metrics.fbeta(yi, yh, classes: k, beta: beta, average: average, zeroDivision: zero, weights: w)
+                case .precision: result = try Metrics.precision(yi, yh, classes: k, average: average, zeroDivision: zero, weights: w)
+                case .recall: result = try Metrics.recall(yi, yh, classes: k, average: average, zeroDivision: zero, weights: w)
+                case .fscore: result = try Metrics.fbeta(yi, yh, classes: k, beta: beta, average: average, zeroDivision: zero, weights: w)
                 }
+                result.warning = result.warning.map { LabelInputs.naming($0, names) }
+                return result
             }
             return try MetricBuiltin.apply(kernel, labels.truth, labels.predicted, args: args, interpreter: &interpreter)
         }
@@ -70,7 +74,9 @@ enum LabelMetricBuiltins {
             case .recall: s.recall
             case .fscore: s.fscore
             }
-            if let warning = result.warning { interpreter.session.warn("`\(args.function)`: \(warning)", at: args.callSpan) }
+            if let warning = result.warning {
+                interpreter.session.warn("`\(args.function)`: \(LabelInputs.naming(warning, labels.classNames))", at: args.callSpan)
+            }
             let name = s.label < labels.classNames.count ? labels.classNames[s.label] : String(s.label)
             record[name] = result.value.map(Value.number) ?? .null
         }
@@ -78,13 +84,13 @@ enum LabelMetricBuiltins {
     }
 
     /// A metric with a binary and a multiclass kernel and no further options.
-    static func agreement(_ name: String, doc: String, example: String, extra: [String] = [],
+    static func agreement(_ name: String, symmetric: Bool = false, doc: String, example: String, extra: [String] = [],
                           binary: @escaping @Sendable (Arguments) throws(RuntimeError) -> MetricBuiltin.Kernel,
                           multiclass: @escaping @Sendable (Arguments, Int) throws(RuntimeError) -> MetricBuiltin.Kernel) -> Builtin {
         let parameters = [Parameter.required("y"), .required("yhat")]
             + (["threshold", "pos_label", "average"] + extra + ["weights", "by"]).map(Parameter.option)
         return Builtin(name, family: family, parameters, doc: doc, example: example) { interpreter, args throws(RuntimeError) in
-            let labels = try LabelInputs.read(args)
+            let labels = try LabelInputs.read(args, symmetric: symmetric)
             let kernel = labels.binary ? try binary(args) : try multiclass(args, labels.classCount)
             return try MetricBuiltin.apply(kernel, labels.truth, labels.predicted, args: args, interpreter: &interpreter)
         }
@@ -113,7 +119,7 @@ enum LabelMetricBuiltins {
                       throw .invalidArgument("`specificity` is defined for binary labels", args.callSpan,
                                              help: "say which label is positive with `pos_label:`")
                   }),
-        agreement("balanced_accuracy", doc: "Mean recall over the classes present in y (binary: mean of TPR and TNR).",
+        agreement("balanced_accuracy", symmetric: true, doc: "Mean recall over the classes present in y (binary: mean of TPR and TNR).",
                   example: "balanced_accuracy(t.queue, t.predicted_queue)",
                   binary: { _ throws(RuntimeError) in
                       { y, yhat, w throws(MetricError) in try Metrics.balancedAccuracy(y, yhat, weights: w) }
@@ -121,7 +127,7 @@ enum LabelMetricBuiltins {
                   multiclass: { _, k throws(RuntimeError) in
                       { y, yhat, w throws(MetricError) in try balancedAccuracy(y, yhat, classes: k, weights: w) }
                   }),
-        agreement("mcc", doc: "Matthews correlation coefficient between true and predicted labels.",
+        agreement("mcc", symmetric: true, doc: "Matthews correlation coefficient between true and predicted labels.",
                   example: "mcc(t.churned, t.p_churn, threshold: 0.5)",
                   binary: { _ throws(RuntimeError) in
                       { y, yhat, w throws(MetricError) in try Metrics.mcc(y, yhat, weights: w) }

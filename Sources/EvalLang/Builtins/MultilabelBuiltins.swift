@@ -48,7 +48,7 @@ enum MultilabelBuiltins {
 
     static let all: [Builtin] = [
         Builtin("decode", family: family, [.required("P"), .option("threshold"), .option("top_k")],
-                doc: "Turn a probability table into labels: each column ≥ threshold, or the top_k columns of each row (ties by column order).",
+                doc: "Turn a probability table into labels: each column ≥ threshold, or the top_k columns of each row (ties: the later column).",
                 example: "tags = decode(P, threshold: 0.3)", body: decode),
         Builtin("hamming_loss", family: family, [.required("y"), .required("yhat"), .option("weights")],
                 doc: "Share of (row, label) cells predicted wrong.",
@@ -84,7 +84,9 @@ enum MultilabelBuiltins {
                 case .recall: row.recall
                 case .fscore: row.fscore
                 }
-                if let warning = r.warning { interpreter.session.warn("`\(args.function)`: \(warning)", at: args.callSpan) }
+                if let warning = r.warning {
+                    interpreter.session.warn("`\(args.function)`: \(LabelInputs.naming(warning, names, word: "label"))", at: args.callSpan)
+                }
                 record[row.label < names.count ? names[row.label] : String(row.label)] = r.value.map(Value.number) ?? .null
             }
             return .record(record)
@@ -119,9 +121,10 @@ enum MultilabelBuiltins {
         } else {
             let k = try args.integer("top_k", in: 1...max(1, p.columnCount))
             for r in 0..<p.rowCount {
-                // Stable: among equal scores the earlier column wins.
+                // Among equal scores the later column wins, as in top_k_accuracy and
+                // scikit-learn's top_k_accuracy_score, so both choose the same k.
                 let ranked = columns.indices.sorted { a, b in
-                    columns[a][r] != columns[b][r] ? columns[a][r] > columns[b][r] : a < b
+                    columns[a][r] != columns[b][r] ? columns[a][r] > columns[b][r] : a > b
                 }
                 for c in ranked.prefix(k) { out[c][r] = true }
             }
