@@ -64,5 +64,23 @@ enum RankingBuiltins {
                 example: "ranking_loss(t.relevant, t.score, group: t.user)") { r, s, g, args throws(RuntimeError) in
             try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.rankingLoss(r, s, group: g) }
         },
+        ranking("hit_rate", options: ["k"],
+                doc: "Share of queries with a relevant item (relevance above 0) in the top k; ties count as their chance of a hit.",
+                example: "hit_rate(t.relevance, t.score, k: 10, group: t.user)") { r, s, g, args throws(RuntimeError) in
+            let k = try k(args)
+            return try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.hitRate(r, s, group: g, k: k) }
+        },
+        ranking("mrr", options: ["k"],
+                doc: "Mean reciprocal rank of the first relevant item (0 past k), averaged over queries with a relevant item.",
+                example: "mrr(t.clicked, t.score, k: 10, group: t.query)") { r, s, g, args throws(RuntimeError) in
+            let k = try k(args)
+            return try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.mrr(r, s, group: g, k: k) }
+        },
+        ranking("map_at_k", options: ["k"],
+                doc: "Mean average precision at k: precision at each relevant item in the top k over min(k, relevant items), averaged over queries.",
+                example: "map_at_k(t.relevance, t.score, k: 10, group: t.user)") { r, s, g, args throws(RuntimeError) in
+            let k = try k(args)
+            return try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.mapAtK(r, s, group: g, k: k) }
+        },
     ]
 }
