@@ -147,6 +147,18 @@ enum ProbabilityInputs {
         for (i, name) in classNames.enumerated() { position[name] = i }
         var codes: [Int] = []
         codes.reserveCapacity(y.count)
+        // Numeric labels are column positions already: no text round trip per row.
+        if let numbers = y.numbers, !args.has("classes") {
+            for (i, x) in numbers.enumerated() {
+                guard x == x.rounded(), x >= 0, x < Double(classNames.count) else {
+                    throw .invalidArgument("row \(i) of `y` is \(NumberFormat.human(x)), which is not a column of `P` (0 to \(classNames.count - 1))",
+                                           args.span("y"), help: "name the columns' classes with `classes:`")
+                }
+                codes.append(Int(x))
+            }
+            let table = try CurveBuiltins.run(args) { () throws(MetricError) in try ProbabilityTable(columns: columns) }
+            return (codes, table)
+        }
         for i in 0..<y.count {
             let label: String
             switch y[i] {
