@@ -29,18 +29,41 @@ package struct BinaryConfusion: Equatable, Sendable {
             try Validation.binaryLabels(y)
             try Validation.binaryValues(yhat, name: "yhat")
         }
-        var cells = [CompensatedSum](repeating: CompensatedSum(), count: 4)
         var rows = [0, 0, 0, 0]
-        for i in y.indices {
-            // Cell index: 2·truth + prediction, so 0 = tn, 1 = fp, 2 = fn, 3 = tp.
-            let cell = (y[i] == 1 ? 2 : 0) + (yhat[i] == 1 ? 1 : 0)
-            cells[cell].add(weights?[i] ?? 1)
-            rows[cell] += 1
+        if let weights {
+            var cells = [CompensatedSum](repeating: CompensatedSum(), count: 4)
+            for i in y.indices {
+                // Cell index: 2·truth + prediction, so 0 = tn, 1 = fp, 2 = fn, 3 = tp.
+                let cell = (y[i] == 1 ? 2 : 0) + (yhat[i] == 1 ? 1 : 0)
+                cells[cell].add(weights[i])
+                rows[cell] += 1
+            }
+            tn = cells[0].value
+            fp = cells[1].value
+            fn = cells[2].value
+            tp = cells[3].value
+        } else {
+            // Unweighted counts are integers. With 0/1 values, tp = Σ y·ŷ, and the other
+            // cells follow from Σ y and Σ ŷ: a branch-free loop the compiler vectorises,
+            // exact because every partial sum is an integer below 2^53.
+            var both = 0.0, truths = 0.0, predictions = 0.0
+            y.withUnsafeBufferPointer { yb in
+                yhat.withUnsafeBufferPointer { pb in
+                    for i in 0..<yb.count {
+                        both += yb[i] * pb[i]
+                        truths += yb[i]
+                        predictions += pb[i]
+                    }
+                }
+            }
+            let t3 = Int(both), t2 = Int(truths) - t3, t1 = Int(predictions) - t3
+            let t0 = y.count - t1 - t2 - t3
+            rows = [t0, t1, t2, t3]
+            tn = Double(t0)
+            fp = Double(t1)
+            fn = Double(t2)
+            tp = Double(t3)
         }
-        tn = cells[0].value
-        fp = cells[1].value
-        fn = cells[2].value
-        tp = cells[3].value
         positiveRows = rows[2] + rows[3]
         negativeRows = rows[0] + rows[1]
         predictedPositiveRows = rows[1] + rows[3]
