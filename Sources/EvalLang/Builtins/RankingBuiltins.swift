@@ -9,7 +9,7 @@ enum RankingBuiltins {
     typealias Kernel = @Sendable ([Double], [Double], [Int]?, Arguments) throws(RuntimeError) -> MetricResult
 
     static func ranking(_ name: String, options: [String], doc: String, example: String, _ kernel: @escaping Kernel) -> Builtin {
-        let parameters = [Parameter.required("relevance"), .required("scores")] + (options + ["group"]).map(Parameter.option)
+        let parameters = [Parameter.required("relevance"), .required("scores")] + (options + ["group", "by"]).map(Parameter.option)
         return Builtin(name, family: family, parameters, doc: doc, example: example) { interpreter, args throws(RuntimeError) in
             let relevance = try MetricInputs.numbers(args, "relevance")
             let scores = try MetricInputs.numbers(args, "scores")
@@ -22,10 +22,41 @@ enum RankingBuiltins {
                 for (code, rows) in Groups(by: key).rows.enumerated() { for r in rows { codes[r] = code } }
                 group = codes
             }
-            let result = try kernel(relevance, scores, group, args)
-            if let warning = result.warning { interpreter.session.warn("`\(name)`: \(warning)", at: args.callSpan) }
-            return result.value.map(Value.number) ?? .null
+            guard args.has("by") else {
+                let result = try kernel(relevance, scores, group, args)
+                if let warning = result.warning { interpreter.session.warn("`\(name)`: \(warning)", at: args.callSpan) }
+                return result.value.map(Value.number) ?? .null
+            }
+            return try segmented(name, relevance, scores, group, args: args, interpreter: &interpreter, kernel)
         }
+    }
+
+    /// `by:` a segment key (a user's country, a query's market): the metric over the
+    /// queries of each segment, in ascending key order, plus an overall row.
+    static func segmented(_ name: String, _ relevance: [Double], _ scores: [Double], _ group: [Int]?, args: Arguments,
+                          interpreter: inout Interpreter, _ kernel: Kernel) throws(RuntimeError) -> Value {
+        let key = try args.column("by")
+        try MetricInputs.sameLength(args, "by", key.count, relevance.count, against: "relevance")
+        let segments = Groups(by: key)
+        var labels: [String] = [], values: [Double?] = [], counts: [Double] = []
+        for (segmentKey, rows) in zip(segments.keys, segments.rows) {
+            let label = Value.cellText(segmentKey)
+            let result = try kernel(rows.map { relevance[$0] }, rows.map { scores[$0] }, group.map { g in rows.map { g[$0] } }, args)
+            if let warning = result.warning {
+                interpreter.session.warn("`\(name)` for group \(label): \(warning)", at: args.callSpan)
+            }
+            labels.append(label)
+            values.append(result.value)
+            counts.append(Double(rows.count))
+        }
+        let overall = try kernel(relevance, scores, group, args)
+        if let warning = overall.warning { interpreter.session.warn("`\(name)`: \(warning)", at: args.callSpan) }
+        labels.append("all")
+        values.append(overall.value)
+        counts.append(Double(relevance.count))
+        let table = try? Table(names: ["group", name, "n"],
+                               columns: [Column(strings: labels), Column(optionalNumbers: values), Column(numbers: counts)])
+        return table.map(Value.table) ?? .null
     }
 
     static func k(_ args: Arguments) throws(RuntimeError) -> Int? {
