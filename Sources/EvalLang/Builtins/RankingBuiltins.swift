@@ -9,7 +9,7 @@ enum RankingBuiltins {
     typealias Kernel = @Sendable ([Double], [Double], [Int]?, Arguments) throws(RuntimeError) -> MetricResult
 
     static func ranking(_ name: String, options: [String], doc: String, example: String, _ kernel: @escaping Kernel) -> Builtin {
-        let parameters = [Parameter.required("relevance"), .required("scores")] + (options + ["group", "by"]).map(Parameter.option)
+        let parameters = [Parameter.required("relevance"), .required("scores")] + (options + ["group", "weights", "by"]).map(Parameter.option)
         return Builtin(name, family: family, parameters, doc: doc, example: example) { interpreter, args throws(RuntimeError) in
             let relevance = try MetricInputs.numbers(args, "relevance")
             let scores = try MetricInputs.numbers(args, "scores")
@@ -22,26 +22,29 @@ enum RankingBuiltins {
                 for (code, rows) in Groups(by: key).rows.enumerated() { for r in rows { codes[r] = code } }
                 group = codes
             }
+            let weights = try MetricInputs.weights(args, count: relevance.count)
             guard args.has("by") else {
-                let result = try kernel(relevance, scores, group, args)
+                let result = try weighted(kernel, weights)(relevance, scores, group, args)
                 if let warning = result.warning { interpreter.session.warn("`\(name)`: \(warning)", at: args.callSpan) }
                 return result.value.map(Value.number) ?? .null
             }
-            return try segmented(name, relevance, scores, group, args: args, interpreter: &interpreter, kernel)
+            return try segmented(name, relevance, scores, group, weights, args: args, interpreter: &interpreter, kernel)
         }
     }
 
     /// `by:` a segment key (a user's country, a query's market): the metric over the
     /// queries of each segment, in ascending key order, plus an overall row.
-    static func segmented(_ name: String, _ relevance: [Double], _ scores: [Double], _ group: [Int]?, args: Arguments,
-                          interpreter: inout Interpreter, _ kernel: Kernel) throws(RuntimeError) -> Value {
+    static func segmented(_ name: String, _ relevance: [Double], _ scores: [Double], _ group: [Int]?, _ weights: [Double]?, args: Arguments,
+                          interpreter: inout Interpreter, _ kernel: @escaping Kernel) throws(RuntimeError) -> Value {
         let key = try args.column("by")
         try MetricInputs.sameLength(args, "by", key.count, relevance.count, against: "relevance")
         let segments = Groups(by: key)
         var labels: [String] = [], values: [Double?] = [], counts: [Double] = []
         for (segmentKey, rows) in zip(segments.keys, segments.rows) {
             let label = Value.cellText(segmentKey)
-            let result = try kernel(rows.map { relevance[$0] }, rows.map { scores[$0] }, group.map { g in rows.map { g[$0] } }, args)
+            let subsetWeights = weights.map { w in rows.map { w[$0] } }
+            let result = try weighted(kernel, subsetWeights)(rows.map { relevance[$0] }, rows.map { scores[$0] },
+                                                              group.map { g in rows.map { g[$0] } }, args)
             if let warning = result.warning {
                 interpreter.session.warn("`\(name)` for group \(label): \(warning)", at: args.callSpan)
             }
@@ -49,7 +52,7 @@ enum RankingBuiltins {
             values.append(result.value)
             counts.append(Double(rows.count))
         }
-        let overall = try kernel(relevance, scores, group, args)
+        let overall = try weighted(kernel, weights)(relevance, scores, group, args)
         if let warning = overall.warning { interpreter.session.warn("`\(name)`: \(warning)", at: args.callSpan) }
         labels.append("all")
         values.append(overall.value)
@@ -57,6 +60,39 @@ enum RankingBuiltins {
         let table = try? Table(names: ["group", name, "n"],
                                columns: [Column(strings: labels), Column(optionalNumbers: values), Column(numbers: counts)])
         return table.map(Value.table) ?? .null
+    }
+
+    /// With `weights:` (one weight per row, constant within a query), the weighted
+    /// mean over queries of the metric of each query alone; queries where it is
+    /// undefined are left out, as in the unweighted mean.
+    static func weighted(_ kernel: @escaping Kernel, _ weights: [Double]?) -> Kernel {
+        guard let weights else { return kernel }
+        return { relevance, scores, group, args throws(RuntimeError) in
+            var queries: [Int: [Int]] = [:]
+            var order: [Int] = []
+            for i in relevance.indices {
+                let q = group?[i] ?? 0
+                if queries[q] == nil { order.append(q) }
+                queries[q, default: []].append(i)
+            }
+            var total = 0.0, weightSum = 0.0
+            for q in order {
+                guard let rows = queries[q], let first = rows.first else { continue }
+                let w = weights[first]
+                if rows.contains(where: { weights[$0] != w }) {
+                    throw .invalidArgument("`weights` must be the same on every row of a query", args.span("weights"),
+                                           help: "give each query one weight, e.g. from a per-user table with join")
+                }
+                let result = try kernel(rows.map { relevance[$0] }, rows.map { scores[$0] }, nil, args)
+                guard let value = result.value else { continue }
+                total += w * value
+                weightSum += w
+            }
+            guard weightSum > 0 else {
+                return MetricResult(value: nil, warning: "no query with a defined value carries weight")
+            }
+            return MetricResult(value: total / weightSum, warning: nil)
+        }
     }
 
     static func k(_ args: Arguments) throws(RuntimeError) -> Int? {
