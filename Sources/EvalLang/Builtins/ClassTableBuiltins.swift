@@ -54,24 +54,22 @@ enum ClassTableBuiltins {
                 [.required("y"), .required("yhat"), .option("threshold"), .option("pos_label"), .option("zero_division"), .option("weights")],
                 doc: "Per-class precision, recall, f1 and support, with accuracy, macro and weighted averages (as scikit-learn's report).",
                 example: "classification_report(t.queue, t.predicted_queue)", body: report),
-        Builtin("top_k_accuracy", family: family, [.required("y"), .required("P"), .option("k"), .option("classes"), .option("weights")],
+        Builtin("top_k_accuracy", family: family,
+                [.required("y"), .required("P"), .option("k"), .option("classes"), .option("weights"), .option("by")],
                 doc: "Share of rows whose true class is among the k highest-scored columns of P (default k 5).",
                 example: "top_k_accuracy(t.queue, P, k: 2)") { interpreter, args throws(RuntimeError) in
-            let (y, table) = try ProbabilityInputs.read(args)
             let k = try args.integer("k", default: 5, in: 1...1_000_000)
-            let weights = try MetricInputs.weights(args, count: y.count)
-            let result = try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.topKAccuracy(y, table, k: k, weights: weights) }
-            if let w = result.warning { interpreter.session.warn("`top_k_accuracy`: \(w)", at: args.callSpan) }
-            return result.value.map(Value.number) ?? .null
+            return try ProbabilityInputs.evaluate(&interpreter, args) { y, table, weights throws(MetricError) in
+                try Metrics.topKAccuracy(y, table, k: k, weights: weights)
+            }
         },
-        Builtin("cross_entropy", family: family, [.required("y"), .required("P"), .option("classes"), .option("weights")],
+        Builtin("cross_entropy", family: family,
+                [.required("y"), .required("P"), .option("classes"), .option("weights"), .option("by")],
                 doc: "Multiclass log loss of a probability table P (rows renormalised and clipped as scikit-learn's log_loss).",
                 example: "cross_entropy(t.queue, P)") { interpreter, args throws(RuntimeError) in
-            let (y, table) = try ProbabilityInputs.read(args)
-            let weights = try MetricInputs.weights(args, count: y.count)
-            let result = try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.crossEntropy(y, table, weights: weights) }
-            if let w = result.warning { interpreter.session.warn("`cross_entropy`: \(w)", at: args.callSpan) }
-            return result.value.map(Value.number) ?? .null
+            try ProbabilityInputs.evaluate(&interpreter, args) { y, table, weights throws(MetricError) in
+                try Metrics.crossEntropy(y, table, weights: weights)
+            }
         },
     ]
 
@@ -107,6 +105,45 @@ enum ClassTableBuiltins {
                                columns: [Column(strings: names), Column(optionalNumbers: precision), Column(optionalNumbers: recall),
                                          Column(optionalNumbers: f1), Column(numbers: support)])
         return table.map(Value.table) ?? .null
+    }
+}
+
+extension ProbabilityInputs {
+    typealias Kernel = ([Int], ProbabilityTable, [Double]?) throws(MetricError) -> MetricResult
+
+    /// Runs a probability-table metric on all rows, or with `by:` once per group
+    /// (ascending key order) plus an overall row.
+    static func evaluate(_ interpreter: inout Interpreter, _ args: Arguments, _ kernel: Kernel) throws(RuntimeError) -> Value {
+        let (y, table) = try read(args)
+        let weights = try MetricInputs.weights(args, count: y.count)
+        func run(_ y: [Int], _ table: ProbabilityTable, _ weights: [Double]?, group: String?) throws(RuntimeError) -> Double? {
+            let result = try CurveBuiltins.run(args) { () throws(MetricError) in try kernel(y, table, weights) }
+            if let w = result.warning {
+                interpreter.session.warn("`\(args.function)`\(group.map { " for group \($0)" } ?? ""): \(w)", at: args.callSpan)
+            }
+            return result.value
+        }
+        guard args.has("by") else { return try run(y, table, weights, group: nil).map(Value.number) ?? .null }
+        let key = try args.column("by")
+        try MetricInputs.sameLength(args, "by", key.count, y.count)
+        let groups = Groups(by: key)
+        var labels: [String] = [], values: [Double?] = [], counts: [Double] = []
+        for (groupKey, rows) in zip(groups.keys, groups.rows) {
+            let label = Value.cellText(groupKey)
+            var subset: [Double] = []
+            subset.reserveCapacity(rows.count * table.classes)
+            for r in rows { subset += table.values[(r * table.classes)..<((r + 1) * table.classes)] }
+            let part = try CurveBuiltins.run(args) { () throws(MetricError) in try ProbabilityTable(rowMajor: subset, classes: table.classes) }
+            labels.append(label)
+            values.append(try run(rows.map { y[$0] }, part, weights.map { w in rows.map { w[$0] } }, group: label))
+            counts.append(Double(rows.count))
+        }
+        labels.append("all")
+        values.append(try run(y, table, weights, group: "all"))
+        counts.append(Double(y.count))
+        let result = try? Table(names: ["group", args.function, "n"],
+                                columns: [Column(strings: labels), Column(optionalNumbers: values), Column(numbers: counts)])
+        return result.map(Value.table) ?? .null
     }
 }
 
