@@ -9,14 +9,47 @@ enum CurveBuiltins {
     /// A builtin returning a table computed from (y, p, weights); `by:` does not apply.
     static func curve(_ name: String, options: [String] = [], doc: String, example: String,
                       _ build: @escaping @Sendable (inout Interpreter, Arguments, [Double], [Double], [Double]?) throws(RuntimeError) -> (Table?, String?)) -> Builtin {
-        let parameters = [Parameter.required("y"), .required("p")] + (options + ["pos_label", "weights"]).map(Parameter.option)
+        let parameters = [Parameter.required("y"), .required("p")] + (options + ["pos_label", "weights", "by"]).map(Parameter.option)
         return Builtin(name, family: family, parameters, doc: doc, example: example) { interpreter, args throws(RuntimeError) in
             let (y, p) = try ClassificationBuiltins.binaryScores(args)
             let w = try MetricInputs.weights(args, count: y.count)
-            let (table, warning) = try build(&interpreter, args, y, p, w)
+            guard args.has("by") else {
+                let (table, warning) = try build(&interpreter, args, y, p, w)
+                if let warning { interpreter.session.warn("`\(name)`: \(warning)", at: args.callSpan) }
+                return table.map(Value.table) ?? .null
+            }
+            // One curve per group (ascending key order) and the overall one, stacked
+            // under a leading `group` column, ready for one series per group.
+            let key = try args.column("by")
+            try MetricInputs.sameLength(args, "by", key.count, y.count)
+            let groups = Groups(by: key)
+            var parts: [(String, Table)] = []
+            for (groupKey, rows) in zip(groups.keys, groups.rows) {
+                let label = Value.cellText(groupKey)
+                let (table, warning) = try build(&interpreter, args, rows.map { y[$0] }, rows.map { p[$0] }, w.map { w in rows.map { w[$0] } })
+                if let warning { interpreter.session.warn("`\(name)` for group \(label): \(warning)", at: args.callSpan) }
+                if let table { parts.append((label, table)) }
+            }
+            let (overall, warning) = try build(&interpreter, args, y, p, w)
             if let warning { interpreter.session.warn("`\(name)`: \(warning)", at: args.callSpan) }
-            return table.map(Value.table) ?? .null
+            if let overall { parts.append(("all", overall)) }
+            return stacked(parts).map(Value.table) ?? .null
         }
+    }
+
+    /// Tables of one shape stacked by rows, under a `group` column naming each part.
+    static func stacked(_ parts: [(String, Table)]) -> Table? {
+        guard let first = parts.first?.1 else { return nil }
+        var out = Table()
+        let labels = parts.flatMap { label, table in [String?](repeating: label, count: table.rowCount) }
+        do {
+            try out.append(name: "group", column: Column(strings: labels))
+            for (i, name) in first.names.enumerated() {
+                guard let column = Column.concatenating(parts.map { $0.1.columns[i] }) else { return nil }
+                try out.append(name: name, column: column)
+            }
+        } catch { return nil }
+        return out
     }
 
     static func table(_ names: [String], _ columns: [[Double]]) -> Table? {
