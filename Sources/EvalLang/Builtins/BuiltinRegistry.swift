@@ -3,6 +3,7 @@ package struct BuiltinRegistry: Sendable {
     package static let shared = BuiltinRegistry(families: [
         DataBuiltins.all,
         TableBuiltins.all,
+        ShapeBuiltins.all,
         ColumnMathBuiltins.all,
         RegressionBuiltins.all,
         ClassificationBuiltins.all,
