@@ -46,23 +46,59 @@ enum MultilabelBuiltins {
         return result.value.map(Value.number) ?? .null
     }
 
+    typealias Kernel = (ProbabilityTable, ProbabilityTable, [Double]?) throws(MetricError) -> MetricResult
+
+    /// A multilabel metric on all rows, or with `by:` once per group (ascending key
+    /// order) plus an overall row.
+    static func evaluate(_ interpreter: inout Interpreter, _ args: Arguments, _ kernel: Kernel) throws(RuntimeError) -> Value {
+        let (y, yhat, names) = try pair(args)
+        let w = try MetricInputs.weights(args, count: y.rows)
+        func run(_ y: ProbabilityTable, _ yhat: ProbabilityTable, _ w: [Double]?, group: String?) throws(RuntimeError) -> Double? {
+            let result = try CurveBuiltins.run(args) { () throws(MetricError) in try kernel(y, yhat, w) }
+            if let warning = result.warning {
+                let text = LabelInputs.naming(warning, names, word: "label")
+                interpreter.session.warn("`\(args.function)`\(group.map { " for group \($0)" } ?? ""): \(text)", at: args.callSpan)
+            }
+            return result.value
+        }
+        guard args.has("by") else { return try run(y, yhat, w, group: nil).map(Value.number) ?? .null }
+        let key = try args.column("by")
+        try MetricInputs.sameLength(args, "by", key.count, y.rows)
+        func rows(_ t: ProbabilityTable, _ rows: [Int]) throws(RuntimeError) -> ProbabilityTable {
+            var values: [Double] = []
+            values.reserveCapacity(rows.count * t.classes)
+            for r in rows { values += t.values[(r * t.classes)..<((r + 1) * t.classes)] }
+            return try CurveBuiltins.run(args) { () throws(MetricError) in try ProbabilityTable(rowMajor: values, classes: t.classes) }
+        }
+        let groups = Groups(by: key)
+        var labels: [String] = [], values: [Double?] = [], counts: [Double] = []
+        for (groupKey, members) in zip(groups.keys, groups.rows) {
+            let label = Value.cellText(groupKey)
+            labels.append(label)
+            values.append(try run(try rows(y, members), try rows(yhat, members), w.map { w in members.map { w[$0] } }, group: label))
+            counts.append(Double(members.count))
+        }
+        labels.append("all")
+        values.append(try run(y, yhat, w, group: "all"))
+        counts.append(Double(y.rows))
+        let table = try? Table(names: ["group", args.function, "n"],
+                               columns: [Column(strings: labels), Column(optionalNumbers: values), Column(numbers: counts)])
+        return table.map(Value.table) ?? .null
+    }
+
     static let all: [Builtin] = [
         Builtin("decode", family: family, [.required("P"), .option("threshold"), .option("top_k")],
                 doc: "Turn a probability table into labels: each column ≥ threshold, or the top_k columns of each row (ties: the later column).",
                 example: "tags = decode(P, threshold: 0.3)", body: decode),
-        Builtin("hamming_loss", family: family, [.required("y"), .required("yhat"), .option("weights")],
+        Builtin("hamming_loss", family: family, [.required("y"), .required("yhat"), .option("weights"), .option("by")],
                 doc: "Share of (row, label) cells predicted wrong.",
                 example: "hamming_loss(Y, decode(P, threshold: 0.5))") { interpreter, args throws(RuntimeError) in
-            let (y, yhat, _) = try pair(args)
-            let w = try MetricInputs.weights(args, count: y.rows)
-            return number(&interpreter, args, try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.hammingLoss(y, yhat, weights: w) })
+            try evaluate(&interpreter, args) { y, yhat, w throws(MetricError) in try Metrics.hammingLoss(y, yhat, weights: w) }
         },
-        Builtin("subset_accuracy", family: family, [.required("y"), .required("yhat"), .option("weights")],
+        Builtin("subset_accuracy", family: family, [.required("y"), .required("yhat"), .option("weights"), .option("by")],
                 doc: "Share of rows whose whole label set is predicted exactly.",
                 example: "subset_accuracy(Y, decode(P, top_k: 2))") { interpreter, args throws(RuntimeError) in
-            let (y, yhat, _) = try pair(args)
-            let w = try MetricInputs.weights(args, count: y.rows)
-            return number(&interpreter, args, try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.subsetAccuracy(y, yhat, weights: w) })
+            try evaluate(&interpreter, args) { y, yhat, w throws(MetricError) in try Metrics.subsetAccuracy(y, yhat, weights: w) }
         },
     ]
 
@@ -91,15 +127,14 @@ enum MultilabelBuiltins {
             }
             return .record(record)
         }
-        let scores = try CurveBuiltins.run(args) { () throws(MetricError) in
-            try Metrics.multilabelScores(y, yhat, average: average, beta: beta, zeroDivision: zero, weights: w)
+        return try evaluate(&interpreter, args) { y, yhat, w throws(MetricError) in
+            let scores = try Metrics.multilabelScores(y, yhat, average: average, beta: beta, zeroDivision: zero, weights: w)
+            return switch score {
+            case .precision: scores.precision
+            case .recall: scores.recall
+            case .fscore: scores.fscore
+            }
         }
-        let r: MetricResult = switch score {
-        case .precision: scores.precision
-        case .recall: scores.recall
-        case .fscore: scores.fscore
-        }
-        return number(&interpreter, args, r)
     }
 
     static func decode(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
