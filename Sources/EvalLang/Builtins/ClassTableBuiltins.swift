@@ -124,26 +124,14 @@ extension ProbabilityInputs {
             return result.value
         }
         guard args.has("by") else { return try run(y, table, weights, group: nil).map(Value.number) ?? .null }
-        let key = try args.column("by")
-        try MetricInputs.sameLength(args, "by", key.count, y.count)
-        let groups = Groups(by: key)
-        var labels: [String] = [], values: [Double?] = [], counts: [Double] = []
-        for (groupKey, rows) in zip(groups.keys, groups.rows) {
-            let label = Value.cellText(groupKey)
+        return try ByGroups.table(args, count: y.count) { rows, label throws(RuntimeError) in
+            guard let rows else { return try run(y, table, weights, group: label) }
             var subset: [Double] = []
             subset.reserveCapacity(rows.count * table.classes)
             for r in rows { subset += table.values[(r * table.classes)..<((r + 1) * table.classes)] }
             let part = try CurveBuiltins.run(args) { () throws(MetricError) in try ProbabilityTable(rowMajor: subset, classes: table.classes) }
-            labels.append(label)
-            values.append(try run(rows.map { y[$0] }, part, weights.map { w in rows.map { w[$0] } }, group: label))
-            counts.append(Double(rows.count))
+            return try run(ByGroups.pick(y, rows), part, weights.map { ByGroups.pick($0, rows) }, group: label)
         }
-        labels.append("all")
-        values.append(try run(y, table, weights, group: "all"))
-        counts.append(Double(y.count))
-        let result = try? Table(names: ["group", args.function, "n"],
-                                columns: [Column(strings: labels), Column(optionalNumbers: values), Column(numbers: counts)])
-        return result.map(Value.table) ?? .null
     }
 }
 

@@ -35,28 +35,10 @@ enum MetricBuiltin {
         guard args.has("by") else {
             return try evaluate(kernel, truth, predicted, weights, args: args, group: nil, interpreter: &interpreter)
         }
-        let key = try args.column("by")
-        try MetricInputs.sameLength(args, "by", key.count, truth.count)
-        let groups = Groups(by: key)
-        var labels: [String] = []
-        var values: [Double?] = []
-        var counts: [Double] = []
-        for (groupKey, rows) in zip(groups.keys, groups.rows) {
-            let label = Value.cellText(groupKey)
-            let w = weights.map { w in rows.map { w[$0] } }
-            let v = try evaluate(kernel, rows.map { truth[$0] }, rows.map { predicted[$0] }, w,
-                                 args: args, group: label, interpreter: &interpreter)
-            labels.append(label)
-            values.append(v.number)
-            counts.append(Double(rows.count))
+        return try ByGroups.table(args, count: truth.count) { rows, label throws(RuntimeError) in
+            try evaluate(kernel, ByGroups.pick(truth, rows), ByGroups.pick(predicted, rows), weights.map { ByGroups.pick($0, rows) },
+                         args: args, group: label, interpreter: &interpreter).number
         }
-        let overall = try evaluate(kernel, truth, predicted, weights, args: args, group: "all", interpreter: &interpreter)
-        labels.append("all")
-        values.append(overall.number)
-        counts.append(Double(truth.count))
-        let table = try? Table(names: ["group", args.function, "n"],
-                               columns: [Column(strings: labels), Column(optionalNumbers: values), Column(numbers: counts)])
-        return table.map(Value.table) ?? .null
     }
 
     static func evaluate(_ kernel: Kernel, _ truth: [Double], _ predicted: [Double], _ weights: [Double]?,

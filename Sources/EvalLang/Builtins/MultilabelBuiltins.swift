@@ -62,28 +62,16 @@ enum MultilabelBuiltins {
             return result.value
         }
         guard args.has("by") else { return try run(y, yhat, w, group: nil).map(Value.number) ?? .null }
-        let key = try args.column("by")
-        try MetricInputs.sameLength(args, "by", key.count, y.rows)
         func rows(_ t: ProbabilityTable, _ rows: [Int]) throws(RuntimeError) -> ProbabilityTable {
             var values: [Double] = []
             values.reserveCapacity(rows.count * t.classes)
             for r in rows { values += t.values[(r * t.classes)..<((r + 1) * t.classes)] }
             return try CurveBuiltins.run(args) { () throws(MetricError) in try ProbabilityTable(rowMajor: values, classes: t.classes) }
         }
-        let groups = Groups(by: key)
-        var labels: [String] = [], values: [Double?] = [], counts: [Double] = []
-        for (groupKey, members) in zip(groups.keys, groups.rows) {
-            let label = Value.cellText(groupKey)
-            labels.append(label)
-            values.append(try run(try rows(y, members), try rows(yhat, members), w.map { w in members.map { w[$0] } }, group: label))
-            counts.append(Double(members.count))
+        return try ByGroups.table(args, count: y.rows) { members, label throws(RuntimeError) in
+            guard let members else { return try run(y, yhat, w, group: label) }
+            return try run(try rows(y, members), try rows(yhat, members), w.map { ByGroups.pick($0, members) }, group: label)
         }
-        labels.append("all")
-        values.append(try run(y, yhat, w, group: "all"))
-        counts.append(Double(y.rows))
-        let table = try? Table(names: ["group", args.function, "n"],
-                               columns: [Column(strings: labels), Column(optionalNumbers: values), Column(numbers: counts)])
-        return table.map(Value.table) ?? .null
     }
 
     static let all: [Builtin] = [
@@ -105,11 +93,11 @@ enum MultilabelBuiltins {
     /// precision, recall and F-scores of label tables: `average:` micro, macro,
     /// weighted, samples (default macro) or none (a record keyed by label).
     static func score(_ interpreter: inout Interpreter, _ args: Arguments, _ score: LabelMetricBuiltins.Score, beta: Double) throws(RuntimeError) -> Value {
-        let (y, yhat, names) = try pair(args)
-        let w = try MetricInputs.weights(args, count: y.rows)
         let zero = try LabelInputs.zeroDivision(args)
         let averageName = try args.choice("average", ["macro", "micro", "weighted", "samples", "none"], default: "macro")
         guard let average = MultilabelAverage(rawValue: averageName) else {
+            let (y, yhat, names) = try pair(args)
+            let w = try MetricInputs.weights(args, count: y.rows)
             let rows = try CurveBuiltins.run(args) { () throws(MetricError) in
                 try Metrics.multilabelPerClass(y, yhat, beta: beta, zeroDivision: zero, weights: w)
             }

@@ -36,30 +36,15 @@ enum RankingBuiltins {
     /// queries of each segment, in ascending key order, plus an overall row.
     static func segmented(_ name: String, _ relevance: [Double], _ scores: [Double], _ group: [Int]?, _ weights: [Double]?, args: Arguments,
                           interpreter: inout Interpreter, _ kernel: @escaping Kernel) throws(RuntimeError) -> Value {
-        let key = try args.column("by")
-        try MetricInputs.sameLength(args, "by", key.count, relevance.count, against: "relevance")
-        let segments = Groups(by: key)
-        var labels: [String] = [], values: [Double?] = [], counts: [Double] = []
-        for (segmentKey, rows) in zip(segments.keys, segments.rows) {
-            let label = Value.cellText(segmentKey)
-            let subsetWeights = weights.map { w in rows.map { w[$0] } }
-            let result = try weighted(kernel, subsetWeights)(rows.map { relevance[$0] }, rows.map { scores[$0] },
-                                                              group.map { g in rows.map { g[$0] } }, args)
+        try ByGroups.table(args, count: relevance.count, against: "relevance") { rows, label throws(RuntimeError) in
+            let result = try weighted(kernel, weights.map { ByGroups.pick($0, rows) })(
+                ByGroups.pick(relevance, rows), ByGroups.pick(scores, rows), group.map { ByGroups.pick($0, rows) }, args)
             if let warning = result.warning {
-                interpreter.session.warn("`\(name)` for group \(label): \(warning)", at: args.callSpan)
+                let place = rows == nil ? "" : " for group \(label)"
+                interpreter.session.warn("`\(name)`\(place): \(warning)", at: args.callSpan)
             }
-            labels.append(label)
-            values.append(result.value)
-            counts.append(Double(rows.count))
+            return result.value
         }
-        let overall = try weighted(kernel, weights)(relevance, scores, group, args)
-        if let warning = overall.warning { interpreter.session.warn("`\(name)`: \(warning)", at: args.callSpan) }
-        labels.append("all")
-        values.append(overall.value)
-        counts.append(Double(relevance.count))
-        let table = try? Table(names: ["group", name, "n"],
-                               columns: [Column(strings: labels), Column(optionalNumbers: values), Column(numbers: counts)])
-        return table.map(Value.table) ?? .null
     }
 
     /// With `weights:` (one weight per row, constant within a query), the weighted
