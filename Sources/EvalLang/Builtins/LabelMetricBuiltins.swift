@@ -9,7 +9,25 @@ enum LabelMetricBuiltins {
     static let labelOptions = ["threshold", "pos_label", "average", "zero_division"]
 
     /// Which per-class score a precision-like metric reads.
-    enum Score { case precision, recall, fscore }
+    enum Score {
+        case precision, recall, fscore
+
+        func of(_ s: ClassScores) -> MetricResult {
+            switch self {
+            case .precision: s.precision
+            case .recall: s.recall
+            case .fscore: s.fscore
+            }
+        }
+
+        func of(_ s: AveragedScores) -> MetricResult {
+            switch self {
+            case .precision: s.precision
+            case .recall: s.recall
+            case .fscore: s.fscore
+            }
+        }
+    }
 
     static func scoreMetric(_ name: String, _ score: Score, beta fixedBeta: Double?, doc: String, example: String) -> Builtin {
         let options = labelOptions + (fixedBeta == nil ? ["beta"] : [])
@@ -69,11 +87,7 @@ enum LabelMetricBuiltins {
         }
         var record = Record(kind: "per_class")
         for s in scores {
-            let result: MetricResult = switch score {
-            case .precision: s.precision
-            case .recall: s.recall
-            case .fscore: s.fscore
-            }
+            let result = score.of(s)
             if let warning = result.warning {
                 interpreter.session.warn("`\(args.function)`: \(LabelInputs.naming(warning, labels.classNames))", at: args.callSpan)
             }

@@ -103,11 +103,7 @@ enum MultilabelBuiltins {
             }
             var record = Record(kind: "per_label")
             for row in rows {
-                let r: MetricResult = switch score {
-                case .precision: row.precision
-                case .recall: row.recall
-                case .fscore: row.fscore
-                }
+                let r = score.of(row)
                 if let warning = r.warning {
                     interpreter.session.warn("`\(args.function)`: \(LabelInputs.naming(warning, names, word: "label"))", at: args.callSpan)
                 }
@@ -117,11 +113,7 @@ enum MultilabelBuiltins {
         }
         return try evaluate(&interpreter, args) { y, yhat, w throws(MetricError) in
             let scores = try Metrics.multilabelScores(y, yhat, average: average, beta: beta, zeroDivision: zero, weights: w)
-            return switch score {
-            case .precision: scores.precision
-            case .recall: scores.recall
-            case .fscore: scores.fscore
-            }
+            return score.of(scores)
         }
     }
 
