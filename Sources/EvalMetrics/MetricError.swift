@@ -23,6 +23,12 @@ package enum MetricError: Error, Equatable, Sendable {
     /// An option outside its range, such as `alpha` above 1 or `k` below 1; `expected`
     /// is a phrase like "in [0, 1]" or "at least 1".
     case invalidParameter(name: String, value: Double, expected: String)
+    /// A sample argument with fewer values than the statistic needs (an empty sample for
+    /// `ks_2samp`, fewer than two values for a variance); `name` is the argument.
+    case tooFewValues(name: String, count: Int, needed: Int)
+    /// Two sample arguments that must have the same length but do not (`x` and `y` of a
+    /// correlation, a sample and its weights).
+    case unequalLengths(name: String, count: Int, other: String, otherCount: Int)
 
     /// One English sentence that says what is wrong and where.
     package var message: String {
@@ -43,6 +49,10 @@ package enum MetricError: Error, Equatable, Sendable {
             return "`\(name)` must hold \(expected), but index \(index) is \(Self.format(value))"
         case let .invalidParameter(name, value, expected):
             return "`\(name)` must be \(expected), but is \(Self.format(value))"
+        case let .tooFewValues(name, count, needed):
+            return "`\(name)` needs at least \(needed) \(Self.values(needed)), but has \(count)"
+        case let .unequalLengths(name, count, other, otherCount):
+            return "`\(name)` has \(count) \(Self.values(count)) but `\(other)` has \(otherCount)"
         }
     }
 

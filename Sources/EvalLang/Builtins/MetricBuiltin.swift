@@ -74,6 +74,8 @@ enum MetricBuiltin {
         case .empty: return args.span("y")
         case .invalidValue(let name, _, _, _): return args.item(name)?.span ?? args.callSpan
         case .invalidParameter(let name, _, _): return args.item(name)?.span ?? args.callSpan
+        case .tooFewValues(let name, _, _), .unequalLengths(let name, _, _, _):
+            return args.item(name)?.span ?? args.callSpan
         }
     }
 }
