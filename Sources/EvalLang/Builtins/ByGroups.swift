@@ -26,6 +26,23 @@ enum ByGroups {
         return table.map(Value.table) ?? .null
     }
 
+    /// One result table per group of the `by:` key (ascending key order) and then the
+    /// overall one labelled "all", for results that are tables or records rather than
+    /// numbers; the caller stacks them.
+    static func parts(_ args: Arguments, count: Int, against first: String = "y",
+                      _ compute: (_ rows: [Int]?, _ label: String) throws(RuntimeError) -> Table?) throws(RuntimeError) -> [(String, Table)] {
+        let key = try args.column("by")
+        try MetricInputs.sameLength(args, "by", key.count, count, against: first)
+        let groups = Groups(by: key)
+        var parts: [(String, Table)] = []
+        for (groupKey, rows) in zip(groups.keys, groups.rows) {
+            let label = Value.cellText(groupKey)
+            if let table = try compute(rows, label) { parts.append((label, table)) }
+        }
+        if let table = try compute(nil, "all") { parts.append(("all", table)) }
+        return parts
+    }
+
     /// The elements of `values` at `rows`, or all of them.
     static func pick<T>(_ values: [T], _ rows: [Int]?) -> [T] {
         rows.map { r in r.map { values[$0] } } ?? values

@@ -29,30 +29,12 @@ enum ClassTableBuiltins {
             return try MetricBuiltin.apply(kernel, labels.truth, labels.predicted, args: sampleArgs, interpreter: &interpreter)
         },
         Builtin("confusion", family: family,
-                [.required("y"), .required("yhat"), .option("threshold"), .option("pos_label"), .option("average"), .option("weights")],
-                doc: "The confusion matrix as a record: tp fp fn tn for binary labels, and always labels and matrix (rows true).",
-                example: "confusion(t.churned, t.p_churn, threshold: 0.5)") { _, args throws(RuntimeError) in
-            let labels = try LabelInputs.read(args)
-            let weights = try MetricInputs.weights(args, count: labels.truth.count)
-            let matrix = try CurveBuiltins.run(args) { () throws(MetricError) in
-                try Metrics.confusionMatrix(labels.truth.map { Int($0) }, labels.predicted.map { Int($0) },
-                                            classes: labels.classCount, weights: weights)
-            }
-            var record = Record(kind: "confusion")
-            let all = Array(0..<labels.classCount)
-            if labels.binary {
-                record["tp"] = .number(matrix[truth: 1, predicted: 1])
-                record["fp"] = .number(matrix[truth: 0, predicted: 1])
-                record["fn"] = .number(matrix[truth: 1, predicted: 0])
-                record["tn"] = .number(matrix[truth: 0, predicted: 0])
-            }
-            record["labels"] = .list(all.map { .string(labels.classNames[$0]) })
-            record["matrix"] = .list(all.map { t in .list(all.map { p in .number(matrix[truth: t, predicted: p]) }) })
-            return .record(record)
-        },
+                [.required("y"), .required("yhat"), .option("threshold"), .option("pos_label"), .option("average"), .option("weights"), .option("by")],
+                doc: "The confusion matrix as a record: tp fp fn tn for binary labels, and always labels and matrix (rows true); by: gives a table of counts per group.",
+                example: "confusion(t.churned, t.p_churn, threshold: 0.5)", body: confusion),
         Builtin("classification_report", family: family,
-                [.required("y"), .required("yhat"), .option("threshold"), .option("pos_label"), .option("zero_division"), .option("weights")],
-                doc: "Per-class precision, recall, f1 and support, with accuracy, macro and weighted averages (as scikit-learn's report).",
+                [.required("y"), .required("yhat"), .option("threshold"), .option("pos_label"), .option("zero_division"), .option("weights"), .option("by")],
+                doc: "Per-class precision, recall, f1 and support, with accuracy, macro and weighted averages (as scikit-learn's report); by: stacks one report per group.",
                 example: "classification_report(t.queue, t.predicted_queue)", body: report),
         Builtin("top_k_accuracy", family: family,
                 [.required("y"), .required("P"), .option("k"), .option("classes"), .option("weights"), .option("by")],
@@ -73,38 +55,94 @@ enum ClassTableBuiltins {
         },
     ]
 
+    /// The confusion matrix of all rows; with `by:`, one block of counts per group
+    /// (ascending key order) and the overall block, stacked under a `group` column:
+    /// `tp fp fn tn n` for binary labels, `true predicted count` cells otherwise.
+    static func confusion(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
+        let labels = try LabelInputs.read(args)
+        let weights = try MetricInputs.weights(args, count: labels.truth.count)
+        func matrix(_ rows: [Int]?) throws(RuntimeError) -> ConfusionMatrix {
+            let truth = ByGroups.pick(labels.truth, rows), predicted = ByGroups.pick(labels.predicted, rows)
+            let w = weights.map { ByGroups.pick($0, rows) }
+            return try CurveBuiltins.run(args) { () throws(MetricError) in
+                try Metrics.confusionMatrix(truth.map { Int($0) }, predicted.map { Int($0) }, classes: labels.classCount, weights: w)
+            }
+        }
+        let all = Array(0..<labels.classCount)
+        guard args.has("by") else {
+            let counts = try matrix(nil)
+            var record = Record(kind: "confusion")
+            if labels.binary {
+                record["tp"] = .number(counts[truth: 1, predicted: 1])
+                record["fp"] = .number(counts[truth: 0, predicted: 1])
+                record["fn"] = .number(counts[truth: 1, predicted: 0])
+                record["tn"] = .number(counts[truth: 0, predicted: 0])
+            }
+            record["labels"] = .list(all.map { .string(labels.classNames[$0]) })
+            record["matrix"] = .list(all.map { t in .list(all.map { p in .number(counts[truth: t, predicted: p]) }) })
+            return .record(record)
+        }
+        let parts = try ByGroups.parts(args, count: labels.truth.count) { rows, _ throws(RuntimeError) -> Table? in
+            let counts = try matrix(rows)
+            if labels.binary {
+                let cells = [(1, 1), (0, 1), (1, 0), (0, 0)].map { counts[truth: $0.0, predicted: $0.1] }
+                return CurveBuiltins.table(["tp", "fp", "fn", "tn", "n"], cells.map { [$0] } + [[Double(rows?.count ?? labels.truth.count)]])
+            }
+            var truth: [String?] = [], predicted: [String?] = [], count: [Double] = []
+            for t in all {
+                for p in all {
+                    truth.append(labels.classNames[t]); predicted.append(labels.classNames[p]); count.append(counts[truth: t, predicted: p])
+                }
+            }
+            return try? Table(names: ["true", "predicted", "count"],
+                              columns: [Column(strings: truth), Column(strings: predicted), Column(numbers: count)])
+        }
+        return CurveBuiltins.stacked(parts).map(Value.table) ?? .null
+    }
+
+    /// scikit-learn's classification report as a table; with `by:`, one report per group
+    /// (ascending key order) and the overall report, stacked under a `group` column.
     static func report(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
         let labels = try LabelInputs.read(args)
         let weights = try MetricInputs.weights(args, count: labels.truth.count)
         let zero = try LabelInputs.zeroDivision(args)
-        let report = try CurveBuiltins.run(args) { () throws(MetricError) in
-            try Metrics.classificationReport(labels.truth.map { Int($0) }, labels.predicted.map { Int($0) },
-                                             classes: labels.classCount, zeroDivision: zero, weights: weights)
-        }
-        var names: [String] = [], precision: [Double?] = [], recall: [Double?] = [], f1: [Double?] = [], support: [Double] = []
-        for row in report.classes {
-            names.append(row.label < labels.classNames.count ? labels.classNames[row.label] : String(row.label))
-            precision.append(row.precision.value)
-            recall.append(row.recall.value)
-            f1.append(row.fscore.value)
-            support.append(row.support)
-            for w in [row.precision.warning, row.recall.warning, row.fscore.warning].compactMap({ $0 }) {
-                interpreter.session.warn("`classification_report`: \(LabelInputs.naming(w, labels.classNames))", at: args.callSpan)
+        func build(_ rows: [Int]?, group: String?) throws(RuntimeError) -> Table? {
+            let truth = ByGroups.pick(labels.truth, rows), predicted = ByGroups.pick(labels.predicted, rows)
+            let w = weights.map { ByGroups.pick($0, rows) }
+            let report = try CurveBuiltins.run(args) { () throws(MetricError) in
+                try Metrics.classificationReport(truth.map { Int($0) }, predicted.map { Int($0) },
+                                                 classes: labels.classCount, zeroDivision: zero, weights: w)
             }
+            let place = group.map { " for group \($0)" } ?? ""
+            var names: [String] = [], precision: [Double?] = [], recall: [Double?] = [], f1: [Double?] = [], support: [Double] = []
+            for row in report.classes {
+                names.append(row.label < labels.classNames.count ? labels.classNames[row.label] : String(row.label))
+                precision.append(row.precision.value)
+                recall.append(row.recall.value)
+                f1.append(row.fscore.value)
+                support.append(row.support)
+                for w in [row.precision.warning, row.recall.warning, row.fscore.warning].compactMap({ $0 }) {
+                    interpreter.session.warn("`classification_report`\(place): \(LabelInputs.naming(w, labels.classNames))", at: args.callSpan)
+                }
+            }
+            let total = support.reduce(0, +)
+            names.append("accuracy"); precision.append(nil); recall.append(nil); f1.append(report.accuracy.value); support.append(total)
+            for (name, avg) in [("macro avg", report.macro), ("weighted avg", report.weighted)] {
+                names.append(name)
+                precision.append(avg.precision.value)
+                recall.append(avg.recall.value)
+                f1.append(avg.fscore.value)
+                support.append(avg.support)
+            }
+            return try? Table(names: ["class", "precision", "recall", "f1", "support"],
+                              columns: [Column(strings: names), Column(optionalNumbers: precision), Column(optionalNumbers: recall),
+                                        Column(optionalNumbers: f1), Column(numbers: support)])
         }
-        let total = support.reduce(0, +)
-        names.append("accuracy"); precision.append(nil); recall.append(nil); f1.append(report.accuracy.value); support.append(total)
-        for (name, avg) in [("macro avg", report.macro), ("weighted avg", report.weighted)] {
-            names.append(name)
-            precision.append(avg.precision.value)
-            recall.append(avg.recall.value)
-            f1.append(avg.fscore.value)
-            support.append(avg.support)
+        guard args.has("by") else { return try build(nil, group: nil).map(Value.table) ?? .null }
+        let parts = try ByGroups.parts(args, count: labels.truth.count) { rows, label throws(RuntimeError) in
+            try build(rows, group: rows == nil ? nil : label)
         }
-        let table = try? Table(names: ["class", "precision", "recall", "f1", "support"],
-                               columns: [Column(strings: names), Column(optionalNumbers: precision), Column(optionalNumbers: recall),
-                                         Column(optionalNumbers: f1), Column(numbers: support)])
-        return table.map(Value.table) ?? .null
+        return CurveBuiltins.stacked(parts).map(Value.table) ?? .null
     }
 }
 

@@ -6,7 +6,7 @@ import EvalMetrics
 enum CurveBuiltins {
     static let family = "Calibration and curves"
 
-    /// A builtin returning a table computed from (y, p, weights); `by:` does not apply.
+    /// A builtin returning a table computed from (y, p, weights); `by:` stacks one per group.
     static func curve(_ name: String, options: [String] = [], doc: String, example: String,
                       _ build: @escaping @Sendable (inout Interpreter, Arguments, [Double], [Double], [Double]?) throws(RuntimeError) -> (Table?, String?)) -> Builtin {
         let parameters = [Parameter.required("y"), .required("p")] + (options + ["pos_label", "weights", "by"]).map(Parameter.option)
@@ -20,19 +20,11 @@ enum CurveBuiltins {
             }
             // One curve per group (ascending key order) and the overall one, stacked
             // under a leading `group` column, ready for one series per group.
-            let key = try args.column("by")
-            try MetricInputs.sameLength(args, "by", key.count, y.count)
-            let groups = Groups(by: key)
-            var parts: [(String, Table)] = []
-            for (groupKey, rows) in zip(groups.keys, groups.rows) {
-                let label = Value.cellText(groupKey)
-                let (table, warning) = try build(&interpreter, args, rows.map { y[$0] }, rows.map { p[$0] }, w.map { w in rows.map { w[$0] } })
-                if let warning { interpreter.session.warn("`\(name)` for group \(label): \(warning)", at: args.callSpan) }
-                if let table { parts.append((label, table)) }
+            let parts = try ByGroups.parts(args, count: y.count) { rows, label throws(RuntimeError) in
+                let (table, warning) = try build(&interpreter, args, ByGroups.pick(y, rows), ByGroups.pick(p, rows), w.map { ByGroups.pick($0, rows) })
+                if let warning { interpreter.session.warn("`\(name)`\(rows == nil ? "" : " for group \(label)"): \(warning)", at: args.callSpan) }
+                return table
             }
-            let (overall, warning) = try build(&interpreter, args, y, p, w)
-            if let warning { interpreter.session.warn("`\(name)`: \(warning)", at: args.callSpan) }
-            if let overall { parts.append(("all", overall)) }
             return stacked(parts).map(Value.table) ?? .null
         }
     }
