@@ -25,7 +25,10 @@ package struct BinaryConfusion: Equatable, Sendable {
     /// Each cell is summed in row order with compensation, so the counts do not depend
     /// on how many rows there are beyond rounding of the final sum.
     package init(_ y: [Double], _ yhat: [Double], weights: [Double]? = nil) throws(MetricError) {
-        try Validation.check(y: y, other: yhat, otherName: "yhat", weights: weights) { () throws(MetricError) in
+        try Validation.check(
+            y: y, other: yhat, otherName: "yhat", weights: weights,
+            yValid: { ($0 == 0) | ($0 == 1) }, otherValid: { ($0 == 0) | ($0 == 1) }
+        ) { () throws(MetricError) in
             try Validation.binaryLabels(y)
             try Validation.binaryValues(yhat, name: "yhat")
         }
@@ -44,19 +47,23 @@ package struct BinaryConfusion: Equatable, Sendable {
             tp = cells[3].value
         } else {
             // Unweighted counts are integers. With 0/1 values, tp = Σ y·ŷ, and the other
-            // cells follow from Σ y and Σ ŷ: a branch-free loop the compiler vectorises,
-            // exact because every partial sum is an integer below 2^53.
-            var both = 0.0, truths = 0.0, predictions = 0.0
+            // cells follow from Σ y and Σ ŷ: integer counters in a branch-free loop the
+            // compiler vectorises.
+            var both = 0, truths = 0, predictions = 0
             y.withUnsafeBufferPointer { yb in
                 yhat.withUnsafeBufferPointer { pb in
-                    for i in 0..<yb.count {
-                        both += yb[i] * pb[i]
-                        truths += yb[i]
-                        predictions += pb[i]
+                    var i = 0
+                    let n = min(yb.count, pb.count)
+                    while i < n {
+                        let t = yb[i] == 1 ? 1 : 0, q = pb[i] == 1 ? 1 : 0
+                        both &+= t & q
+                        truths &+= t
+                        predictions &+= q
+                        i &+= 1
                     }
                 }
             }
-            let t3 = Int(both), t2 = Int(truths) - t3, t1 = Int(predictions) - t3
+            let t3 = both, t2 = truths - t3, t1 = predictions - t3
             let t0 = y.count - t1 - t2 - t3
             rows = [t0, t1, t2, t3]
             tn = Double(t0)

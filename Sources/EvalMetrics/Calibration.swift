@@ -82,7 +82,10 @@ extension Metrics {
         if bins < 1 {
             throw .invalidParameter(name: "bins", value: Double(bins), expected: "at least 1")
         }
-        try Validation.check(y: y, other: p, otherName: "p", weights: weights) { () throws(MetricError) in
+        try Validation.check(
+            y: y, other: p, otherName: "p", weights: weights,
+            yValid: { ($0 == 0) | ($0 == 1) }, otherValid: { ($0 >= 0) & ($0 <= 1) }
+        ) { () throws(MetricError) in
             try Validation.binaryLabels(y)
             try Validation.probabilities(p)
         }

@@ -28,7 +28,8 @@ extension Metrics {
         _ y: [Double], _ p: [Double], weights: [Double]? = nil
     ) throws(MetricError) -> MetricResult {
         try Validation.check(
-            y: y, other: p, otherName: "p", weights: weights
+            y: y, other: p, otherName: "p", weights: weights,
+            yValid: { ($0 == 0) | ($0 == 1) }, otherValid: { ($0 >= 0) & ($0 <= 1) }
         ) { () throws(MetricError) in
             try Validation.binaryLabels(y)
             try Validation.probabilities(p)
@@ -51,7 +52,8 @@ extension Metrics {
         _ y: [Double], _ scores: [Double], weights: [Double]? = nil
     ) throws(MetricError) -> MetricResult {
         try Validation.check(
-            y: y, other: scores, otherName: "scores", weights: weights
+            y: y, other: scores, otherName: "scores", weights: weights,
+            yValid: { ($0 == 0) | ($0 == 1) }, otherValid: { $0 == $0 }
         ) { () throws(MetricError) in
             try Validation.binaryLabels(y)
         }

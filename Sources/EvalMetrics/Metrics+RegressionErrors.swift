@@ -83,7 +83,8 @@ extension Metrics {
         _ y: [Double], _ yhat: [Double], weights: [Double]? = nil
     ) throws(MetricError) -> MetricResult {
         try Validation.check(
-            y: y, other: yhat, otherName: "yhat", weights: weights
+            y: y, other: yhat, otherName: "yhat", weights: weights,
+            yValid: { $0 > -1 }, otherValid: { $0 > -1 }
         ) { () throws(MetricError) in
             try aboveMinusOne(y, name: "y")
             try aboveMinusOne(yhat, name: "yhat")

@@ -114,7 +114,10 @@ extension Metrics {
     package static func brier(
         _ y: [Double], _ p: [Double], weights: [Double]? = nil
     ) throws(MetricError) -> MetricResult {
-        try Validation.check(y: y, other: p, otherName: "p", weights: weights) { () throws(MetricError) in
+        try Validation.check(
+            y: y, other: p, otherName: "p", weights: weights,
+            yValid: { ($0 == 0) | ($0 == 1) }, otherValid: { ($0 >= 0) & ($0 <= 1) }
+        ) { () throws(MetricError) in
             try Validation.binaryLabels(y)
             try Validation.probabilities(p)
         }

@@ -23,7 +23,10 @@ package struct ScoreSweep: Equatable, Sendable {
     /// The running sums are plain sequential sums, the same additions in the same order
     /// as numpy's `cumsum`, so thresholds and counts match scikit-learn's bit for bit.
     package init(_ y: [Double], _ scores: [Double], weights: [Double]? = nil) throws(MetricError) {
-        try Validation.check(y: y, other: scores, otherName: "scores", weights: weights) { () throws(MetricError) in
+        try Validation.check(
+            y: y, other: scores, otherName: "scores", weights: weights,
+            yValid: { ($0 == 0) | ($0 == 1) }, otherValid: { $0 == $0 }
+        ) { () throws(MetricError) in
             try Validation.binaryLabels(y)
         }
         let positiveRows = y.reduce(0) { $0 + ($1 == 1 ? 1 : 0) }

@@ -9,14 +9,34 @@ enum Validation {
     /// and weights are non-negative.
     ///
     /// `otherName` is how the prediction argument is named in messages (`yhat`, `p`, ...).
-    /// `domain` runs between the missing-value and weight-sign checks, for label and
-    /// probability rules that only some metrics have.
+    /// One fused pass over all inputs decides whether anything is wrong; only then do the
+    /// ordered checks run to name the first problem.
+    static func check(
+        y: [Double],
+        other: [Double],
+        otherName: String,
+        weights: [Double]?
+    ) throws(MetricError) {
+        try check(y: y, other: other, otherName: otherName, weights: weights,
+                  yValid: { $0 == $0 }, otherValid: { $0 == $0 }, domain: {})
+    }
+
+    /// The shared checks plus a domain rule for labels or probabilities.
+    ///
+    /// `yValid` and `otherValid` say in one comparison whether a value is acceptable,
+    /// missing values included (NaN fails any comparison with `==`, `<` or `>=`), and must
+    /// accept exactly what the ordered checks and `domain` accept: the fused pass skips
+    /// them when every value is valid. `domain` runs between the missing-value and
+    /// weight-sign checks, so the same bad input always reports the same error.
+    @inline(__always)
     static func check(
         y: [Double],
         other: [Double],
         otherName: String,
         weights: [Double]?,
-        domain: () throws(MetricError) -> Void = {}
+        yValid: (Double) -> Bool,
+        otherValid: (Double) -> Bool,
+        domain: () throws(MetricError) -> Void
     ) throws(MetricError) {
         if other.count != y.count {
             throw .lengthMismatch(name: otherName, count: other.count, expected: y.count)
@@ -27,41 +47,65 @@ enum Validation {
         if y.isEmpty {
             throw .empty
         }
+        let weightsValid = weights.map { Scan.none($0) { !($0 >= 0) } } ?? true
+        if weightsValid, allValid(y, other, yValid: yValid, otherValid: otherValid) {
+            return
+        }
         try noMissing(y, name: "y")
         try noMissing(other, name: otherName)
         if let weights {
             try noMissing(weights, name: "weights")
         }
         try domain()
-        if let weights, let index = weights.firstIndex(where: { $0 < 0 }) {
+        if let weights, let index = Scan.firstIndex(weights, where: { $0 < 0 }) {
             throw .negativeWeight(index: index, value: weights[index])
+        }
+    }
+
+    /// Whether every pair of equal-length `a` and `b` passes its predicate: one pass over
+    /// both, with no branch per element, so it runs at memory speed.
+    @inline(__always)
+    static func allValid(
+        _ a: [Double], _ b: [Double], yValid: (Double) -> Bool, otherValid: (Double) -> Bool
+    ) -> Bool {
+        a.withUnsafeBufferPointer { ab in
+            b.withUnsafeBufferPointer { bb in
+                var bad: UInt8 = 0
+                var i = 0
+                let n = min(ab.count, bb.count)
+                while i < n {
+                    bad |= (yValid(ab[i]) ? 0 : 1) | (otherValid(bb[i]) ? 0 : 1)
+                    i &+= 1
+                }
+                return bad == 0
+            }
         }
     }
 
     /// Throws for the first NaN, which is how a column stores a missing value.
     static func noMissing(_ values: [Double], name: String) throws(MetricError) {
-        if let index = values.firstIndex(where: { $0.isNaN }) {
+        if let index = Scan.firstIndex(values, where: { $0.isNaN }) {
             throw .missingValue(name: name, index: index)
         }
     }
 
     /// Throws for the first label that is not exactly 0 or 1.
     static func binaryLabels(_ y: [Double]) throws(MetricError) {
-        if let index = y.firstIndex(where: { $0 != 0 && $0 != 1 }) {
+        if let index = Scan.firstIndex(y, where: { $0 != 0 && $0 != 1 }) {
             throw .notBinary(index: index, value: y[index])
         }
     }
 
     /// Throws for the first probability outside [0, 1]; infinities are outside too.
     static func probabilities(_ p: [Double]) throws(MetricError) {
-        if let index = p.firstIndex(where: { !($0 >= 0 && $0 <= 1) }) {
+        if let index = Scan.firstIndex(p, where: { !($0 >= 0 && $0 <= 1) }) {
             throw .probabilityOutOfRange(index: index, value: p[index])
         }
     }
 
     /// Throws for the first value of `name` that is not exactly 0 or 1 (a hard prediction).
     static func binaryValues(_ values: [Double], name: String) throws(MetricError) {
-        if let index = values.firstIndex(where: { $0 != 0 && $0 != 1 }) {
+        if let index = Scan.firstIndex(values, where: { $0 != 0 && $0 != 1 }) {
             throw .invalidValue(name: name, index: index, value: values[index], expected: "0 or 1")
         }
     }
@@ -112,7 +156,7 @@ enum Validation {
     static func weightsValid(_ weights: [Double]?) throws(MetricError) {
         guard let weights else { return }
         try noMissing(weights, name: "weights")
-        if let index = weights.firstIndex(where: { $0 < 0 }) {
+        if let index = Scan.firstIndex(weights, where: { $0 < 0 }) {
             throw .negativeWeight(index: index, value: weights[index])
         }
     }

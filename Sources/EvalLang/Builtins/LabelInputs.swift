@@ -34,14 +34,14 @@ struct LabelInputs {
         case (.bool(let x), .bool(let y)):
             return LabelInputs(truth: x.map { $0 ? 1 : 0 }, predicted: y.map { $0 ? 1 : 0 }, binary: !averaged, classNames: ["false", "true"])
         case (.number(let x), .number(let y)):
-            if let i = y.firstIndex(where: { $0 != $0.rounded() }) {
+            if let i = Scan.firstNotWhole(y) {
                 throw .invalidArgument("`yhat` looks like scores (row \(i) is \(NumberFormat.human(y[i]))), not labels",
                                        args.span("yhat"), help: "turn scores into labels with `threshold:`, e.g. threshold: 0.5")
             }
-            if let i = x.firstIndex(where: { $0 != $0.rounded() }) {
+            if let i = Scan.firstNotWhole(x) {
                 throw .invalidArgument("`y` must hold class labels, but row \(i) is \(NumberFormat.human(x[i]))", args.span("y"))
             }
-            let isBinary = !averaged && (x + y).allSatisfy { $0 == 0 || $0 == 1 }
+            let isBinary = !averaged && Scan.allBinary(x) && Scan.allBinary(y)
             if isBinary { return LabelInputs(truth: x, predicted: y, binary: true, classNames: ["0", "1"]) }
             let classes = Array(Set(x + y)).sorted()
             return dense(x, y, classes: classes, names: classes.map(NumberFormat.human))
@@ -56,9 +56,9 @@ struct LabelInputs {
             for (i, c) in classes.enumerated() { code[c] = Double(i) }
             return LabelInputs(truth: x.map { code[$0 ?? ""] ?? 0 }, predicted: y.map { code[$0 ?? ""] ?? 0 },
                                binary: false, classNames: classes)
-        case (.bool(let x), .number(let y)) where y.allSatisfy({ $0 == 0 || $0 == 1 }):
+        case (.bool(let x), .number(let y)) where Scan.allBinary(y):
             return LabelInputs(truth: x.map { $0 ? 1 : 0 }, predicted: y, binary: !averaged, classNames: ["0", "1"])
-        case (.number(let x), .bool(let y)) where x.allSatisfy({ $0 == 0 || $0 == 1 }):
+        case (.number(let x), .bool(let y)) where Scan.allBinary(x):
             return LabelInputs(truth: x, predicted: y.map { $0 ? 1 : 0 }, binary: !averaged, classNames: ["0", "1"])
         default:
             throw .invalidArgument("`y` is a \(a.type.rawValue) column but `yhat` is a \(b.type.rawValue) column", args.callSpan)

@@ -1,4 +1,5 @@
 import EvalData
+import EvalMetrics
 
 /// Turns metric arguments into the plain buffers EvalMetrics works on: numbers,
 /// 0/1 labels, or shared label codes; missing values and lengths are checked here
@@ -7,7 +8,7 @@ enum MetricInputs {
     /// A column argument with no missing values.
     static func complete(_ args: Arguments, _ name: String) throws(RuntimeError) -> Column {
         let c = try args.column(name)
-        if let missing = c.missing, let i = missing.firstIndex(of: true) {
+        if let missing = c.missing, let i = Scan.firstTrue(missing) {
             throw .invalidArgument("`\(name)` of `\(args.function)` has a missing value at row \(i)", args.span(name),
                                    help: "drop or fill missing rows first, e.g. with filter(t, not is_missing(t.col)) or fill_missing")
         }
@@ -30,7 +31,7 @@ enum MetricInputs {
         guard args.has("weights") else { return nil }
         let w = try numbers(args, "weights")
         try sameLength(args, "weights", w.count, count)
-        if let i = w.firstIndex(where: { $0 < 0 || !$0.isFinite }) {
+        if let i = Scan.firstNotWeight(w) {
             throw .invalidArgument("`weights` must be finite and not negative, but row \(i) is \(NumberFormat.human(w[i]))", args.span("weights"))
         }
         return w
@@ -64,7 +65,7 @@ enum MetricInputs {
         switch c.storage {
         case .bool(let v): return v.map { $0 ? 1 : 0 }
         case .number(let v):
-            if let i = v.firstIndex(where: { $0 != 0 && $0 != 1 }) {
+            if let i = Scan.firstNotBinary(v) {
                 throw .invalidArgument("`\(name)` must hold binary labels 0 or 1, but row \(i) is \(NumberFormat.human(v[i]))",
                                        args.span(name), help: "for other labels, say which is positive with `pos_label:`")
             }
@@ -83,20 +84,21 @@ enum MetricInputs {
             let y = try binary(args, truth)
             let scores = try numbers(args, predicted)
             try sameLength(args, predicted, scores.count, y.count)
-            return (y, scores.map { $0 >= threshold ? 1 : 0 })
+            // A NaN score stays NaN, so the kernel reports it as a missing value.
+            return (y, scores.map { $0 >= threshold ? 1 : ($0 < threshold ? 0 : .nan) })
         }
         let a = try complete(args, truth), b = try complete(args, predicted)
         try sameLength(args, predicted, b.count, a.count)
         switch (a.storage, b.storage) {
         case (.number(let x), .number(let y)):
-            if let i = y.firstIndex(where: { $0 != $0.rounded() }) {
+            if let i = Scan.firstNotWhole(y) {
                 throw .invalidArgument("`\(predicted)` looks like scores (row \(i) is \(NumberFormat.human(y[i]))), not labels",
                                        args.span(predicted), help: "turn scores into labels with `threshold:`, e.g. threshold: 0.5")
             }
             return (x, y)
         case (.bool(let x), .bool(let y)): return (x.map { $0 ? 1 : 0 }, y.map { $0 ? 1 : 0 })
-        case (.bool(let x), .number(let y)) where y.allSatisfy({ $0 == 0 || $0 == 1 }): return (x.map { $0 ? 1 : 0 }, y)
-        case (.number(let x), .bool(let y)) where x.allSatisfy({ $0 == 0 || $0 == 1 }): return (x, y.map { $0 ? 1 : 0 })
+        case (.bool(let x), .number(let y)) where Scan.allBinary(y): return (x.map { $0 ? 1 : 0 }, y)
+        case (.number(let x), .bool(let y)) where Scan.allBinary(x): return (x, y.map { $0 ? 1 : 0 })
         case (.string, .string):
             var lookup: [String: Double] = [:]
             func code(_ s: String?) -> Double {
