@@ -34,11 +34,26 @@ package struct ProbabilityTable: Equatable, Sendable {
         if let bad = columns.first(where: { $0.count != first.count }) {
             throw .lengthMismatch(name: "P", count: bad.count, expected: first.count)
         }
-        var values = [Double](repeating: 0, count: first.count * columns.count)
-        for (c, column) in columns.enumerated() {
-            for r in column.indices {
-                values[r * columns.count + c] = column[r]
+        let count = first.count, width = columns.count
+        // Interleave in tiles of rows: writing one column at a time across all rows
+        // strides through memory a row apart and misses the cache on every value.
+        let tile = 256
+        let values = [Double](unsafeUninitializedCapacity: count * width) { buffer, initialized in
+            var start = 0
+            while start < count {
+                let end = min(start + tile, count)
+                for (c, column) in columns.enumerated() {
+                    column.withUnsafeBufferPointer { source in
+                        var r = start
+                        while r < end {
+                            buffer[r &* width &+ c] = source[r]
+                            r &+= 1
+                        }
+                    }
+                }
+                start = end
             }
+            initialized = count * width
         }
         self.values = values
         classes = columns.count
@@ -52,6 +67,10 @@ package struct ProbabilityTable: Equatable, Sendable {
             throw .lengthMismatch(name: "P", count: rows, expected: y.count)
         }
         try Validation.codes(y, name: "y", classes: classes, weights: weights)
+        // A probability in [0, 1] is never NaN, so one scan usually settles both checks.
+        if probabilities, Scan.none(values, { !(($0 >= 0) & ($0 <= 1)) }) {
+            return
+        }
         try Validation.noMissing(values, name: "P")
         if probabilities {
             try Validation.probabilities(values)

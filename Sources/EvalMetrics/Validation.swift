@@ -84,28 +84,28 @@ enum Validation {
 
     /// Throws for the first NaN, which is how a column stores a missing value.
     static func noMissing(_ values: [Double], name: String) throws(MetricError) {
-        if let index = Scan.firstIndex(values, where: { $0.isNaN }) {
+        if let index = Scan.firstIndex(values, where: { $0 != $0 }) {
             throw .missingValue(name: name, index: index)
         }
     }
 
     /// Throws for the first label that is not exactly 0 or 1.
     static func binaryLabels(_ y: [Double]) throws(MetricError) {
-        if let index = Scan.firstIndex(y, where: { $0 != 0 && $0 != 1 }) {
+        if let index = Scan.firstIndex(y, where: { ($0 != 0) & ($0 != 1) }) {
             throw .notBinary(index: index, value: y[index])
         }
     }
 
     /// Throws for the first probability outside [0, 1]; infinities are outside too.
     static func probabilities(_ p: [Double]) throws(MetricError) {
-        if let index = Scan.firstIndex(p, where: { !($0 >= 0 && $0 <= 1) }) {
+        if let index = Scan.firstIndex(p, where: { !(($0 >= 0) & ($0 <= 1)) }) {
             throw .probabilityOutOfRange(index: index, value: p[index])
         }
     }
 
     /// Throws for the first value of `name` that is not exactly 0 or 1 (a hard prediction).
     static func binaryValues(_ values: [Double], name: String) throws(MetricError) {
-        if let index = Scan.firstIndex(values, where: { $0 != 0 && $0 != 1 }) {
+        if let index = Scan.firstIndex(values, where: { ($0 != 0) & ($0 != 1) }) {
             throw .invalidValue(name: name, index: index, value: values[index], expected: "0 or 1")
         }
     }
