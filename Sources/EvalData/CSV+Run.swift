@@ -37,7 +37,7 @@ struct CSVRun {
         // One look for a quote: a file without any takes the simpler paths throughout.
         let quoted = CSVFieldScanner.find(CSVFieldScanner.quote, base, from: start, to: end) != nil
         let ranges = CSVChunking.ranges(base, start: start, end: end, count: count, quoted: quoted)
-        let bounds = CSVParallel.map(ranges.count, threads: threads) { CSVRowCounter.bound(base, ranges[$0], quoted: quoted) }
+        let bounds = Parallel.map(ranges.count, threads: threads) { CSVRowCounter.bound(base, ranges[$0], quoted: quoted) }
         var total = 0
         for (range, rows) in zip(ranges, bounds) {
             chunks.append(CSVChunk(bytes: range, rows: rows, firstRow: total))
@@ -55,7 +55,7 @@ struct CSVRun {
     /// Phase 1: every chunk parses with its own inference.
     mutating func parseChunks() throws(CSVError) {
         let (base, chunks, layout, outputs) = (self.base, self.chunks, self.layout, self.outputs)
-        results = CSVParallel.map(chunks.count, threads: threads) { k in
+        results = Parallel.map(chunks.count, threads: threads) { k in
             CSVChunkParser.parseInferring(base, chunks[k], layout, outputs)
         }
         if let error = results.lazy.compactMap(\.error).first { throw located(error) }
@@ -72,7 +72,7 @@ struct CSVRun {
         self.types = types
         let stale = results.map { r in slots.map { s in r.parts[s].type != .unknown && r.parts[s].type != types[s] } }
         let redo = chunks.indices.filter { stale[$0].contains(true) }
-        let redone = CSVParallel.map(redo.count, threads: threads) { j in
+        let redone = Parallel.map(redo.count, threads: threads) { j in
             CSVChunkParser.parse(base, chunks[redo[j]], layout, outputs, types: types.map { Optional($0) }, active: stale[redo[j]])
         }
         for (j, k) in redo.enumerated() {
@@ -95,7 +95,7 @@ struct CSVRun {
             throw CSVError(file: name, line: 0, field: field + 1, fieldName: header.names[field], kind: .tooManyValues)
         }
         let (chunks, results, types, outputs) = (self.chunks, self.results, self.types, self.outputs)
-        _ = CSVParallel.map(chunks.count, threads: threads) { k in
+        _ = Parallel.map(chunks.count, threads: threads) { k in
             CSVAssembler.finish(chunk: chunks[k], index: k, result: results[k], types: types, outputs: outputs, remaps: remaps)
         }
         var table = Table()

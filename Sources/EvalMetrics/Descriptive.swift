@@ -41,7 +41,10 @@ package enum Descriptive {
             let lo = Int(h.rounded(.down))
             let hi = Swift.min(lo + 1, sorted.count - 1)
             let frac = h - Double(lo)
-            return frac == 0 ? sorted[lo] : sorted[lo] + (sorted[hi] - sorted[lo]) * frac
+            if frac == 0 { return sorted[lo] }
+            // numpy's _lerp: interpolate from the nearer end, so results match it bit for bit.
+            let difference = sorted[hi] - sorted[lo]
+            return frac >= 0.5 ? sorted[hi] - difference * (1 - frac) : sorted[lo] + difference * frac
         }
     }
 

@@ -17,6 +17,12 @@ package struct ScoreSweep: Equatable, Sendable {
     /// scikit-learn decides "one class present" by presence.
     package let positiveRows: Int
     package let negativeRows: Int
+    /// The rows in descending score order, zero-weight rows dropped: what a sweep of
+    /// per-row amounts (example-dependent payoffs) walks, without sorting again.
+    package let order: [Int]
+    /// Where each threshold's run of tied rows ends in `order` (exclusive): the rows
+    /// scoring exactly `thresholds[k]` are `order[runEnds[k - 1]..<runEnds[k]]`.
+    package let runEnds: [Int]
 
     /// Sorts `scores` once and accumulates the counts; `y` must hold 0/1 labels.
     ///
@@ -40,6 +46,11 @@ package struct ScoreSweep: Equatable, Sendable {
         thresholds.reserveCapacity(order.count)
         truePositives.reserveCapacity(order.count)
         falsePositives.reserveCapacity(order.count)
+        var runEnds = [Int]()
+        runEnds.reserveCapacity(order.count)
+        // With weights, zero-weight rows leave the order too; without, it is kept whole.
+        var keptOrder = [Int]()
+        if weights != nil { keptOrder.reserveCapacity(order.count) }
         var tp = 0.0
         var fp = 0.0
         var kept = 0.0
@@ -59,6 +70,10 @@ package struct ScoreSweep: Equatable, Sendable {
                         thresholds.append(groupScore)
                         truePositives.append(tp)
                         falsePositives.append(fp)
+                        runEnds.append(weights == nil ? k : keptOrder.count)
+                    }
+                    if weights != nil {
+                        keptOrder.append(row)
                     }
                     groupKey = keys[k]
                     // scikit-learn's threshold is the score of the last row of a tied run.
@@ -79,7 +94,10 @@ package struct ScoreSweep: Equatable, Sendable {
             thresholds.append(groupScore)
             truePositives.append(tp)
             falsePositives.append(fp)
+            runEnds.append(weights == nil ? order.count : keptOrder.count)
         }
+        self.order = weights == nil ? order : keptOrder
+        self.runEnds = runEnds
         self.thresholds = thresholds
         self.truePositives = truePositives
         self.falsePositives = falsePositives

@@ -12,6 +12,8 @@ package struct BuiltinRegistry: Sendable {
         CurveBuiltins.all,
         RankingBuiltins.all,
         MultilabelBuiltins.all,
+        BusinessBuiltins.all,
+        ResamplingBuiltins.all,
     ])
 
     package let all: [Builtin]

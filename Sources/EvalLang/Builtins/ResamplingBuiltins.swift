@@ -1,0 +1,129 @@
+import EvalData
+import EvalMetrics
+
+/// `bootstrap`: a percentile interval for any statistic a cell can compute, by
+/// resampling rows jointly across the column and table arguments (SPEC §5
+/// "Experiments and uncertainty").
+enum ResamplingBuiltins {
+    static let family = "Experiments"
+    /// Replicates per parallel job: fixed, so the split never depends on the machine.
+    static let chunk = 16
+
+    static let all: [Builtin] = [
+        Builtin("bootstrap", family: family,
+                [.required("f"), .variadic("args"), .option("n"), .option("level"), .option("seed")],
+                doc: "Percentile interval and standard error of f(args…) over n resamples of the rows (columns, tables and lists resampled jointly; seeded, identical on every run).",
+                example: "bootstrap((y, p) => roc_auc(y, p), t.churned, t.p_churn, n: 1000, seed: 7)", body: bootstrap),
+    ]
+
+    static func bootstrap(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
+        let f = try args.function("f")
+        let replicates = try args.integer("n", default: 1000, in: 2...1_000_000)
+        let level = try args.number("level", default: 0.95)
+        guard level > 0, level < 1 else {
+            throw .invalidArgument("`level` of `bootstrap` must be between 0 and 1, such as 0.95, not \(NumberFormat.human(level))", args.span("level"))
+        }
+        let seed: UInt64
+        if args.has("seed") {
+            seed = UInt64(try args.integer("seed", in: 0...Int.max))
+        } else {
+            seed = interpreter.session.seed
+        }
+        let rows = try rowCount(args)
+        let inputs = args.rest
+        let estimate = try number(try interpreter.call(f, inputs.map(\.value), span: args.callSpan), args)
+
+        // Each replicate draws from its own stream of (seed, index), and results land in
+        // replicate order, so the values do not depend on the number of threads.
+        let base = interpreter
+        let jobs = (replicates + chunk - 1) / chunk
+        let parts = Parallel.map(jobs, threads: interpreter.session.threads) { job -> Result<[Double?], RuntimeError> in
+            var worker = base
+            var values: [Double?] = []
+            for replicate in (job * chunk)..<min((job + 1) * chunk, replicates) {
+                if Interruption.isRequested { return .failure(.interrupted(args.callSpan)) }
+                let sample = Bootstrap.sample(rows: rows, replicate: replicate, seed: seed)
+                let resampled = inputs.map { item -> Value in
+                    switch item.value {
+                    case .column(let c): .column(c.gathering(sample))
+                    case .table(let t): .table(t.gathering(sample))
+                    case .list(let l): .list(sample.map { l[$0] })
+                    default: item.value
+                    }
+                }
+                do throws(RuntimeError) {
+                    values.append(try number(try worker.call(f, resampled, span: args.callSpan), args))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            return .success(values)
+        }
+        var values: [Double] = []
+        var undefined = 0
+        for part in parts {
+            switch part {
+            case .failure(let error): throw error
+            case .success(let chunkValues):
+                for value in chunkValues {
+                    if let value { values.append(value) } else { undefined += 1 }
+                }
+            }
+        }
+        if undefined > 0 {
+            interpreter.session.warn("`bootstrap`: \(undefined) of \(replicates) resamples gave no value (the statistic was undefined for them) and were left out",
+                                     at: args.callSpan)
+        }
+        var record = Record(kind: "bootstrap")
+        record["estimate"] = estimate.map(Value.number) ?? .null
+        let summary = Bootstrap.summary(values, level: level)
+        record["low"] = summary.map { .number($0.low) } ?? .null
+        record["high"] = summary.map { .number($0.high) } ?? .null
+        record["se"] = summary?.standardError.map(Value.number) ?? .null
+        record["level"] = .number(level)
+        record["n"] = .number(Double(values.count))
+        record["seed"] = .number(Double(seed))
+        if summary == nil {
+            interpreter.session.warn("`bootstrap` is undefined: no resample gave a value", at: args.callSpan)
+        }
+        return .record(record)
+    }
+
+    /// The common row count of the column, table and list arguments.
+    static func rowCount(_ args: Arguments) throws(RuntimeError) -> Int {
+        var count: Int?
+        var first: SourceSpan?
+        for item in args.rest {
+            let n: Int
+            switch item.value {
+            case .column(let c): n = c.count
+            case .table(let t): n = t.rowCount
+            case .list(let l): n = l.count
+            default: continue
+            }
+            if let count, count != n {
+                throw .invalidArgument("`bootstrap` resamples rows jointly, but this argument has \(n) rows and an earlier one has \(count)", item.span)
+            }
+            count = n
+            first = first ?? item.span
+        }
+        guard let count else {
+            throw .invalidArgument("`bootstrap` needs at least one column, table or list argument to resample", args.callSpan,
+                                   help: "pass the columns after the function: bootstrap((y, p) => roc_auc(y, p), t.y, t.p)")
+        }
+        guard count > 0 else {
+            throw .invalidArgument("`bootstrap` has nothing to resample: the columns are empty", first ?? args.callSpan)
+        }
+        return count
+    }
+
+    /// The statistic's value: a number, or nil for null (an undefined statistic).
+    static func number(_ value: Value, _ args: Arguments) throws(RuntimeError) -> Double? {
+        switch value {
+        case .number(let x): return x.isFinite ? x : nil
+        case .null: return nil
+        default:
+            throw .invalidArgument("the function given to `bootstrap` must return a number, but it returned \(value.typeName)", args.span("f"))
+        }
+    }
+}

@@ -1,0 +1,50 @@
+// Business values of decisions: what hard predictions earn under a payoff.
+
+extension Metrics {
+    /// The total a set of 0/1 decisions earns: `Σ w · payoff(y, ŷ)` over rows.
+    ///
+    /// A total rather than a mean, because a business reads "this model earns 41,200 on
+    /// last month's customers"; divide by `nrow` for a per-example value.
+    package static func profit(
+        _ y: [Double], _ yhat: [Double], payoff: Payoff, weights: [Double]? = nil
+    ) throws(MetricError) -> MetricResult {
+        try Validation.check(
+            y: y, other: yhat, otherName: "yhat", weights: weights,
+            yValid: { ($0 == 0) | ($0 == 1) }, otherValid: { ($0 == 0) | ($0 == 1) }
+        ) { () throws(MetricError) in
+            try Validation.binaryLabels(y)
+            try Validation.binaryValues(yhat, name: "yhat")
+        }
+        try payoff.validate(rows: y.count)
+        var total = CompensatedSum()
+        for row in y.indices {
+            let w = weights?[row] ?? 1
+            total.add(w * payoff.value(row: row, positive: y[row] == 1, act: yhat[row] == 1))
+        }
+        return .defined(total.value)
+    }
+
+    /// The mean value per example of multiclass decisions under a payoff matrix:
+    /// `Σ w · M[y, ŷ] / Σ w`, with rows of `matrix` the true class and columns the
+    /// predicted one (row-major, `classes × classes`).
+    ///
+    /// A mean, because a matrix of per-decision values is usually read as "what one
+    /// routed ticket is worth"; multiply by the row count for a total.
+    package static func expectedValue(
+        _ y: [Int], _ yhat: [Int], classes: Int, matrix: [Double], weights: [Double]? = nil
+    ) throws(MetricError) -> MetricResult {
+        try Validation.classCodes(y: y, other: yhat, otherName: "yhat", classes: classes, weights: weights)
+        if matrix.count != classes * classes {
+            throw .invalidParameter(
+                name: "matrix", value: Double(matrix.count),
+                expected: "\(classes) × \(classes) = \(classes * classes) values (rows true class, columns predicted)"
+            )
+        }
+        if let index = Scan.firstIndex(matrix, where: { !$0.isFinite }) {
+            throw .invalidValue(name: "matrix", index: index, value: matrix[index], expected: "finite amounts")
+        }
+        return Summation.weightedMean(count: y.count, weights: weights) { row in
+            matrix[y[row] * classes + yhat[row]]
+        }
+    }
+}
