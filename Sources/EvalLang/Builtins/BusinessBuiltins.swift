@@ -23,6 +23,12 @@ enum BusinessBuiltins {
                     record[name] = .number(x)
                 case .column?:
                     record[name] = .column(Column(numbers: try MetricInputs.numbers(args, name)))
+                case .list(let items)?:
+                    let numbers = items.compactMap(\.number)
+                    guard numbers.count == items.count, numbers.allSatisfy(\.isFinite) else {
+                        throw .invalidArgument("`\(name)` of `payoff` must be a number or a list of finite numbers", args.span(name))
+                    }
+                    record[name] = .column(Column(numbers: numbers))
                 case let other?:
                     throw .wrongType(what: "`\(name)` of `payoff`", expected: "a number or a numeric column", found: other.typeName, args.span(name))
                 }
@@ -69,6 +75,19 @@ enum BusinessBuiltins {
         return Payoff(tp: try amount("tp"), fp: try amount("fp"), fn: try amount("fn"), tn: try amount("tn"))
     }
 
+    /// Runs a kernel; errors about a payoff amount point at the `payoff` argument.
+    static func runPayoff<T>(_ args: Arguments, _ body: () throws(MetricError) -> T) throws(RuntimeError) -> T {
+        do { return try body() } catch {
+            var span = MetricBuiltin.span(for: error, args)
+            switch error {
+            case .lengthMismatch(let name, _, _), .missingValue(let name, _), .invalidValue(let name, _, _, _), .invalidParameter(let name, _, _):
+                if ["tp", "fp", "fn", "tn"].contains(name) { span = args.span("payoff") }
+            default: break
+            }
+            throw .invalidArgument(error.message, span)
+        }
+    }
+
     /// The payoff restricted to `rows` (per-row amounts follow their rows).
     static func pick(_ payoff: Payoff, _ rows: [Int]?) -> Payoff {
         func part(_ a: Payoff.Amount) -> Payoff.Amount {
@@ -89,7 +108,7 @@ enum BusinessBuiltins {
         func run(_ rows: [Int]?) throws(RuntimeError) -> Double? {
             let y = ByGroups.pick(labels.truth, rows), yhat = ByGroups.pick(labels.predicted, rows)
             let w = weights.map { ByGroups.pick($0, rows) }, part = pick(payoff, rows)
-            return try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.profit(y, yhat, payoff: part, weights: w) }.value
+            return try runPayoff(args) { () throws(MetricError) in try Metrics.profit(y, yhat, payoff: part, weights: w) }.value
         }
         guard args.has("by") else { return try run(nil).map(Value.number) ?? .null }
         return try ByGroups.table(args, count: labels.truth.count) { rows, _ throws(RuntimeError) in try run(rows) }
@@ -106,7 +125,7 @@ enum BusinessBuiltins {
             sweep = try CurveBuiltins.run(args) { () throws(MetricError) in try ScoreSweep(ys, ps, weights: ws) }
         }
         let part = pick(payoff, rows)
-        return try CurveBuiltins.run(args) { () throws(MetricError) in try ProfitCurve(sweep, y: ys, payoff: part, weights: ws) }
+        return try runPayoff(args) { () throws(MetricError) in try ProfitCurve(sweep, y: ys, payoff: part, weights: ws) }
     }
 
     static func curve(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
