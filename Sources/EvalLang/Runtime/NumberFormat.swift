@@ -11,6 +11,12 @@ package enum NumberFormat {
         if x == x.rounded(), abs(x) < 1e15 {
             return String(Int64(x))
         }
+        if abs(x) >= 999_999.5, abs(x) < 1e15 {
+            // Money-sized values read better as -1017970 than as -1.01797e+06: round to
+            // 6 significant digits, then print the digits out.
+            let scale = pow(10, floor(log10(abs(x))) - 5)
+            return String(format: "%.0f", (x / scale).rounded() * scale)
+        }
         var text = String(format: "%.6g", x)
         if text.contains("e") {
             // 1.5e-07 rather than C's 1.5e-07 with padded exponent digits kept as is.
