@@ -56,7 +56,7 @@ enum DataBuiltins {
             return .column(Column(numbers: (0..<n).map { $0 == n - 1 ? b : a + Double($0) * step }))
         },
         Builtin("map", family: family, [.required("xs"), .required("fn")],
-                doc: "Apply a function to every item of a list or column, in order.",
+                doc: "Apply a function to every item of a list or column, in order (records of scalars come back as a table).",
                 example: "map([1, 2, 3], x => x * 10)") { interpreter, args throws(RuntimeError) in
             let fn = try args.function("fn")
             let items: [Value]
@@ -106,6 +106,7 @@ enum DataBuiltins {
 
     /// A list of scalars of one type becomes a column; anything else stays a list.
     static func simplify(_ values: [Value], span: SourceSpan) -> Value {
+        if let table = recordsTable(values, span: span) { return .table(table) }
         guard !values.isEmpty, values.allSatisfy({
             switch $0 {
             case .number, .bool, .string, .null: true
@@ -113,6 +114,27 @@ enum DataBuiltins {
             }
         }) else { return .list(values) }
         return (try? Coerce.column(fromList: values, what: "the results", span: span)).map(Value.column) ?? .list(values)
+    }
+
+    /// Records of scalars become a table, one row per record (fields in first-seen
+    /// order, a missing field null), so `map(alphas, a => {alpha: a, …})` is a table.
+    static func recordsTable(_ values: [Value], span: SourceSpan) -> Table? {
+        var rows: [Record] = []
+        for value in values {
+            guard case .record(let r) = value, !r.fields.isEmpty,
+                  r.fields.values.allSatisfy({ if case .number = $0 { true } else if case .string = $0 { true } else if case .bool = $0 { true } else if case .null = $0 { true } else { false } })
+            else { return nil }
+            rows.append(r)
+        }
+        guard !rows.isEmpty else { return nil }
+        var names: [String] = []
+        for row in rows { for name in row.fields.keys where !names.contains(name) { names.append(name) } }
+        var out = Table()
+        for name in names {
+            guard let column = try? Coerce.column(fromList: rows.map { $0[name] ?? .null }, what: "field `\(name)`", span: span),
+                  (try? out.append(name: name, column: column)) != nil else { return nil }
+        }
+        return out
     }
 
     private static func slice(_ args: Arguments, fromEnd: Bool) throws(RuntimeError) -> Value {
