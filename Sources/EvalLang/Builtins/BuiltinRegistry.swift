@@ -14,6 +14,7 @@ package struct BuiltinRegistry: Sendable {
         MultilabelBuiltins.all,
         BusinessBuiltins.all,
         ResamplingBuiltins.all,
+        ShiftBuiltins.all,
     ])
 
     package let all: [Builtin]
