@@ -12,9 +12,12 @@ enum TableGroup {
             throw .unknownColumn(keyName, table: nil, candidates: t.names, args.span("key"))
         }
         let groups = Groups(by: key)
+        let overall = try args.bool("overall", default: false)
         var rows: [OrderedDictionary<String, Value>] = []
-        for members in groups.rows {
-            let result = try interpreter.call(fn, [.table(t.gathering(members))], span: args.span("fn"))
+        // With `overall: true` the function also runs on the whole table, as a last row.
+        let parts = groups.rows.map { Optional($0) } + (overall ? [nil] : [])
+        for members in parts {
+            let result = try interpreter.call(fn, [.table(members.map { t.gathering($0) } ?? t)], span: args.span("fn"))
             switch result {
             case .record(let r): rows.append(r.fields)
             case .number, .bool, .string, .null: rows.append(["value": result])
@@ -25,7 +28,13 @@ enum TableGroup {
         }
         var out = Table()
         do {
-            try out.append(name: keyName, column: key.gathering(groups.rows.map { $0[0] }))
+            if overall {
+                // The key becomes text so the overall row can say "all".
+                let labels = groups.keys.map { Value.cellText($0) } + ["all"]
+                try out.append(name: keyName, column: Column(strings: labels))
+            } else {
+                try out.append(name: keyName, column: key.gathering(groups.rows.map { $0[0] }))
+            }
             var fieldNames: [String] = []
             for row in rows { for name in row.keys where !fieldNames.contains(name) { fieldNames.append(name) } }
             for name in fieldNames where name != keyName {
