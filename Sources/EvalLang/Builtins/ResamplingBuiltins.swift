@@ -11,8 +11,8 @@ enum ResamplingBuiltins {
 
     static let all: [Builtin] = [
         Builtin("bootstrap", family: family,
-                [.required("f"), .variadic("args"), .option("n"), .option("level"), .option("seed")],
-                doc: "Percentile interval and standard error of f(args…) over n resamples of the rows (columns, tables and lists resampled jointly; seeded, identical on every run).",
+                [.required("f"), .variadic("args"), .option("n"), .option("level"), .option("seed"), .option("independent")],
+                doc: "Percentile interval and standard error of f(args…) over n resamples of the rows (columns, tables and lists resampled jointly, or each on its own with independent: true; seeded).",
                 example: "bootstrap((y, p) => roc_auc(y, p), t.churned, t.p_churn, n: 1000, seed: 7)", body: bootstrap),
     ]
 
@@ -29,7 +29,11 @@ enum ResamplingBuiltins {
         } else {
             seed = interpreter.session.seed
         }
-        let rows = try rowCount(args)
+        let independent = try args.bool("independent", default: false)
+        // Jointly resampled arguments share one row count; independent ones (two arms
+        // of an experiment) each keep their own.
+        let rows = independent ? 0 : try rowCount(args)
+        if independent { try requireSample(args) }
         let inputs = args.rest
         let estimate = try number(try interpreter.call(f, inputs.map(\.value), span: args.callSpan), args)
 
@@ -42,12 +46,17 @@ enum ResamplingBuiltins {
             var values: [Double?] = []
             for replicate in (job * chunk)..<min((job + 1) * chunk, replicates) {
                 if Interruption.isRequested { return .failure(.interrupted(args.callSpan)) }
-                let sample = Bootstrap.sample(rows: rows, replicate: replicate, seed: seed)
-                let resampled = inputs.map { item -> Value in
+                let joint = independent ? [] : Bootstrap.sample(rows: rows, replicate: replicate, seed: seed)
+                // Argument k of an independent resample draws from its own seed, so the
+                // arms never share a stream.
+                func draw(_ k: Int, _ count: Int) -> [Int] {
+                    independent ? Bootstrap.sample(rows: count, replicate: replicate, seed: SplitMix64.mix(seed &+ UInt64(k))) : joint
+                }
+                let resampled = inputs.enumerated().map { k, item -> Value in
                     switch item.value {
-                    case .column(let c): .column(c.gathering(sample))
-                    case .table(let t): .table(t.gathering(sample))
-                    case .list(let l): .list(sample.map { l[$0] })
+                    case .column(let c): .column(c.gathering(draw(k, c.count)))
+                    case .table(let t): .table(t.gathering(draw(k, t.rowCount)))
+                    case .list(let l): .list(draw(k, l.count).map { l[$0] })
                     default: item.value
                     }
                 }
@@ -115,6 +124,25 @@ enum ResamplingBuiltins {
             throw .invalidArgument("`bootstrap` has nothing to resample: the columns are empty", first ?? args.callSpan)
         }
         return count
+    }
+
+    /// With `independent: true`: at least one argument to resample, none of them empty.
+    static func requireSample(_ args: Arguments) throws(RuntimeError) {
+        var found = false
+        for item in args.rest {
+            let n: Int
+            switch item.value {
+            case .column(let c): n = c.count
+            case .table(let t): n = t.rowCount
+            case .list(let l): n = l.count
+            default: continue
+            }
+            guard n > 0 else { throw .invalidArgument("`bootstrap` has nothing to resample: this argument is empty", item.span) }
+            found = true
+        }
+        if !found {
+            throw .invalidArgument("`bootstrap` needs at least one column, table or list argument to resample", args.callSpan)
+        }
     }
 
     /// The statistic's value: a number, or nil for null (an undefined statistic).
