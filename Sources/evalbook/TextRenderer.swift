@@ -5,7 +5,8 @@ enum TextRenderer {
     static func render(_ display: Display, width: Int = 100) -> String {
         switch display {
         case .text(let text): return text + "\n"
-        case .table(let table): return renderTable(table, width: width)
+        case .table(let table):
+            return (table.headline.map { $0 + "\n" } ?? "") + renderTable(table, width: width)
         }
     }
 

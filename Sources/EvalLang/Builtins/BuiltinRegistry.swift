@@ -13,6 +13,7 @@ package struct BuiltinRegistry: Sendable {
         RankingBuiltins.all,
         MultilabelBuiltins.all,
         BusinessBuiltins.all,
+        ExperimentBuiltins.all,
         ResamplingBuiltins.all,
         ShiftBuiltins.all,
     ])

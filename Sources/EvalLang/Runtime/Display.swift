@@ -14,6 +14,8 @@ package struct DisplayTable: Sendable, Equatable {
     package var rows: [[String]]
     /// Rows of the value not shown here (`… N more rows`).
     package var omittedRows: Int = 0
+    /// A sentence shown above the table: a readout's verdict, with its numbers beneath.
+    package var headline: String?
 
     package init(columns: [String], rightAligned: [Bool], rows: [[String]], omittedRows: Int = 0) {
         self.columns = columns

@@ -83,8 +83,13 @@ extension Value {
             return .table(DisplayTable(columns: t.names, rightAligned: t.columns.map { $0.type == .number },
                                        rows: rows, omittedRows: t.rowCount - shown))
         case .record(let r) where r.kind != "params":
-            let rows = r.fields.map { [$0.key, $0.value.inlineText] }
-            return .table(DisplayTable(columns: ["field", "value"], rightAligned: [false, true], rows: rows))
+            // A readout's verdict reads as a sentence above its numbers, not as a cell.
+            var headline: String?
+            if case .string(let verdict)? = r["verdict"] { headline = verdict }
+            let rows = r.fields.filter { headline == nil || $0.key != "verdict" }.map { [$0.key, $0.value.inlineText] }
+            var table = DisplayTable(columns: ["field", "value"], rightAligned: [false, true], rows: rows)
+            table.headline = headline
+            return .table(table)
         default:
             return .text(inlineText)
         }

@@ -67,7 +67,8 @@ package enum MarkdownRenderer {
             let fence = fenceFor(text)
             return "\(fence)text\n\(text)\n\(fence)\n\n"
         case .table(let table):
-            var out = "| " + table.columns.map(escapeCell).joined(separator: " | ") + " |\n"
+            var out = table.headline.map { "**\(escapeInline($0))**\n\n" } ?? ""
+            out += "| " + table.columns.map(escapeCell).joined(separator: " | ") + " |\n"
             out += "|" + table.rightAligned.map { $0 ? " ---: |" : " :--- |" }.joined() + "\n"
             for row in table.rows {
                 out += "| " + row.map(escapeCell).joined(separator: " | ") + " |\n"
