@@ -56,15 +56,22 @@ enum DataBuiltins {
             return .column(Column(numbers: (0..<n).map { $0 == n - 1 ? b : a + Double($0) * step }))
         },
         Builtin("map", family: family, [.required("xs"), .required("fn")],
-                doc: "Apply a function to every item of a list or column, in order (records of scalars come back as a table).",
+                doc: "Apply a function to every item of a list or column, or every row of a table, in order (records of scalars come back as a table).",
                 example: "map([1, 2, 3], x => x * 10)") { interpreter, args throws(RuntimeError) in
             let fn = try args.function("fn")
             let items: [Value]
             switch args.value("xs") {
             case .list(let l)?: items = l
             case .column(let c)?: items = Coerce.values(c)
+            case .table(let t)?:
+                // A table maps row by row, each row a record of its cells.
+                items = (0..<t.rowCount).map { i in
+                    var record = Record()
+                    for (name, column) in zip(t.names, t.columns) { record[name] = Coerce.value(column[i]) }
+                    return .record(record)
+                }
             default:
-                throw .wrongType(what: "`xs` of `map`", expected: "a list or column", found: args.value("xs")?.typeName ?? "nothing", args.span("xs"))
+                throw .wrongType(what: "`xs` of `map`", expected: "a list, column or table", found: args.value("xs")?.typeName ?? "nothing", args.span("xs"))
             }
             var out: [Value] = []
             out.reserveCapacity(items.count)

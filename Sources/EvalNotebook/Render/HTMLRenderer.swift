@@ -117,7 +117,7 @@ package enum HTMLRenderer {
         case .text(let text):
             return "<pre class=\"output\">\(escape(text))</pre>\n"
         case .table(let table):
-            var out = table.headline.map { "<p class=\"verdict\">\(escape($0))</p>\n" } ?? ""
+            var out = table.headline.map { "<p><strong>\(escape($0))</strong></p>\n" } ?? ""
             out += "<div class=\"table\"><table>\n<thead><tr>"
             for (name, right) in zip(table.columns, table.rightAligned) {
                 out += "<th\(right ? " class=\"num\"" : "")>\(escape(name))</th>"
