@@ -77,6 +77,52 @@ package struct BinaryConfusion: Equatable, Sendable {
         predictedNegativeRows = rows[0] + rows[2]
     }
 
+    /// Counts 0/1 labels `y` against `scores` turned into decisions at `threshold`
+    /// (positive when score ≥ threshold), unweighted, without building the decisions.
+    ///
+    /// One fused pass checks the labels, checks the scores for missing values and counts,
+    /// so F1 at a threshold reads each column once. Errors are those of
+    /// `init(_:_:weights:)` with the decisions named `yhat`.
+    package init(_ y: [Double], scores: [Double], threshold: Double) throws(MetricError) {
+        if scores.count != y.count {
+            throw .lengthMismatch(name: "yhat", count: scores.count, expected: y.count)
+        }
+        if y.isEmpty {
+            throw .empty
+        }
+        var both = 0, truths = 0, predictions = 0, bad: UInt8 = 0
+        y.withUnsafeBufferPointer { yb in
+            scores.withUnsafeBufferPointer { sb in
+                var i = 0
+                let n = min(yb.count, sb.count)
+                while i < n {
+                    let label = yb[i], score = sb[i]
+                    bad |= ((label != 0) & (label != 1)) | (score != score) ? 1 : 0
+                    let t = label == 1 ? 1 : 0, q = score >= threshold ? 1 : 0
+                    both &+= t & q
+                    truths &+= t
+                    predictions &+= q
+                    i &+= 1
+                }
+            }
+        }
+        if bad != 0 {
+            try Validation.noMissing(y, name: "y")
+            try Validation.noMissing(scores, name: "yhat")
+            try Validation.binaryLabels(y)
+        }
+        let t3 = both, t2 = truths - t3, t1 = predictions - t3
+        let t0 = y.count - t1 - t2 - t3
+        tn = Double(t0)
+        fp = Double(t1)
+        fn = Double(t2)
+        tp = Double(t3)
+        positiveRows = t2 + t3
+        negativeRows = t0 + t1
+        predictedPositiveRows = t1 + t3
+        predictedNegativeRows = t0 + t2
+    }
+
     /// The total weight.
     package var total: Double { tp + fp + fn + tn }
 

@@ -81,14 +81,14 @@ extension Metrics {
     // MARK: Option checks
 
     /// `zero_division` must be a number in [0, 1] (scikit-learn allows 0, 1 and NaN).
-    static func zeroDivisionValid(_ zeroDivision: Double?) throws(MetricError) {
+    package static func zeroDivisionValid(_ zeroDivision: Double?) throws(MetricError) {
         if let zeroDivision {
             try Validation.parameter(zeroDivision, name: "zero_division", in: 0...1, expected: "in [0, 1]")
         }
     }
 
     /// `beta` must be non-negative; +∞ is allowed and means recall, as in scikit-learn.
-    static func betaValid(_ beta: Double) throws(MetricError) {
+    package static func betaValid(_ beta: Double) throws(MetricError) {
         if !(beta >= 0) {
             throw .invalidParameter(name: "beta", value: beta, expected: "zero or positive")
         }

@@ -39,6 +39,7 @@ enum LabelMetricBuiltins {
                 return try MultilabelBuiltins.score(&interpreter, args, score, beta: beta)
             }
             let zero = try LabelInputs.zeroDivision(args)
+            if let value = try thresholdFastPath(&interpreter, args, score, beta: beta, zero: zero) { return value }
             let labels = try LabelInputs.read(args)
             if labels.binary {
                 let kernel: MetricBuiltin.Kernel = { y, yhat, w throws(MetricError) in
@@ -69,6 +70,35 @@ enum LabelMetricBuiltins {
             }
             return try MetricBuiltin.apply(kernel, labels.truth, labels.predicted, args: args, interpreter: &interpreter)
         }
+    }
+
+    /// Scores at a threshold against numeric labels, unweighted and ungrouped: counted in
+    /// one fused pass without building the 0/1 decisions (F1 at 0.5 on millions of rows
+    /// is the common case). Returns nil to take the general path, which also produces
+    /// the detailed errors, whenever the input is anything but plain and valid.
+    static func thresholdFastPath(_ interpreter: inout Interpreter, _ args: Arguments, _ score: Score,
+                                  beta: Double, zero: Double?) throws(RuntimeError) -> Value? {
+        guard args.has("threshold"), !args.has("weights"), !args.has("by"), !args.has("pos_label"), !args.has("average"),
+              case .column(let yc)? = args.value("y"), case .number(let y) = yc.storage, !yc.hasMissing,
+              case .column(let sc)? = args.value("yhat"), case .number(let scores) = sc.storage, !sc.hasMissing,
+              let threshold = args.value("threshold")?.number
+        else { return nil }
+        let confusion: BinaryConfusion
+        do {
+            try Metrics.betaValid(beta)
+            try Metrics.zeroDivisionValid(zero)
+            confusion = try BinaryConfusion(y, scores: scores, threshold: threshold)
+        } catch {
+            return nil
+        }
+        let kernel: MetricBuiltin.Kernel = { _, _, _ throws(MetricError) in
+            switch score {
+            case .precision: confusion.precision(zeroDivision: zero)
+            case .recall: confusion.recall(zeroDivision: zero)
+            case .fscore: confusion.fbeta(beta: beta, zeroDivision: zero)
+            }
+        }
+        return try MetricBuiltin.evaluate(kernel, [], [], nil, args: args, group: nil, interpreter: &interpreter)
     }
 
     /// `average: "none"`: a record keyed by class.
