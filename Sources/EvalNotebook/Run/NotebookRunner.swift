@@ -15,6 +15,10 @@ package struct RunOptions: Sendable {
     package var root: String
     package var allowRead: [String] = []
     package var threads = 2
+    /// Param values set directly (replay uses the recorded values), after `params`.
+    package var paramValues: [(name: String, value: Value)] = []
+    /// The seed to use instead of the front matter's (replay uses the recorded one).
+    package var seed: UInt64?
 
     package init(root: String) {
         self.root = root
@@ -33,7 +37,11 @@ package enum NotebookRunner {
             }
             params[name] = FrontMatterParser.commandLineValue(text)
         }
-        var session = Session(params: params, seed: notebook.frontMatter.seed,
+        for (name, value) in options.paramValues where params[name] != nil {
+            params[name] = value
+        }
+        let seed = options.seed ?? notebook.frontMatter.seed
+        var session = Session(params: params, seed: seed,
                               files: FileAccess(root: options.root, allowed: options.allowRead))
         session.threads = options.threads
         var interpreter = Interpreter(session: session)
@@ -55,7 +63,7 @@ package enum NotebookRunner {
             }
         }
         let metrics = interpreter.globals.filter { $0.value.isMetric }
-        return Report(notebook: notebook, params: params, seed: notebook.frontMatter.seed, blocks: blocks,
+        return Report(notebook: notebook, params: params, seed: seed, blocks: blocks,
                       checks: checks, warnings: warnings, metrics: metrics, inputs: interpreter.session.inputs)
     }
 

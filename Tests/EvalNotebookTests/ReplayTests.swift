@@ -1,0 +1,156 @@
+import EvalLang
+import Foundation
+import Testing
+@testable import EvalNotebook
+
+/// `evalbook replay` and `evalbook diff` on real report folders (SPEC §6).
+@Suite("Replay and diff")
+struct ReplayTests {
+    /// The repository root, where `reports/` and `notebooks/` live.
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Every committed example report, by folder name.
+    static var committedReports: [String] {
+        let reports = repository.appendingPathComponent("reports").path
+        return ((try? FileManager.default.contentsOfDirectory(atPath: reports)) ?? [])
+            .filter { FileManager.default.fileExists(atPath: "\(reports)/\($0)/latest") }.sorted()
+    }
+
+    @Test func everyExampleIsCommitted() {
+        #expect(Self.committedReports.count >= 7)
+    }
+
+    @Test("the latest committed version of every example notebook reproduces byte for byte", arguments: committedReports)
+    func committedReportReplays(name: String) throws {
+        let store = ReportStore(directory: Self.repository.appendingPathComponent("reports/\(name)").path)
+        let latest = try #require(store.latest())
+        let result = try ReportReplay.replay(directory: "\(store.directory)/\(latest)", root: Self.repository.path)
+        #expect(result.changedInputs.isEmpty)
+        #expect(result.failure == nil, "\(result.failure ?? "")")
+        #expect(result.difference == nil, "\(String(describing: result.difference))")
+        #expect(result.identical == ["report.md", "report.html", "metrics.json", "notebook.md"])
+    }
+
+    static let notebook = """
+    ---
+    title: Replay
+    params:
+      cut: 2
+    seed: 3
+    ---
+
+    ```evalbook
+    t = read_csv("data.csv")
+    above = mean(t.x > params.cut)
+    total = sum(t.x)
+    expect total > 5, "enough"
+    ```
+    """
+
+    /// A project with a notebook, its data and one stored version; returns the
+    /// project folder and the version folder.
+    static func project(params: [(String, String)] = []) throws -> (URL, String) {
+        let root = try TestSupport.temporaryDirectory()
+        try TestSupport.write("x\n1\n2\n3\n4\n", to: "data.csv", in: root)
+        try TestSupport.write(notebook, to: "nb.md", in: root)
+        let parsed = try NotebookParser.load(path: root.appendingPathComponent("nb.md").path, displayPath: "nb.md")
+        var options = RunOptions(root: root.path)
+        options.params = params
+        let report = try NotebookRunner.run(parsed, options: options)
+        let store = ReportStore(directory: root.appendingPathComponent("reports/nb").path)
+        guard case .created(_, let directory) = try store.write(report) else {
+            Issue.record("no version written")
+            return (root, "")
+        }
+        return (root, directory)
+    }
+
+    @Test func cleanVersionReproducesWithRecordedParams() throws {
+        let (root, version) = try Self.project(params: [("cut", "3")])
+        let result = try ReportReplay.replay(directory: version, root: root.path)
+        #expect(result.reproduced)
+        #expect(result.identical.count == 4)
+    }
+
+    @Test func changedInputIsNamedWithBothHashes() throws {
+        let (root, version) = try Self.project()
+        try TestSupport.write("x\n1\n2\n3\n5\n", to: "data.csv", in: root)
+        let result = try ReportReplay.replay(directory: version, root: root.path)
+        #expect(!result.reproduced)
+        let changed = try #require(result.changedInputs.first)
+        #expect(changed.path == "data.csv")
+        #expect(changed.current != nil && changed.current != changed.recorded)
+        #expect(result.difference?.file == "metrics.json")
+    }
+
+    @Test func missingInputIsReported() throws {
+        let (root, version) = try Self.project()
+        try FileManager.default.removeItem(at: root.appendingPathComponent("data.csv"))
+        let result = try ReportReplay.replay(directory: version, root: root.path)
+        #expect(result.changedInputs.first?.current == nil)
+        #expect(result.failure != nil)
+    }
+
+    @Test func tamperedOutputIsFoundAtItsLine() throws {
+        let (root, version) = try Self.project()
+        let path = version + "/metrics.json"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "10", with: "11").utf8).write(to: URL(fileURLWithPath: path))
+        let result = try ReportReplay.replay(directory: version, root: root.path)
+        let difference = try #require(result.difference)
+        #expect(difference.file == "metrics.json")
+        #expect(difference.stored.last?.contains("11") == true)
+        #expect(difference.replayed.last?.contains("10") == true)
+    }
+
+    @Test func changedNotebookIsFound() throws {
+        let (root, version) = try Self.project()
+        let path = version + "/notebook.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "total > 5", with: "total > 50").utf8).write(to: URL(fileURLWithPath: path))
+        let result = try ReportReplay.replay(directory: version, root: root.path)
+        #expect(result.difference?.file == "report.md")
+    }
+
+    @Test func notAVersionFolder() throws {
+        let root = try TestSupport.temporaryDirectory()
+        #expect(throws: ReportReplay.ReplayError.self) {
+            try ReportReplay.replay(directory: root.path, root: root.path)
+        }
+    }
+
+    @Test func diffShowsMetricDeltasAndParams() throws {
+        let (root, first) = try Self.project()
+        let parsed = try NotebookParser.load(path: root.appendingPathComponent("nb.md").path, displayPath: "nb.md")
+        var options = RunOptions(root: root.path)
+        options.params = [("cut", "3")]
+        let store = ReportStore(directory: root.appendingPathComponent("reports/nb").path)
+        guard case .created(_, let second) = try store.write(try NotebookRunner.run(parsed, options: options)) else {
+            Issue.record("no second version")
+            return
+        }
+        let diff = try ReportDiff(old: first, new: second)
+        let expected = """
+        ## Metrics (1 of 2 changed)
+
+        | metric | old | new | change | relative |
+        | :--- | ---: | ---: | ---: | ---: |
+        | above | 0.5 | 0.25 | -0.25 | -50% |
+        | total | 10 | 10 | 0 | +0% |
+
+        ## Checks
+
+        No check changed.
+
+        ## Provenance
+
+        - same notebook
+        - param `cut`: 2 → 3
+        - same inputs
+
+        """
+        #expect(diff.markdown().hasSuffix(expected))
+        #expect(diff.json().contains("\"relative\": -0.5"))
+    }
+}
