@@ -8,15 +8,21 @@ enum NotebookRun {
     /// Runs `notebook`, prints failed checks and warnings, writes a version under
     /// `reports/NAME/` and prints where, with the headline numbers. Errors are
     /// printed; the result is nil after one.
-    static func runAndStore(_ notebook: Notebook, options: RunOptions, reports: String) -> Report? {
+    /// With `junit`, the checks (or the error that stopped the run) are also written
+    /// there as JUnit XML.
+    static func runAndStore(_ notebook: Notebook, options: RunOptions, reports: String, junit: String? = nil) -> Report? {
         let report: Report
         do { report = try NotebookRunner.run(notebook, options: options) } catch {
+            let rendered: String
             switch error {
-            case .notebook(let e): Terminal.error(e.rendered)
-            case .cell(let rendered, _): Terminal.error(rendered)
+            case .notebook(let e): rendered = e.rendered
+            case .cell(let text, _): rendered = text
             }
+            Terminal.error(rendered)
+            if let junit { writeJUnit(JUnitWriter.renderError(path: notebook.path, message: rendered), to: junit) }
             return nil
         }
+        if let junit { writeJUnit(JUnitWriter.render(report), to: junit) }
         Output.checksAndWarnings(report.checks, report.warnings, path: notebook.path)
         let store = ReportStore(directory: reports + "/" + notebook.name)
         let outcome: StoreOutcome
@@ -32,5 +38,11 @@ enum NotebookRun {
         }
         Output.headline(report)
         return report
+    }
+
+    static func writeJUnit(_ xml: String, to path: String) {
+        do { try xml.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+            Terminal.error("error: cannot write \(path): \(error.localizedDescription)\n")
+        }
     }
 }

@@ -22,6 +22,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Exit 1 when any expect failed.")
     var check = false
 
+    @Option(help: "Also write the checks as JUnit XML to this file, for CI test reports.")
+    var junit: String?
+
     @OptionGroup var files: FileOptions
 
     func run() throws {
@@ -40,7 +43,7 @@ struct RunCommand: ParsableCommand {
             }
             options.params.append((String(text[..<eq]), String(text[text.index(after: eq)...])))
         }
-        guard let report = NotebookRun.runAndStore(loaded, options: options, reports: reports ?? (root + "/reports")) else {
+        guard let report = NotebookRun.runAndStore(loaded, options: options, reports: reports ?? (root + "/reports"), junit: junit) else {
             throw Exit.error
         }
         if check, report.failedChecks > 0 { throw Exit.checkFailed }

@@ -16,6 +16,7 @@ package struct BuiltinRegistry: Sendable {
         ExperimentBuiltins.all,
         ResamplingBuiltins.all,
         ShiftBuiltins.all,
+        CheckBuiltins.all,
     ])
 
     package let all: [Builtin]

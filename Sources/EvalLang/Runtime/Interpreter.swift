@@ -126,7 +126,18 @@ package struct Interpreter: Sendable {
         }
         let result = try evaluate(condition, locals: [:])
         let (passed, detail) = try verdict(result, span: condition.span)
-        return Check(passed: passed, expression: expression, detail: passed ? nil : detail ?? "false", message: message, span: span)
+        var shown = detail ?? "false"
+        // A failed tolerance check shows the values it compared: approx(0.8612, 0.87, tol: 0.01).
+        if !passed, detail == nil, case .call(let callee, let arguments) = condition.kind,
+           case .name(let name) = callee.kind, name == "approx" || name == "between", globals[name] == nil {
+            var parts: [String] = []
+            for argument in arguments {
+                let value = try evaluate(argument.value, locals: [:])
+                parts.append((argument.name.map { "\($0): " } ?? "") + value.inlineText)
+            }
+            shown = "\(name)(\(parts.joined(separator: ", "))) is false"
+        }
+        return Check(passed: passed, expression: expression, detail: passed ? nil : shown, message: message, span: span)
     }
 
     /// Whether a condition value holds; for a column, a count of the rows that do not.
