@@ -19,8 +19,8 @@ enum ReplDisplay {
         switch value {
         case .table:
             return TextRenderer.render(value.display(maxRows: tableRows), width: width)
-        case .record(let r) where r.kind == "figure":
-            return figure(r)
+        case .figure(let f):
+            return figure(f, width: width)
         case .record(let r) where !r.fields.isEmpty:
             return record(r, width: width)
         default:
@@ -30,9 +30,15 @@ enum ReplDisplay {
 
     /// Key/value lines, keys aligned; long values are cut to the width.
     static func record(_ r: Record, width: Int) -> String {
-        let keyWidth = r.fields.keys.map(\.count).max() ?? 0
         var out = ""
-        for (key, value) in r.fields {
+        var fields = r.fields
+        // A readout's verdict is a sentence: shown whole, above the numbers.
+        if case .string(let verdict)? = fields["verdict"] {
+            out += verdict + "\n"
+            fields["verdict"] = nil
+        }
+        let keyWidth = fields.keys.map(\.count).max() ?? 0
+        for (key, value) in fields {
             let pad = String(repeating: " ", count: keyWidth - key.count)
             var text = value.inlineText
             let room = max(10, width - keyWidth - 2)
@@ -42,11 +48,10 @@ enum ReplDisplay {
         return out
     }
 
-    /// The display hook for figures: a text placeholder until terminal charts land.
-    static func figure(_ r: Record) -> String {
-        let title: String
-        if case .string(let t)? = r["title"] { title = t } else { title = "untitled" }
-        return "[figure: \(title)] (charts are drawn in reports; terminal charts are not available yet)\n"
+    /// A figure as a terminal chart, sized to the terminal, coloured when stdout is one.
+    static func figure(_ f: Figure, width: Int) -> String {
+        let text = FigureText.render(f, width: width, height: 20, color: Terminal.useColor(forStderr: false))
+        return text.hasSuffix("\n") ? text : text + "\n"
     }
 
     /// `12.3 ms`, `1.25 s`.

@@ -17,6 +17,7 @@ package struct BuiltinRegistry: Sendable {
         ResamplingBuiltins.all,
         ShiftBuiltins.all,
         CheckBuiltins.all,
+        FigureBuiltins.all,
     ])
 
     package let all: [Builtin]

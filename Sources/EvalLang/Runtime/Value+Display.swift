@@ -23,6 +23,7 @@ extension Value {
             case .builtin(let b): return "builtin \(b.signature)"
             case .lambda(let l): return "lambda (\(l.parameters.joined(separator: ", "))) => …"
             }
+        case .figure(let f): return f.summary
         }
     }
 

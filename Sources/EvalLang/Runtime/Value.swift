@@ -12,6 +12,8 @@ package enum Value: Sendable {
     case list([Value])
     case record(Record)
     indirect case function(Function)
+    /// A chart (SPEC §5 "Figures"): SVG in reports, a terminal chart in the REPL.
+    case figure(Figure)
 
     /// The type name used in messages and summaries.
     package var typeName: String {
@@ -25,6 +27,7 @@ package enum Value: Sendable {
         case .list: "list"
         case .record: "record"
         case .function: "function"
+        case .figure: "figure"
         }
     }
 }

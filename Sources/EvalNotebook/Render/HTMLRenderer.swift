@@ -104,6 +104,10 @@ package enum HTMLRenderer {
                 out += "<p class=\"\(cls)\">\(text) <span class=\"loc\">\(escape(path)):\(check.span.line)</span></p>\n"
             case .warning(let warning):
                 out += "<p class=\"warning\">⚠ warning: \(MessageText.html(warning.message)) <span class=\"loc\">\(escape(path)):\(warning.span.line)</span></p>\n"
+            case .figure(let figure, _) where options.output:
+                out += "<figure>\n" + SVGRenderer.render(figure) + "\n</figure>\n"
+            case .figure:
+                break
             }
         }
         if let caption = options.caption { out += "<p class=\"caption\">\(escape(caption))</p>\n" }

@@ -31,5 +31,7 @@ enum HTMLStyle {
     p.warning { margin: .4rem 0; padding: .35rem .75rem; border-left: 4px solid var(--warn); background: #fff8e6; }
     .loc { color: var(--muted); font-size: .8rem; margin-left: .5rem; }
     .caption { color: var(--muted); font-style: italic; font-size: .9rem; }
+    figure { margin: .8rem 0; }
+    figure svg { max-width: 100%; height: auto; display: block; }
     """
 }

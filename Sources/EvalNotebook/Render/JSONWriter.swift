@@ -77,6 +77,7 @@ extension JSON {
         case .list(let items): self = .array(items.map(JSON.init))
         case .record(let r): self = .object(r.fields.map { ($0.key, JSON($0.value)) })
         case .function(let f): self = .string("<function \(f.name)>")
+        case .figure(let f): self = .string("<\(f.summary)>")
         }
     }
 }

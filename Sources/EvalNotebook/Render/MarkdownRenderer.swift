@@ -55,6 +55,10 @@ package enum MarkdownRenderer {
                 out += " <sub>\(path):\(check.span.line)</sub>\n\n"
             case .warning(let warning):
                 out += "> ⚠ warning: \(MessageText.markdown(warning.message)) <sub>\(path):\(warning.span.line)</sub>\n\n"
+            case .figure(let figure, let name) where options.output:
+                out += "![\(escapeInline(figure.title))](figures/\(name).svg)\n\n"
+            case .figure:
+                break
             }
         }
         if let caption = options.caption { out += "*\(escapeInline(caption))*\n\n" }

@@ -54,7 +54,8 @@ package enum NotebookRunner {
                 blocks.append(.prose(text))
             case .cell(let cell):
                 let source = cell.sourceText(name: notebook.path)
-                let outputs = try runCell(source, interpreter: &interpreter)
+                var outputs = try runCell(source, interpreter: &interpreter)
+                nameFigures(&outputs, cell: cell)
                 for output in outputs {
                     if case .check(let c) = output { checks.append(c) }
                     if case .warning(let w) = output { warnings.append(w) }
@@ -65,6 +66,27 @@ package enum NotebookRunner {
         let metrics = interpreter.globals.filter { $0.value.isMetric }
         return Report(notebook: notebook, params: params, seed: seed, blocks: blocks,
                       checks: checks, warnings: warnings, metrics: metrics, inputs: interpreter.session.inputs)
+    }
+
+    /// Names the cell's figures after its label (or `cell-N`), numbering the second
+    /// and later ones, so file names are stable while the notebook is unchanged.
+    static func nameFigures(_ outputs: inout [CellOutput], cell: Cell) {
+        let base = cell.options.label.map(fileName) ?? "cell-\(cell.index + 1)"
+        var count = 0
+        for i in outputs.indices {
+            guard case .figure(let figure, _) = outputs[i] else { continue }
+            count += 1
+            outputs[i] = .figure(figure, name: count == 1 ? base : "\(base)-\(count)")
+        }
+    }
+
+    /// A label as a safe file name: letters, digits, `-` and `_`; anything else is `-`.
+    static func fileName(_ label: String) -> String {
+        let safe = String(label.unicodeScalars.map { scalar -> Character in
+            let c = Character(scalar)
+            return (scalar.isASCII && (c.isLetter || c.isNumber)) || c == "-" || c == "_" ? c : "-"
+        })
+        return safe.isEmpty ? "figure" : String(safe.prefix(80))
     }
 
     /// Runs one cell's statements, collecting displays, checks and warnings.
@@ -81,6 +103,7 @@ package enum NotebookRunner {
                 throw .cell(rendered: error.diagnostic.render(in: source), diagnostic: error.diagnostic)
             }
             switch outcome {
+            case .value(.figure(let figure), _): outputs.append(.figure(figure, name: ""))
             case .value(let value, _): outputs.append(.display(value.display()))
             case .binding: break
             case .check(let check): outputs.append(.check(check))

@@ -36,6 +36,9 @@ package enum CellOutput: Sendable {
     case display(Display)
     case check(Check)
     case warning(Warning)
+    /// A figure, written as `figures/<name>.svg` (name from the cell's label, or its
+    /// position, plus `-2`, `-3`… for further figures of the same cell).
+    case figure(Figure, name: String)
 }
 
 extension Value {

@@ -19,6 +19,12 @@ package struct ReportFiles: Sendable {
             ("metrics.json", ReportFiles.metricsJSON(report)),
             ("notebook.md", report.notebook.source),
         ]
+        for block in report.blocks {
+            guard case .cell(let cell) = block else { continue }
+            for case .figure(let figure, let name) in cell.outputs {
+                outputs.append(("figures/\(name).svg", SVGRenderer.render(figure)))
+            }
+        }
     }
 
     static func metricsJSON(_ report: Report) -> String {

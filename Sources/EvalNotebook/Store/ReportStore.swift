@@ -107,6 +107,9 @@ package struct ReportStore: Sendable {
     }
 
     private func writeFile(_ path: String, _ contents: String) throws(StoreError) {
+        // Figures live in a `figures/` subfolder of the version.
+        let parent = (path as NSString).deletingLastPathComponent
+        if !fm.fileExists(atPath: parent) { try makeDirectory(parent) }
         guard fm.createFile(atPath: path, contents: Data(contents.utf8)) else {
             throw StoreError(path: path, reason: "the file could not be created")
         }
