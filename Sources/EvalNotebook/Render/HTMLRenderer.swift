@@ -1,4 +1,6 @@
+import EvalData
 import EvalLang
+import Foundation
 
 /// Writes `report.html`: one self-contained page with inline CSS and no scripts.
 ///
@@ -80,7 +82,21 @@ package enum HTMLRenderer {
         if !report.warnings.isEmpty {
             items.append("<span class=\"warning\">\(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")</span>")
         }
+        var source = ["evalbook \(EvalbookVersion.current)",
+                      "<code>\(escape(report.notebook.path))</code> \(shortHash(FileDigest.sha256(Data(report.notebook.source.utf8))))"]
+        // Inputs with short hashes: enough to tell which data a reader is looking at;
+        // the full hashes are in manifest.json.
+        for input in report.inputs {
+            let hash = FileDigest.sha256(fileAt: input.resolvedPath).map { shortHash($0.sha256) } ?? "unreadable"
+            source.append("<code>\(escape(input.path))</code> \(hash)")
+        }
         return "<p class=\"meta\">" + items.joined(separator: " · ") + "</p>\n"
+            + "<p class=\"meta provenance\">" + source.joined(separator: " · ") + "</p>\n"
+    }
+
+    /// The first 12 hex digits of a SHA-256, as in `git log --abbrev=12`.
+    static func shortHash(_ sha256: String) -> String {
+        "<span class=\"hash\">\(escape(String(sha256.prefix(12))))</span>"
     }
 
     static func renderCell(_ report: CellReport, path: String) -> String {

@@ -11,6 +11,8 @@ enum HTMLStyle {
     header { margin-bottom: 2rem; }
     .meta, .description { color: var(--muted); margin: .25rem 0; font-size: .9rem; }
     .meta code { background: var(--code); padding: .1rem .3rem; border-radius: 4px; }
+    .meta.provenance { font-size: .8rem; }
+    .hash { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; }
     code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .875rem; }
     pre { background: var(--code); border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; overflow-x: auto; margin: .75rem 0; }
     pre.output { background: #fff; border-style: dashed; }
