@@ -33,7 +33,7 @@ enum ResamplingBuiltins {
         // Jointly resampled arguments share one row count; independent ones (two arms
         // of an experiment) each keep their own.
         let rows = independent ? 0 : try rowCount(args)
-        if independent { try requireSample(args) }
+        if independent { _ = try samples(args) }
         let inputs = args.rest
         let estimate = try number(try interpreter.call(f, inputs.map(\.value), span: args.callSpan), args)
 
@@ -98,51 +98,38 @@ enum ResamplingBuiltins {
         return .record(record)
     }
 
-    /// The common row count of the column, table and list arguments.
-    static func rowCount(_ args: Arguments) throws(RuntimeError) -> Int {
-        var count: Int?
-        var first: SourceSpan?
-        for item in args.rest {
-            let n: Int
-            switch item.value {
-            case .column(let c): n = c.count
-            case .table(let t): n = t.rowCount
-            case .list(let l): n = l.count
-            default: continue
-            }
-            if let count, count != n {
-                throw .invalidArgument("`bootstrap` resamples rows jointly, but this argument has \(n) rows and an earlier one has \(count)", item.span)
-            }
-            count = n
-            first = first ?? item.span
+    /// The row count of a resampled argument, or nil for one passed through unchanged.
+    static func rows(of value: Value) -> Int? {
+        switch value {
+        case .column(let c): c.count
+        case .table(let t): t.rowCount
+        case .list(let l): l.count
+        default: nil
         }
-        guard let count else {
+    }
+
+    /// The resampled arguments with their row counts; none may be empty, and there must
+    /// be at least one.
+    static func samples(_ args: Arguments) throws(RuntimeError) -> [(count: Int, span: SourceSpan)] {
+        let found = args.rest.compactMap { item in rows(of: item.value).map { (count: $0, span: item.span) } }
+        guard !found.isEmpty else {
             throw .invalidArgument("`bootstrap` needs at least one column, table or list argument to resample", args.callSpan,
                                    help: "pass the columns after the function: bootstrap((y, p) => roc_auc(y, p), t.y, t.p)")
         }
-        guard count > 0 else {
-            throw .invalidArgument("`bootstrap` has nothing to resample: the columns are empty", first ?? args.callSpan)
+        if let empty = found.first(where: { $0.count == 0 }) {
+            throw .invalidArgument("`bootstrap` has nothing to resample: this argument is empty", empty.span)
         }
-        return count
+        return found
     }
 
-    /// With `independent: true`: at least one argument to resample, none of them empty.
-    static func requireSample(_ args: Arguments) throws(RuntimeError) {
-        var found = false
-        for item in args.rest {
-            let n: Int
-            switch item.value {
-            case .column(let c): n = c.count
-            case .table(let t): n = t.rowCount
-            case .list(let l): n = l.count
-            default: continue
-            }
-            guard n > 0 else { throw .invalidArgument("`bootstrap` has nothing to resample: this argument is empty", item.span) }
-            found = true
+    /// The common row count of the arguments resampled jointly.
+    static func rowCount(_ args: Arguments) throws(RuntimeError) -> Int {
+        let found = try samples(args)
+        let count = found[0].count
+        if let other = found.first(where: { $0.count != count }) {
+            throw .invalidArgument("`bootstrap` resamples rows jointly, but this argument has \(other.count) rows and an earlier one has \(count)", other.span)
         }
-        if !found {
-            throw .invalidArgument("`bootstrap` needs at least one column, table or list argument to resample", args.callSpan)
-        }
+        return count
     }
 
     /// The statistic's value: a number, or nil for null (an undefined statistic).
