@@ -21,10 +21,11 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "EvalMetrics"),
+        .target(name: "EvalModels"),
         .target(
             name: "EvalLang",
             dependencies: [
-                "EvalData", "EvalMetrics",
+                "EvalData", "EvalMetrics", "EvalModels",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
@@ -45,6 +46,7 @@ let package = Package(
         ),
         .testTarget(name: "EvalDataTests", dependencies: ["EvalData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EvalMetricsTests", dependencies: ["EvalMetrics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EvalModelsTests", dependencies: ["EvalModels"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EvalLangTests", dependencies: ["EvalLang", "EvalData"], resources: [.copy("Cases")]),
         .testTarget(name: "EvalNotebookTests", dependencies: ["EvalNotebook", "EvalLang"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests", dependencies: ["evalbook", "EvalLang"]),
