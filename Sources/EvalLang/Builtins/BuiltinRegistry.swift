@@ -18,6 +18,7 @@ package struct BuiltinRegistry: Sendable {
         ShiftBuiltins.all,
         CheckBuiltins.all,
         FigureBuiltins.all,
+        ModelBuiltins.all,
     ])
 
     package let all: [Builtin]

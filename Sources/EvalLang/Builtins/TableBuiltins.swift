@@ -52,7 +52,7 @@ enum TableBuiltins {
                 example: #"by(test, "city", g => {mae: mae(g.actual_minutes, g.predicted_minutes), n: nrow(g)})"#,
                 body: TableGroup.by),
         Builtin("describe", family: family, [.required("x")],
-                doc: "A summary per column: type, count, missing, mean, std, min, median, max (or distinct values for strings).",
+                doc: "A summary per column: type, count, missing, mean, std, min, median, max (or distinct values for strings); for a model, its format, objective, trees and features.",
                 example: "describe(test)", body: TableGroup.describe),
         Builtin("value_counts", family: family, [.required("x")],
                 doc: "Each distinct value with its count, most frequent first (ties by value).",

@@ -62,6 +62,7 @@ enum TableGroup {
     }
 
     static func describe(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
+        if case .model(let model)? = args.value("x") { return ModelBuiltins.describe(model) }
         let t: Table
         if case .table(let table)? = args.value("x") { t = table } else {
             t = (try? Table(names: ["x"], columns: [try args.column("x")])) ?? Table()

@@ -24,6 +24,7 @@ extension Value {
             case .lambda(let l): return "lambda (\(l.parameters.joined(separator: ", "))) => …"
             }
         case .figure(let f): return f.summary
+        case .model(let m): return ModelBuiltins.summary(m)
         }
     }
 

@@ -1,4 +1,5 @@
 import EvalData
+import EvalModels
 import OrderedCollections
 
 /// A runtime value of the cell language.
@@ -14,6 +15,8 @@ package enum Value: Sendable {
     indirect case function(Function)
     /// A chart (SPEC §5 "Figures"): SVG in reports, a terminal chart in the REPL.
     case figure(Figure)
+    /// A loaded model file (SPEC §5 "Models").
+    case model(Model)
 
     /// The type name used in messages and summaries.
     package var typeName: String {
@@ -28,6 +31,7 @@ package enum Value: Sendable {
         case .record: "record"
         case .function: "function"
         case .figure: "figure"
+        case .model: "model"
         }
     }
 }

@@ -78,6 +78,7 @@ extension JSON {
         case .record(let r): self = .object(r.fields.map { ($0.key, JSON($0.value)) })
         case .function(let f): self = .string("<function \(f.name)>")
         case .figure(let f): self = .string("<\(f.summary)>")
+        case .model(let m): self = .string("<model \(m.path)>")
         }
     }
 }

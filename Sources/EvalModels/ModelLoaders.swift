@@ -1,0 +1,11 @@
+/// The model formats Evalbook reads, tried in order on a file's content.
+package enum ModelLoaders {
+    package static let all: [Model.Loader] = [lightGBM]
+
+    /// LightGBM text models start with the line `tree`.
+    static let lightGBM = Model.Loader(format: "lightgbm", recognises: { bytes in
+        Array(bytes.prefix(5)) == Array("tree\n".utf8) || Array(bytes.prefix(6)) == Array("tree\r\n".utf8)
+    }, load: { bytes, path throws(ModelError) in
+        try LightGBMModel.load(String(decoding: bytes, as: UTF8.self), path: path)
+    })
+}
