@@ -1,6 +1,11 @@
 /// The model formats Evalbook reads, tried in order on a file's content.
 package enum ModelLoaders {
-    package static let all: [Model.Loader] = [lightGBM]
+    package static let all: [Model.Loader] = [lightGBM, onnx]
+
+    /// ONNX files are protobuf, starting with field 1 (`ir_version`).
+    static let onnx = Model.Loader(format: "onnx", recognises: ONNXModel.recognises, load: { bytes, path throws(ModelError) in
+        try ONNXModel.load(bytes, path: path)
+    })
 
     /// LightGBM text models start with the line `tree`.
     static let lightGBM = Model.Loader(format: "lightgbm", recognises: { bytes in
