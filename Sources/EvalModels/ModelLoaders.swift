@@ -1,6 +1,11 @@
 /// The model formats Evalbook reads, tried in order on a file's content.
 package enum ModelLoaders {
-    package static let all: [Model.Loader] = [lightGBM, onnx]
+    package static let all: [Model.Loader] = [xgboost, lightGBM, onnx]
+
+    /// XGBoost JSON models are a JSON object with a `learner`.
+    static let xgboost = Model.Loader(format: "xgboost", recognises: XGBoostModel.recognises, load: { bytes, path throws(ModelError) in
+        try XGBoostModel.load(bytes, path: path)
+    })
 
     /// ONNX files are protobuf, starting with field 1 (`ir_version`).
     static let onnx = Model.Loader(format: "onnx", recognises: ONNXModel.recognises, load: { bytes, path throws(ModelError) in
