@@ -23,7 +23,9 @@ struct ReplSession {
     init(root: String, allowRead: [String]) {
         self.root = root
         self.allowRead = allowRead
-        interpreter = Interpreter(session: Session(files: FileAccess(root: root, allowed: allowRead)))
+        var session = Session(files: FileAccess(root: root, allowed: allowRead))
+        session.progress = Terminal.progress
+        interpreter = Interpreter(session: session)
     }
 
     /// Candidates for Tab, given the current line up to the cursor.

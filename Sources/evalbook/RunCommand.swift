@@ -36,6 +36,7 @@ struct RunCommand: ParsableCommand {
         }
         var options = RunOptions(root: root)
         options.allowRead = files.allowRead
+        options.progress = Terminal.progress
         for text in params {
             guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
                 Terminal.error(NotebookError.invalidParamArgument(text).rendered)

@@ -10,6 +10,15 @@ enum Terminal {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
+    /// A progress reporter for long work: one line on stderr, rewritten in place, only
+    /// when stderr is a terminal (logs and pipes stay clean). An empty text clears it.
+    static var progress: (@Sendable (String) -> Void)? {
+        guard stderrIsTerminal else { return nil }
+        return { text in
+            FileHandle.standardError.write(Data((text.isEmpty ? "\r\u{1B}[K" : "\r" + text + "\u{1B}[K").utf8))
+        }
+    }
+
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
     static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }

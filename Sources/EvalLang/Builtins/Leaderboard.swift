@@ -1,4 +1,5 @@
 import EvalData
+import Synchronization
 import EvalMetrics
 import EvalModels
 
@@ -39,7 +40,10 @@ enum Leaderboard {
         // Models are scored on both cores, one model per job; each job works on its own
         // copy of the interpreter, and results land in model order.
         let base = interpreter
+        let report = interpreter.session.progress
+        let done = ProgressCounter()
         let scored = Parallel.map(models.count, threads: interpreter.session.threads) { i -> Result<(Double?, Double?), RuntimeError> in
+            defer { done.step { report?("leaderboard: \($0) of \(models.count) models") } }
             var worker = base
             do throws(RuntimeError) {
                 let prediction = try ModelBuiltins.predict(models[i], t, margin: false, args: args)
@@ -54,6 +58,7 @@ enum Leaderboard {
                 return .failure(error)
             }
         }
+        report?("")
         var rows: [(name: String, value: Double?, threshold: Double?, model: Model)] = []
         for (i, result) in scored.enumerated() {
             switch result {
@@ -86,5 +91,19 @@ enum Leaderboard {
     /// lookup free of force unwraps.
     static let metricFallback = Builtin("best_threshold", family: "Business", [], doc: "", example: "") { _, args throws(RuntimeError) in
         throw .invalidArgument("best_threshold is unavailable", args.callSpan)
+    }
+}
+
+/// Models finished so far, counted from the worker threads.
+final class ProgressCounter: Sendable {
+    private let count = Mutex(0)
+
+    /// Counts one more and reports the new count while holding the lock, so reports
+    /// arrive in counting order even when workers finish at the same time.
+    func step(_ report: (Int) -> Void) {
+        count.withLock { value in
+            value += 1
+            report(value)
+        }
     }
 }

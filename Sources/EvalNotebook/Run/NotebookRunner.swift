@@ -19,6 +19,8 @@ package struct RunOptions: Sendable {
     package var paramValues: [(name: String, value: Value)] = []
     /// The seed to use instead of the front matter's (replay uses the recorded one).
     package var seed: UInt64?
+    /// Progress of long work, for the terminal (see `Session.progress`).
+    package var progress: (@Sendable (String) -> Void)?
 
     package init(root: String) {
         self.root = root
@@ -44,6 +46,7 @@ package enum NotebookRunner {
         var session = Session(params: params, seed: seed,
                               files: FileAccess(root: options.root, allowed: options.allowRead))
         session.threads = options.threads
+        session.progress = options.progress
         var interpreter = Interpreter(session: session)
         var blocks: [Report.Block] = []
         var checks: [Check] = []
