@@ -25,13 +25,7 @@ package struct BinaryConfusion: Equatable, Sendable {
     /// Each cell is summed in row order with compensation, so the counts do not depend
     /// on how many rows there are beyond rounding of the final sum.
     package init(_ y: [Double], _ yhat: [Double], weights: [Double]? = nil) throws(MetricError) {
-        try Validation.check(
-            y: y, other: yhat, otherName: "yhat", weights: weights,
-            yValid: { ($0 == 0) | ($0 == 1) }, otherValid: { ($0 == 0) | ($0 == 1) }
-        ) { () throws(MetricError) in
-            try Validation.binaryLabels(y)
-            try Validation.binaryValues(yhat, name: "yhat")
-        }
+        try Validation.checkDecisions(y: y, yhat: yhat, weights: weights)
         var rows = [0, 0, 0, 0]
         if let weights {
             var cells = [CompensatedSum](repeating: CompensatedSum(), count: 4)

@@ -82,13 +82,7 @@ extension Metrics {
         if bins < 1 {
             throw .invalidParameter(name: "bins", value: Double(bins), expected: "at least 1")
         }
-        try Validation.check(
-            y: y, other: p, otherName: "p", weights: weights,
-            yValid: { ($0 == 0) | ($0 == 1) }, otherValid: { ($0 >= 0) & ($0 <= 1) }
-        ) { () throws(MetricError) in
-            try Validation.binaryLabels(y)
-            try Validation.probabilities(p)
-        }
+        try Validation.checkProbabilities(y: y, p: p, weights: weights)
         let edges = innerEdges(p, bins: bins, strategy: strategy)
         var total = [CompensatedSum](repeating: CompensatedSum(), count: bins)
         var predicted = total

@@ -27,13 +27,7 @@ extension Metrics {
     package static func logLoss(
         _ y: [Double], _ p: [Double], weights: [Double]? = nil
     ) throws(MetricError) -> MetricResult {
-        try Validation.check(
-            y: y, other: p, otherName: "p", weights: weights,
-            yValid: { ($0 == 0) | ($0 == 1) }, otherValid: { ($0 >= 0) & ($0 <= 1) }
-        ) { () throws(MetricError) in
-            try Validation.binaryLabels(y)
-            try Validation.probabilities(p)
-        }
+        try Validation.checkProbabilities(y: y, p: p, weights: weights)
         return Summation.weightedMean(count: y.count, weights: weights) { i in
             let probabilityOfTruth = y[i] == 1 ? p[i] : 1 - p[i]
             return -log(clip(probabilityOfTruth))
@@ -51,12 +45,7 @@ extension Metrics {
     package static func rocAuc(
         _ y: [Double], _ scores: [Double], weights: [Double]? = nil
     ) throws(MetricError) -> MetricResult {
-        try Validation.check(
-            y: y, other: scores, otherName: "scores", weights: weights,
-            yValid: { ($0 == 0) | ($0 == 1) }, otherValid: { $0 == $0 }
-        ) { () throws(MetricError) in
-            try Validation.binaryLabels(y)
-        }
+        try Validation.checkScores(y: y, scores: scores, weights: weights)
         // scikit-learn decides "one class" by presence, before looking at weights.
         let positives = y.reduce(0) { $0 + ($1 == 1 ? 1 : 0) }
         if positives == 0 || positives == y.count {

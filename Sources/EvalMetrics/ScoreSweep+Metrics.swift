@@ -114,13 +114,7 @@ extension Metrics {
     package static func brier(
         _ y: [Double], _ p: [Double], weights: [Double]? = nil
     ) throws(MetricError) -> MetricResult {
-        try Validation.check(
-            y: y, other: p, otherName: "p", weights: weights,
-            yValid: { ($0 == 0) | ($0 == 1) }, otherValid: { ($0 >= 0) & ($0 <= 1) }
-        ) { () throws(MetricError) in
-            try Validation.binaryLabels(y)
-            try Validation.probabilities(p)
-        }
+        try Validation.checkProbabilities(y: y, p: p, weights: weights)
         // scikit-learn 1.9 scores the two columns [1 − p, p] against [1 − y, y] and halves
         // the sum; the same arithmetic keeps tiny probabilities bit-compatible.
         var result = Summation.weightedMean(count: y.count, weights: weights) {

@@ -29,12 +29,7 @@ package struct ScoreSweep: Equatable, Sendable {
     /// The running sums are plain sequential sums, the same additions in the same order
     /// as numpy's `cumsum`, so thresholds and counts match scikit-learn's bit for bit.
     package init(_ y: [Double], _ scores: [Double], weights: [Double]? = nil) throws(MetricError) {
-        try Validation.check(
-            y: y, other: scores, otherName: "scores", weights: weights,
-            yValid: { ($0 == 0) | ($0 == 1) }, otherValid: { $0 == $0 }
-        ) { () throws(MetricError) in
-            try Validation.binaryLabels(y)
-        }
+        try Validation.checkScores(y: y, scores: scores, weights: weights)
         let positiveRows = y.reduce(0) { $0 + ($1 == 1 ? 1 : 0) }
         self.positiveRows = positiveRows
         negativeRows = y.count - positiveRows

@@ -62,6 +62,32 @@ enum Validation {
         }
     }
 
+    /// 0/1 labels and probabilities of class 1 (log loss, Brier, calibration).
+    static func checkProbabilities(y: [Double], p: [Double], weights: [Double]?) throws(MetricError) {
+        try check(y: y, other: p, otherName: "p", weights: weights,
+                  yValid: { ($0 == 0) | ($0 == 1) }, otherValid: { ($0 >= 0) & ($0 <= 1) }) { () throws(MetricError) in
+            try binaryLabels(y)
+            try probabilities(p)
+        }
+    }
+
+    /// 0/1 labels and 0/1 decisions (confusion counts, profit).
+    static func checkDecisions(y: [Double], yhat: [Double], weights: [Double]?) throws(MetricError) {
+        try check(y: y, other: yhat, otherName: "yhat", weights: weights,
+                  yValid: { ($0 == 0) | ($0 == 1) }, otherValid: { ($0 == 0) | ($0 == 1) }) { () throws(MetricError) in
+            try binaryLabels(y)
+            try binaryValues(yhat, name: "yhat")
+        }
+    }
+
+    /// 0/1 labels and any non-missing scores (AUC and the score sweep).
+    static func checkScores(y: [Double], scores: [Double], weights: [Double]?) throws(MetricError) {
+        try check(y: y, other: scores, otherName: "scores", weights: weights,
+                  yValid: { ($0 == 0) | ($0 == 1) }, otherValid: { $0 == $0 }) { () throws(MetricError) in
+            try binaryLabels(y)
+        }
+    }
+
     /// Whether every pair of equal-length `a` and `b` passes its predicate: one pass over
     /// both, with no branch per element, so it runs at memory speed.
     @inline(__always)

@@ -8,13 +8,7 @@ extension Metrics {
     package static func profit(
         _ y: [Double], _ yhat: [Double], payoff: Payoff, weights: [Double]? = nil
     ) throws(MetricError) -> MetricResult {
-        try Validation.check(
-            y: y, other: yhat, otherName: "yhat", weights: weights,
-            yValid: { ($0 == 0) | ($0 == 1) }, otherValid: { ($0 == 0) | ($0 == 1) }
-        ) { () throws(MetricError) in
-            try Validation.binaryLabels(y)
-            try Validation.binaryValues(yhat, name: "yhat")
-        }
+        try Validation.checkDecisions(y: y, yhat: yhat, weights: weights)
         try payoff.validate(rows: y.count)
         var total = CompensatedSum()
         for row in y.indices {
