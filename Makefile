@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEPS := libedit-dev libcmark-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: all deps build release demo test bench clean
+.PHONY: all deps build release demo lint test bench clean
 
 all: build
 
@@ -25,7 +25,11 @@ release: deps
 demo: release
 	.build/release/evalbook run notebooks/delivery_eta.md
 
-test: deps
+# swift-format's rules (.swift-format; Tests/ has its own for snake_case fixture fields).
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+test: deps lint
 	$(SWIFT) test
 
 bench: release

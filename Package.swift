@@ -5,7 +5,7 @@ let package = Package(
     name: "Evalbook",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "evalbook", targets: ["evalbook"]),
+        .executable(name: "evalbook", targets: ["evalbook"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,7 +48,8 @@ let package = Package(
         .testTarget(name: "EvalMetricsTests", dependencies: ["EvalMetrics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EvalModelsTests", dependencies: ["EvalModels"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EvalLangTests", dependencies: ["EvalLang", "EvalData"], resources: [.copy("Cases")]),
-        .testTarget(name: "EvalNotebookTests", dependencies: ["EvalNotebook", "EvalLang"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "EvalNotebookTests", dependencies: ["EvalNotebook", "EvalLang"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests", dependencies: ["evalbook", "EvalLang"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Finishes the final buffers once every chunk has been read with the column's final
@@ -19,6 +19,7 @@ enum CSVAssembler {
     typealias Remaps = [[[Int32]?]]
 
     /// Merges the dictionaries of every string slot; `nil` entry for non-string slots.
+    ///
     /// Returns the merged dictionaries and remaps, or the slot whose codes overflowed.
     static func mergeDictionaries(
         _ results: [CSVChunkResult], types: [CSVSlotType]
@@ -49,8 +50,10 @@ enum CSVAssembler {
         return .success((dictionaries, remaps))
     }
 
-    /// Closes the gaps that blank lines left between chunks: each chunk's rows move down
-    /// to follow the previous chunk's actual rows. Returns the chunks at their new places.
+    /// Closes the gaps that blank lines left between chunks: each chunk's rows move down to follow the previous
+    /// chunk's actual rows.
+    ///
+    /// Returns the chunks at their new places.
     ///
     /// Chunks are moved in order and only ever downwards, so a move never overwrites rows
     /// that are still to be moved; without blank lines nothing moves.
@@ -141,7 +144,8 @@ enum CSVAssembler {
         case .bool:
             return Column(bools: storage.takeBools(count: rows), missing: missing)
         case .string:
-            return Column(codes: storage.takeCodes(count: rows), dictionary: dictionary?.strings() ?? [], missing: missing)
+            return Column(
+                codes: storage.takeCodes(count: rows), dictionary: dictionary?.strings() ?? [], missing: missing)
         }
     }
 }

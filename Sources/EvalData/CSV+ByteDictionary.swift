@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A string dictionary keyed by raw bytes: code ↔ byte slice, codes in first-appearance order.
@@ -111,8 +111,9 @@ struct CSVByteDictionary: Sendable {
         }
     }
 
-    /// Merges `other` into this dictionary; returns each of its codes' new code, or
-    /// `nil` on overflow. Existing codes keep their order, new ones follow in `other`'s.
+    /// Merges `other` into this dictionary; returns each of its codes' new code, or `nil` on overflow.
+    ///
+    /// Existing codes keep their order, new ones follow in `other`'s.
     mutating func merge(_ other: CSVByteDictionary) -> [Int32]? {
         var remap = [Int32](repeating: -1, count: other.count)
         let ok = other.storage.withUnsafeBufferPointer { bytes -> Bool in
@@ -126,7 +127,9 @@ struct CSVByteDictionary: Sendable {
     }
 
     /// Merges `other`'s values, whose bytes start at `base`, writing their new codes.
-    private mutating func merge(_ other: CSVByteDictionary, from base: UnsafePointer<UInt8>, into remap: inout [Int32]) -> Bool {
+    private mutating func merge(_ other: CSVByteDictionary, from base: UnsafePointer<UInt8>, into remap: inout [Int32])
+        -> Bool
+    {
         for c in 0..<other.count {
             let start = c == 0 ? 0 : other.ends[c - 1]
             let n = other.ends[c] - start

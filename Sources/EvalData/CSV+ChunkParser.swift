@@ -124,7 +124,8 @@ enum CSVChunkParser {
                 let fieldOffset = pos
                 // Fast path: a plain number into a number column, tokenized and parsed in one pass.
                 if field < fieldCount, let numbers = fast[field],
-                   let v = FastFloat.parseField(base, &pos, end: end, delimiter: delimiter) {
+                    let v = FastFloat.parseField(base, &pos, end: end, delimiter: delimiter)
+                {
                     numbers[row] = v
                     field += 1
                     if pos < end, base[pos] == delimiter {
@@ -142,7 +143,8 @@ enum CSVChunkParser {
                     let slot = slotOfField[field]
                     if slot >= 0, pending == nil {
                         if !builders[slot].append(base + start, count: stop - start, escaped: escaped, row: row) {
-                            pending = CSVScanError(offset: fieldOffset, field: field, kind: builders[slot].failure ?? .invalidUTF8)
+                            pending = CSVScanError(
+                                offset: fieldOffset, field: field, kind: builders[slot].failure ?? .invalidUTF8)
                         }
                         // The value may have settled or poisoned the column's type.
                         fast[field] = builders[slot].plainNumberOutput()
@@ -159,7 +161,10 @@ enum CSVChunkParser {
             if field != fieldCount {
                 // Name the first missing field, or the first extra one.
                 let named = field < fieldCount ? field : fieldCount
-                return (row, CSVScanError(offset: rowStart, field: named, kind: .raggedRow(found: field, expected: fieldCount)))
+                return (
+                    row,
+                    CSVScanError(offset: rowStart, field: named, kind: .raggedRow(found: field, expected: fieldCount))
+                )
             }
             if let pending { return (row, pending) }
             row += 1

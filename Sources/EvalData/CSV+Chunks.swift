@@ -19,12 +19,13 @@ enum CSVChunking {
     }
 
     /// Up to `count` non-empty ranges covering `start ..< end`, each ending at a row boundary.
+    ///
     /// `quoted` says whether the bytes contain a quote at all; without one, quote counting is skipped.
     static func ranges(_ base: UnsafePointer<UInt8>, start: Int, end: Int, count: Int, quoted: Bool) -> [Range<Int>] {
         guard end > start else { return [] }
         let count = max(1, min(count, end - start))
         var cuts: [Int] = [start]
-        var parity = 0          // quotes seen in `start ..< pos`, modulo 2
+        var parity = 0  // quotes seen in `start ..< pos`, modulo 2
         var pos = start
         for k in 1..<max(count, 1) {
             let target = start + Int((Double(end - start) * Double(k) / Double(count)).rounded(.down))
@@ -38,13 +39,14 @@ enum CSVChunking {
         cuts.append(end)
         var result: [Range<Int>] = []
         for i in 0..<(cuts.count - 1) where cuts[i] < cuts[i + 1] {
-            result.append(cuts[i] ..< cuts[i + 1])
+            result.append(cuts[i]..<cuts[i + 1])
         }
         return result
     }
 
     /// The offset just after the first LF at or after `pos` that lies outside quotes.
-    private static func boundary(_ base: UnsafePointer<UInt8>, from pos: inout Int, end: Int, parity: inout Int) -> Int {
+    private static func boundary(_ base: UnsafePointer<UInt8>, from pos: inout Int, end: Int, parity: inout Int) -> Int
+    {
         while pos < end {
             if parity == 0 {
                 let newline = CSVFieldScanner.find(CSVFieldScanner.lf, base, from: pos, to: end) ?? end

@@ -1,5 +1,6 @@
-/// What one chunk learned about one column: its type there, its missing rows and, for
-/// strings, its dictionary. The values themselves are already in the final buffers.
+/// What one chunk learned about one column: its type there, its missing rows and, for strings, its dictionary.
+///
+/// The values themselves are already in the final buffers.
 ///
 /// Missing rows are kept as a sparse list of chunk-local row numbers, because most
 /// columns have none and a per-row mask would cost a store for every field.

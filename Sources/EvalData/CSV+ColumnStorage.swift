@@ -1,13 +1,14 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
-/// Where one chunk writes one column: typed pointers to the chunk's first row in the
-/// final buffers. Each chunk owns a disjoint row range, so parallel writes never overlap.
+/// Where one chunk writes one column: typed pointers to the chunk's first row in the final buffers.
+///
+/// Each chunk owns a disjoint row range, so parallel writes never overlap.
 struct CSVSlotOutput: @unchecked Sendable {
     var numbers: UnsafeMutablePointer<Double>
     var bools: UnsafeMutablePointer<Bool>
@@ -36,6 +37,7 @@ final class CSVColumnStorage: @unchecked Sendable {
     let output: CSVSlotOutput
 
     /// `nil` only if allocation hands back no address (it does not for a positive capacity).
+    ///
     /// `type` limits the buffers to one type when the column's type is forced.
     init?(rows: Int, type: CSVSlotType?) {
         func buffer<T>(_: T.Type, _ rows: Int) -> ([T], UnsafeMutablePointer<T>?) {
@@ -91,12 +93,12 @@ final class CSVColumnStorage: @unchecked Sendable {
     /// it changes no contents, and the kernel may ignore it.
     private static func adviseHugePages(_ base: UnsafeMutableRawPointer?, bytes: Int) {
         #if os(Linux)
-        let huge = 2 << 20
-        guard let base, bytes >= 2 * huge else { return }
-        let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
-        let end = (Int(bitPattern: base) + bytes) & ~(huge - 1)
-        guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(aligned, end - start, MADV_HUGEPAGE)
+            let huge = 2 << 20
+            guard let base, bytes >= 2 * huge else { return }
+            let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
+            let end = (Int(bitPattern: base) + bytes) & ~(huge - 1)
+            guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
+            _ = madvise(aligned, end - start, MADV_HUGEPAGE)
         #endif
     }
 

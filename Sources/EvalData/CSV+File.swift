@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A whole file's bytes in memory: memory-mapped when large, otherwise read.
@@ -55,9 +55,9 @@ struct CSVFileBytes {
     /// Maps a regular file read-only; `nil` if the OS refuses (then the caller reads).
     private static func map(_ fd: Int32, size: Int) -> CSVFileBytes? {
         #if os(Linux)
-        let flags = MAP_PRIVATE | MAP_POPULATE  // fault everything in at once, not page by page
+            let flags = MAP_PRIVATE | MAP_POPULATE  // fault everything in at once, not page by page
         #else
-        let flags = MAP_PRIVATE
+            let flags = MAP_PRIVATE
         #endif
         let failed = UnsafeMutableRawPointer(bitPattern: -1)
         guard let p = mmap(nil, size, PROT_READ, flags, fd, 0), p != failed else { return nil }

@@ -12,13 +12,13 @@ enum CSVTokens {
         case 0:
             return true
         case 2:
-            return p[0] == 0x4E && p[1] == 0x41                                  // NA
+            return p[0] == 0x4E && p[1] == 0x41  // NA
         case 3:
-            return (p[0] == 0x4E && p[1] == 0x2F && p[2] == 0x41)                // N/A
-                || (p[0] == 0x4E && p[1] == 0x61 && p[2] == 0x4E)                // NaN
+            return (p[0] == 0x4E && p[1] == 0x2F && p[2] == 0x41)  // N/A
+                || (p[0] == 0x4E && p[1] == 0x61 && p[2] == 0x4E)  // NaN
         case 4:
-            return (p[0] == 0x6E && p[1] == 0x75 && p[2] == 0x6C && p[3] == 0x6C) // null
-                || (p[0] == 0x4E && p[1] == 0x6F && p[2] == 0x6E && p[3] == 0x65) // None
+            return (p[0] == 0x6E && p[1] == 0x75 && p[2] == 0x6C && p[3] == 0x6C)  // null
+                || (p[0] == 0x4E && p[1] == 0x6F && p[2] == 0x6E && p[3] == 0x65)  // None
         default:
             return false
         }

@@ -39,8 +39,9 @@ extension FastFloat {
         }
         // 19 digits cannot overflow a UInt64, so the mantissa above is exact.
         guard digits > 0, digits <= 19 else { return nil }
-        return finish(base, &pos, at: i, end: end, delimiter: delimiter,
-                      mantissa: mantissa, scale: scale, negative: negative)
+        return finish(
+            base, &pos, at: i, end: end, delimiter: delimiter,
+            mantissa: mantissa, scale: scale, negative: negative)
     }
 
     /// The exponent, the terminator check and the fast-path multiply, shared by both loops.
@@ -84,7 +85,9 @@ extension FastFloat {
     }
 
     /// `parseField` with bounds checks, for fields near the end of a chunk.
-    private static func parseFieldChecked(_ base: UnsafePointer<UInt8>, _ pos: inout Int, end: Int, delimiter: UInt8) -> Double? {
+    private static func parseFieldChecked(_ base: UnsafePointer<UInt8>, _ pos: inout Int, end: Int, delimiter: UInt8)
+        -> Double?
+    {
         var i = pos
         let negative = i < end && base[i] == UInt8(ascii: "-")
         if negative { i += 1 }
@@ -112,7 +115,8 @@ extension FastFloat {
         }
         // 19 digits cannot overflow a UInt64, so the mantissa above is exact.
         guard digits > 0, digits <= 19 else { return nil }
-        return finish(base, &pos, at: i, end: end, delimiter: delimiter,
-                      mantissa: mantissa, scale: scale, negative: negative)
+        return finish(
+            base, &pos, at: i, end: end, delimiter: delimiter,
+            mantissa: mantissa, scale: scale, negative: negative)
     }
 }

@@ -8,10 +8,13 @@
 /// disagree after the first error, but it stops there and never writes past the bound.
 enum CSVRowCounter {
     /// At least the number of rows in the chunk.
+    ///
     /// `quoted` false promises the range holds no quote, which saves looking for one.
     static func bound(_ base: UnsafePointer<UInt8>, _ range: Range<Int>, quoted: Bool) -> Int {
         guard !range.isEmpty else { return 0 }
-        if !quoted || CSVFieldScanner.find(CSVFieldScanner.quote, base, from: range.lowerBound, to: range.upperBound) == nil {
+        if !quoted
+            || CSVFieldScanner.find(CSVFieldScanner.quote, base, from: range.lowerBound, to: range.upperBound) == nil
+        {
             let lines = countUnquoted(base, range)
             // Lines this short are mostly blank: count exactly, so that a file of empty
             // lines does not reserve buffers for rows it does not have.
@@ -24,7 +27,8 @@ enum CSVRowCounter {
     @inline(__always)
     private static func blank(_ base: UnsafePointer<UInt8>, _ i: Int, end: Int) -> Bool {
         let c = base[i]
-        return c == CSVFieldScanner.lf || (c == CSVFieldScanner.cr && (i + 1 == end || base[i + 1] == CSVFieldScanner.lf))
+        return c == CSVFieldScanner.lf
+            || (c == CSVFieldScanner.cr && (i + 1 == end || base[i + 1] == CSVFieldScanner.lf))
     }
 
     /// No quotes: every LF ends a line, so the line count bounds the row count; blank
@@ -59,8 +63,9 @@ enum CSVRowCounter {
         return total
     }
 
-    /// With quotes: hop between LFs and quotes; an LF inside a quoted stretch does not
-    /// end the row. Blank lines are skipped, so the count is exact.
+    /// With quotes: hop between LFs and quotes; an LF inside a quoted stretch does not end the row.
+    ///
+    /// Blank lines are skipped, so the count is exact.
     private static func countQuoted(_ base: UnsafePointer<UInt8>, _ range: Range<Int>) -> Int {
         let end = range.upperBound
         var rows = 0

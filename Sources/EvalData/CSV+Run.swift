@@ -23,8 +23,10 @@ struct CSVRun {
     private var results: [CSVChunkResult] = []
     private var types: [CSVSlotType] = []
 
-    init(base: UnsafePointer<UInt8>, bytes: UnsafeRawBufferPointer, name: String, header: CSVHeader,
-         layout: CSVLayout, threads: Int, chunkCount: Int?) throws(CSVError) {
+    init(
+        base: UnsafePointer<UInt8>, bytes: UnsafeRawBufferPointer, name: String, header: CSVHeader,
+        layout: CSVLayout, threads: Int, chunkCount: Int?
+    ) throws(CSVError) {
         self.base = base
         self.bytes = bytes
         self.name = name
@@ -37,7 +39,9 @@ struct CSVRun {
         // One look for a quote: a file without any takes the simpler paths throughout.
         let quoted = CSVFieldScanner.find(CSVFieldScanner.quote, base, from: start, to: end) != nil
         let ranges = CSVChunking.ranges(base, start: start, end: end, count: count, quoted: quoted)
-        let bounds = Parallel.map(ranges.count, threads: threads) { CSVRowCounter.bound(base, ranges[$0], quoted: quoted) }
+        let bounds = Parallel.map(ranges.count, threads: threads) {
+            CSVRowCounter.bound(base, ranges[$0], quoted: quoted)
+        }
         var total = 0
         for (range, rows) in zip(ranges, bounds) {
             chunks.append(CSVChunk(bytes: range, rows: rows, firstRow: total))
@@ -73,7 +77,8 @@ struct CSVRun {
         let stale = results.map { r in slots.map { s in r.parts[s].type != .unknown && r.parts[s].type != types[s] } }
         let redo = chunks.indices.filter { stale[$0].contains(true) }
         let redone = Parallel.map(redo.count, threads: threads) { j in
-            CSVChunkParser.parse(base, chunks[redo[j]], layout, outputs, types: types.map { Optional($0) }, active: stale[redo[j]])
+            CSVChunkParser.parse(
+                base, chunks[redo[j]], layout, outputs, types: types.map { Optional($0) }, active: stale[redo[j]])
         }
         for (j, k) in redo.enumerated() {
             if let error = redone[j].error { throw located(error) }
@@ -96,7 +101,8 @@ struct CSVRun {
         }
         let (chunks, results, types, outputs) = (self.chunks, self.results, self.types, self.outputs)
         _ = Parallel.map(chunks.count, threads: threads) { k in
-            CSVAssembler.finish(chunk: chunks[k], index: k, result: results[k], types: types, outputs: outputs, remaps: remaps)
+            CSVAssembler.finish(
+                chunk: chunks[k], index: k, result: results[k], types: types, outputs: outputs, remaps: remaps)
         }
         var table = Table()
         for slot in 0..<layout.slotCount {

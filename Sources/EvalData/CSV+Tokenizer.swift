@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// RFC 4180 field scanning over raw bytes.
@@ -103,7 +103,9 @@ struct CSVHeader {
     ///
     /// Names are kept exactly as written (no trimming); an empty, duplicate or
     /// non-UTF-8 name is an error that names its field.
-    static func read(_ base: UnsafePointer<UInt8>, from: Int, end: Int, delimiter: UInt8) -> Result<CSVHeader, CSVScanError> {
+    static func read(_ base: UnsafePointer<UInt8>, from: Int, end: Int, delimiter: UInt8) -> Result<
+        CSVHeader, CSVScanError
+    > {
         let scanner = CSVFieldScanner(base: base, end: end, delimiter: delimiter)
         var pos = from
         var line = 1

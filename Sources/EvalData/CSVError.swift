@@ -53,7 +53,7 @@ package struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         self.kind = kind
     }
 
-    /// One line in compiler style, e.g. "data/x.csv:14: field 7 (`y_pred`): expected 7 fields, found 6".
+    /// One line in compiler style, such as "data/x.csv:14: field 7 (`y_pred`): expected 7 fields, found 6".
     package var description: String {
         var text = file
         if line > 0 { text += ":\(line)" }

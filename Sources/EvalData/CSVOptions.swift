@@ -9,7 +9,9 @@ package struct CSVOptions: Sendable, Equatable {
     /// A quote (`"`), CR or LF cannot be a delimiter; `CSVReader` rejects them.
     package var delimiter: UInt8 = UInt8(ascii: ",")
 
-    /// Projection: only these columns, in this order. `nil` keeps every column.
+    /// Projection: only these columns, in this order.
+    ///
+    /// `nil` keeps every column.
     ///
     /// Columns left out are still tokenized (rows must stay rectangular) but never
     /// converted, so projecting is cheaper than reading everything and dropping.

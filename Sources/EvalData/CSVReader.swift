@@ -20,9 +20,12 @@ package enum CSVReader {
     }
 
     /// Parses CSV bytes held in memory; `name` is used in error messages.
-    package static func parse(bytes: UnsafeRawBufferPointer, name: String, options: CSVOptions = CSVOptions()) throws(CSVError) -> Table {
+    package static func parse(bytes: UnsafeRawBufferPointer, name: String, options: CSVOptions = CSVOptions())
+        throws(CSVError) -> Table
+    {
         let delimiter = options.delimiter
-        guard delimiter != CSVFieldScanner.quote, delimiter != CSVFieldScanner.lf, delimiter != CSVFieldScanner.cr else {
+        guard delimiter != CSVFieldScanner.quote, delimiter != CSVFieldScanner.lf, delimiter != CSVFieldScanner.cr
+        else {
             throw CSVError(file: name, line: 0, kind: .invalidOption("the delimiter cannot be a quote, CR or LF"))
         }
         guard let raw = bytes.baseAddress, bytes.count > 0 else {
@@ -43,15 +46,17 @@ package enum CSVReader {
         let layout = try makeLayout(header, options: options, file: name)
 
         let threads = min(max(options.threads, 1), 64)
-        var run = try CSVRun(base: base, bytes: bytes, name: name, header: header, layout: layout,
-                             threads: threads, chunkCount: options.chunkCount)
+        var run = try CSVRun(
+            base: base, bytes: bytes, name: name, header: header, layout: layout,
+            threads: threads, chunkCount: options.chunkCount)
         try run.parseChunks()
         try run.settleTypes()
         return try run.assemble()
     }
 
     /// Maps header fields to output slots, applying the projection and forced types.
-    private static func makeLayout(_ header: CSVHeader, options: CSVOptions, file: String) throws(CSVError) -> CSVLayout {
+    private static func makeLayout(_ header: CSVHeader, options: CSVOptions, file: String) throws(CSVError) -> CSVLayout
+    {
         let names = header.names
         var indexOf: [String: Int] = [:]
         for (i, n) in names.enumerated() { indexOf[n] = i }

@@ -33,7 +33,8 @@ extension Column {
     package static func concatenating(_ parts: [Column]) -> Column? {
         guard let first = parts.first else { return nil }
         guard parts.allSatisfy({ $0.type == first.type }) else { return nil }
-        let missing: [Bool]? = parts.contains(where: \.hasMissing)
+        let missing: [Bool]? =
+            parts.contains(where: \.hasMissing)
             ? parts.flatMap { $0.missing ?? [Bool](repeating: false, count: $0.count) } : nil
         switch first.storage {
         case .number:

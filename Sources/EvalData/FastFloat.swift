@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Correctly rounded decimal-to-double conversion straight from bytes.
@@ -41,10 +41,10 @@ package enum FastFloat {
             i += 1
         }
         var mantissa: UInt64 = 0
-        var significant = 0      // digits held in `mantissa`, leading zeros excluded
-        var scale = 0            // power of ten that `mantissa` must be multiplied by
+        var significant = 0  // digits held in `mantissa`, leading zeros excluded
+        var scale = 0  // power of ten that `mantissa` must be multiplied by
         var sawDigit = false
-        var truncated = false    // a nonzero digit did not fit in 19 significant digits
+        var truncated = false  // a nonzero digit did not fit in 19 significant digits
         while i < end {
             let d = p[i] &- 0x30
             if d > 9 { break }

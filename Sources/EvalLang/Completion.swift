@@ -64,7 +64,9 @@ package struct Completer: Sendable {
         self.files = { Completer.list(directory: $0, root: root) }
     }
 
-    package init(bindings: OrderedDictionary<String, Value>, commands: [String], files: @escaping @Sendable (String) -> [Entry]) {
+    package init(
+        bindings: OrderedDictionary<String, Value>, commands: [String], files: @escaping @Sendable (String) -> [Entry]
+    ) {
         self.bindings = bindings
         self.commands = commands
         self.files = files
@@ -103,7 +105,9 @@ package struct Completer: Sendable {
         if scan.inComment { return Completion(prefix: "", candidates: []) }
         if let string = scan.openString {
             if let owner = string.subscriptOf, case .table(let t)? = bindings[owner] {
-                return Completion(prefix: string.content, candidates: t.names.filter { $0.hasPrefix(string.content) }.map { $0 + "\"]" })
+                return Completion(
+                    prefix: string.content,
+                    candidates: t.names.filter { $0.hasPrefix(string.content) }.map { $0 + "\"]" })
             }
             return path(string.content, closing: "\"", onlyExtension: nil)
         }
@@ -116,16 +120,22 @@ package struct Completer: Sendable {
             case .record(let r)?: fields = Array(r.fields.keys)
             default: fields = []
             }
-            return Completion(prefix: word, candidates: fields.filter { $0.hasPrefix(word) && Completer.isIdentifier($0) })
+            return Completion(
+                prefix: word, candidates: fields.filter { $0.hasPrefix(word) && Completer.isIdentifier($0) })
         }
-        if let call = scan.call, scan.atArgumentStart, let builtin = BuiltinRegistry.shared[call.callee], bindings[call.callee] == nil {
+        if let call = scan.call, scan.atArgumentStart, let builtin = BuiltinRegistry.shared[call.callee],
+            bindings[call.callee] == nil
+        {
             let named = builtin.optionNames.filter { $0.hasPrefix(word) && !call.named.contains($0) }.map { $0 + ": " }
             if !named.isEmpty {
-                return Completion(prefix: word, candidates: named + bindings.keys.filter { $0.hasPrefix(word) && !word.isEmpty })
+                return Completion(
+                    prefix: word, candidates: named + bindings.keys.filter { $0.hasPrefix(word) && !word.isEmpty })
             }
         }
         var names = Array(bindings.keys)
-        if !word.isEmpty || scan.call == nil { names += ["params"] + BuiltinRegistry.shared.names.filter { bindings[$0] == nil } }
+        if !word.isEmpty || scan.call == nil {
+            names += ["params"] + BuiltinRegistry.shared.names.filter { bindings[$0] == nil }
+        }
         return Completion(prefix: word, candidates: names.filter { $0.hasPrefix(word) })
     }
 
@@ -153,7 +163,10 @@ package struct Completer: Sendable {
     }
 
     static func isIdentifier(_ s: String) -> Bool {
-        guard let first = s.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else { return false }
-        return s.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+        guard let first = s.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic)
+        else { return false }
+        return s.unicodeScalars.allSatisfy {
+            $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
+        }
     }
 }

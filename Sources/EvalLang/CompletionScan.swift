@@ -40,7 +40,10 @@ struct CodeScan {
         if case .string(true, let content)? = tokens.last {
             tokens.removeLast()
             var owner: String?
-            if tokens.count >= 2, tokens[tokens.count - 1] == .punct("["), case .name(let n) = tokens[tokens.count - 2] { owner = n }
+            if tokens.count >= 2, tokens[tokens.count - 1] == .punct("["), case .name(let n) = tokens[tokens.count - 2]
+            {
+                owner = n
+            }
             openString = OpenString(content: content, subscriptOf: owner)
             return
         }
@@ -51,7 +54,8 @@ struct CodeScan {
             }
         }
         if tokens.count >= 2, tokens[tokens.count - 1] == .punct("."), case .name(let owner) = tokens[tokens.count - 2],
-           tokens.count < 3 || tokens[tokens.count - 3] != .punct(".") {
+            tokens.count < 3 || tokens[tokens.count - 3] != .punct(".")
+        {
             fieldOf = owner
         }
         // Bracket frames: a call remembers its callee and named arguments so far.
@@ -73,7 +77,9 @@ struct CodeScan {
             }
         }
         call = frames.last?.call
-        if call != nil, let previous = tokens.last { atArgumentStart = previous == .punct("(") || previous == .punct(",") }
+        if call != nil, let previous = tokens.last {
+            atArgumentStart = previous == .punct("(") || previous == .punct(",")
+        }
     }
 
     private static func tokens(of chars: [Character], inComment: inout Bool) -> [Token] {

@@ -10,6 +10,7 @@ package enum Descriptive {
     }
 
     /// Variance with `ddof` delta degrees of freedom (1 = sample variance, as pandas).
+    ///
     /// Two passes, for accuracy: the mean first, then squared deviations.
     package static func variance(_ x: [Double], ddof: Int = 1) -> Double? {
         guard x.count > ddof, let m = mean(x) else { return nil }

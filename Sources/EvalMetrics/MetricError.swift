@@ -33,25 +33,25 @@ package enum MetricError: Error, Equatable, Sendable {
     /// One English sentence that says what is wrong and where.
     package var message: String {
         switch self {
-        case let .lengthMismatch(name, count, expected):
+        case .lengthMismatch(let name, let count, let expected):
             return "`\(name)` has \(count) \(Self.values(count)) but `y` has \(expected)"
         case .empty:
             return "`y` is empty, so there is nothing to compute the metric over"
-        case let .missingValue(name, index):
+        case .missingValue(let name, let index):
             return "`\(name)` has a missing value at index \(index)"
-        case let .probabilityOutOfRange(index, value):
+        case .probabilityOutOfRange(let index, let value):
             return "`p` must hold probabilities in [0, 1], but index \(index) is \(Self.format(value))"
-        case let .notBinary(index, value):
+        case .notBinary(let index, let value):
             return "`y` must hold binary labels 0 or 1, but index \(index) is \(Self.format(value))"
-        case let .negativeWeight(index, value):
+        case .negativeWeight(let index, let value):
             return "`weights` must not be negative, but index \(index) is \(Self.format(value))"
-        case let .invalidValue(name, index, value, expected):
+        case .invalidValue(let name, let index, let value, let expected):
             return "`\(name)` must hold \(expected), but index \(index) is \(Self.format(value))"
-        case let .invalidParameter(name, value, expected):
+        case .invalidParameter(let name, let value, let expected):
             return "`\(name)` must be \(expected), but is \(Self.format(value))"
-        case let .tooFewValues(name, count, needed):
+        case .tooFewValues(let name, let count, let needed):
             return "`\(name)` needs at least \(needed) \(Self.values(needed)), but has \(count)"
-        case let .unequalLengths(name, count, other, otherCount):
+        case .unequalLengths(let name, let count, let other, let otherCount):
             return "`\(name)` has \(count) \(Self.values(count)) but `\(other)` has \(otherCount)"
         }
     }

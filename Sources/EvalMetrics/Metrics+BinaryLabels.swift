@@ -8,8 +8,9 @@ extension Metrics {
         try BinaryConfusion(y, yhat, weights: weights)
     }
 
-    /// `tp / (tp + fp)` (scikit-learn's `precision_score`). With nothing predicted
-    /// positive it is undefined, or `zeroDivision` when that is given.
+    /// `tp / (tp + fp)` (scikit-learn's `precision_score`).
+    ///
+    /// With nothing predicted positive it is undefined, or `zeroDivision` when that is given.
     package static func precision(
         _ y: [Double], _ yhat: [Double], zeroDivision: Double? = nil, weights: [Double]? = nil
     ) throws(MetricError) -> MetricResult {
@@ -17,8 +18,9 @@ extension Metrics {
         return try BinaryConfusion(y, yhat, weights: weights).precision(zeroDivision: zeroDivision)
     }
 
-    /// `tp / (tp + fn)` (scikit-learn's `recall_score`). With no positives in `y` it is
-    /// undefined, or `zeroDivision` when that is given.
+    /// `tp / (tp + fn)` (scikit-learn's `recall_score`).
+    ///
+    /// With no positives in `y` it is undefined, or `zeroDivision` when that is given.
     package static func recall(
         _ y: [Double], _ yhat: [Double], zeroDivision: Double? = nil, weights: [Double]? = nil
     ) throws(MetricError) -> MetricResult {
@@ -43,8 +45,9 @@ extension Metrics {
         try fbeta(y, yhat, beta: 1, zeroDivision: zeroDivision, weights: weights)
     }
 
-    /// `tn / (tn + fp)`, the recall of class 0 (scikit-learn's `recall_score` with
-    /// `pos_label=0`). With no negatives in `y` it is undefined, or `zeroDivision`.
+    /// `tn / (tn + fp)`, the recall of class 0 (scikit-learn's `recall_score` with `pos_label=0`).
+    ///
+    /// With no negatives in `y` it is undefined, or `zeroDivision`.
     package static func specificity(
         _ y: [Double], _ yhat: [Double], zeroDivision: Double? = nil, weights: [Double]? = nil
     ) throws(MetricError) -> MetricResult {
@@ -123,10 +126,10 @@ extension BinaryConfusion {
         return Ratio.divide(tn, tn + fp, zeroDivision: zeroDivision, reason: MetricWarning.noTrueNegative)
     }
 
-    /// `(1 + β²)·tp / ((1 + β²)·tp + β²·fn + fp)`, scikit-learn 1.9's form, which is
-    /// defined (as 0) when precision is undefined but recall is 0; undefined (or
-    /// `zeroDivision`) only when there are no true and no predicted positives.
-    /// β = 0 is precision and β = +∞ recall, with their zero-division rules.
+    /// `(1 + β²)·tp / ((1 + β²)·tp + β²·fn + fp)`, scikit-learn 1.9's form.
+    ///
+    /// It is defined (as 0) when precision is undefined but recall is 0; undefined (or
+    /// `zeroDivision`) only when there are no true and no predicted positives. β = 0 is precision and β = +∞ recall, with their zero-division rules.
     package func fbeta(beta: Double, zeroDivision: Double? = nil) -> MetricResult {
         if total == 0 {
             return .undefined(MetricWarning.zeroWeights)

@@ -83,11 +83,14 @@ extension Metrics {
             let tp = Summation.sum(counts.truePositives)
             let predicted = Summation.sum(counts.predictedTotals)
             return AveragedScores(
-                precision: Ratio.divide(tp, predicted, zeroDivision: zeroDivision, reason: MetricWarning.noPredictedPositive),
+                precision: Ratio.divide(
+                    tp, predicted, zeroDivision: zeroDivision, reason: MetricWarning.noPredictedPositive),
                 recall: Ratio.divide(tp, support, zeroDivision: zeroDivision, reason: MetricWarning.noTruePositive),
                 fscore: Ratio.fbeta(
                     tp: tp, trueTotal: support, predictedTotal: predicted, beta: beta, zeroDivision: zeroDivision,
-                    reasons: (MetricWarning.noPredictedPositive, MetricWarning.noTruePositive, MetricWarning.noPositiveAtAll)
+                    reasons: (
+                        MetricWarning.noPredictedPositive, MetricWarning.noTruePositive, MetricWarning.noPositiveAtAll
+                    )
                 ),
                 support: support
             )
@@ -210,7 +213,8 @@ struct LabelCounts {
             )
             return ClassScores(
                 label: c,
-                precision: Ratio.divide(truePositives[c], predictedTotals[c], zeroDivision: zeroDivision, reason: reasons.0),
+                precision: Ratio.divide(
+                    truePositives[c], predictedTotals[c], zeroDivision: zeroDivision, reason: reasons.0),
                 recall: Ratio.divide(truePositives[c], trueTotals[c], zeroDivision: zeroDivision, reason: reasons.1),
                 fscore: Ratio.fbeta(
                     tp: truePositives[c], trueTotal: trueTotals[c], predictedTotal: predictedTotals[c], beta: beta,

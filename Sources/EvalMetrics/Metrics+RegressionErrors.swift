@@ -66,9 +66,10 @@ extension Metrics {
         }
         let w: (Int) -> Double = { weights?[$0] ?? 1 }
         let meanDifference = Summation.sum(count: n) { w($0) * (y[$0] - yhat[$0]) } / totalWeight
-        let numerator = Summation.sum(count: n) {
-            w($0) * square(y[$0] - yhat[$0] - meanDifference)
-        } / totalWeight
+        let numerator =
+            Summation.sum(count: n) {
+                w($0) * square(y[$0] - yhat[$0] - meanDifference)
+            } / totalWeight
         let mean = Summation.sum(count: n) { w($0) * y[$0] } / totalWeight
         let denominator = Summation.sum(count: n) { w($0) * square(y[$0] - mean) } / totalWeight
         if denominator == 0 {

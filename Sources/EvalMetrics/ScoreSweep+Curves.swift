@@ -17,9 +17,10 @@ package struct PrCurve: Equatable, Sendable {
     package var thresholds: [Double]
 }
 
-/// The cumulative gain curve: targeting the rows scoring at or above `thresholds[k]`
-/// reaches `fraction[k]` of the population (by weight) and captures `gain[k]` of the
-/// positive weight. Starts at (0, 0) with threshold +∞ and ends at (1, 1).
+/// The cumulative gain curve: targeting the rows scoring at or above `thresholds[k]` reaches `fraction[k]` of the
+/// population (by weight) and captures `gain[k]` of the positive weight.
+///
+/// Starts at (0, 0) with threshold +∞ and ends at (1, 1).
 package struct GainCurve: Equatable, Sendable {
     package var thresholds: [Double]
     package var fraction: [Double]

@@ -39,10 +39,11 @@ extension ScoreSweep {
         return .defined(Swift.max(0, sum.value))
     }
 
-    /// Area under the precision–recall curve by the trapezoid rule (scikit-learn's
-    /// `auc(recall, precision)` on the full `precision_recall_curve`), including its
-    /// end point at recall 0, precision 1. Unlike `averagePrecision` it interpolates
-    /// linearly between points, which is optimistic; both are given because both are used.
+    /// Area under the precision–recall curve by the trapezoid rule (scikit-learn's `auc(recall, precision)` on the
+    /// full `precision_recall_curve`), including its end point at recall 0, precision 1.
+    ///
+    /// Unlike `averagePrecision` it interpolates linearly between points, which is optimistic; both are given
+    /// because both are used.
     package func prAuc() -> MetricResult {
         if let problem = positivesProblem {
             return .undefined(problem)

@@ -17,8 +17,9 @@ enum Validation {
         otherName: String,
         weights: [Double]?
     ) throws(MetricError) {
-        try check(y: y, other: other, otherName: otherName, weights: weights,
-                  yValid: { $0 == $0 }, otherValid: { $0 == $0 }, domain: {})
+        try check(
+            y: y, other: other, otherName: otherName, weights: weights,
+            yValid: { $0 == $0 }, otherValid: { $0 == $0 }, domain: {})
     }
 
     /// The shared checks plus a domain rule for labels or probabilities.
@@ -64,8 +65,10 @@ enum Validation {
 
     /// 0/1 labels and probabilities of class 1 (log loss, Brier, calibration).
     static func checkProbabilities(y: [Double], p: [Double], weights: [Double]?) throws(MetricError) {
-        try check(y: y, other: p, otherName: "p", weights: weights,
-                  yValid: { ($0 == 0) | ($0 == 1) }, otherValid: { ($0 >= 0) & ($0 <= 1) }) { () throws(MetricError) in
+        try check(
+            y: y, other: p, otherName: "p", weights: weights,
+            yValid: { ($0 == 0) | ($0 == 1) }, otherValid: { ($0 >= 0) & ($0 <= 1) }
+        ) { () throws(MetricError) in
             try binaryLabels(y)
             try probabilities(p)
         }
@@ -73,8 +76,10 @@ enum Validation {
 
     /// 0/1 labels and 0/1 decisions (confusion counts, profit).
     static func checkDecisions(y: [Double], yhat: [Double], weights: [Double]?) throws(MetricError) {
-        try check(y: y, other: yhat, otherName: "yhat", weights: weights,
-                  yValid: { ($0 == 0) | ($0 == 1) }, otherValid: { ($0 == 0) | ($0 == 1) }) { () throws(MetricError) in
+        try check(
+            y: y, other: yhat, otherName: "yhat", weights: weights,
+            yValid: { ($0 == 0) | ($0 == 1) }, otherValid: { ($0 == 0) | ($0 == 1) }
+        ) { () throws(MetricError) in
             try binaryLabels(y)
             try binaryValues(yhat, name: "yhat")
         }
@@ -82,8 +87,10 @@ enum Validation {
 
     /// 0/1 labels and any non-missing scores (AUC and the score sweep).
     static func checkScores(y: [Double], scores: [Double], weights: [Double]?) throws(MetricError) {
-        try check(y: y, other: scores, otherName: "scores", weights: weights,
-                  yValid: { ($0 == 0) | ($0 == 1) }, otherValid: { $0 == $0 }) { () throws(MetricError) in
+        try check(
+            y: y, other: scores, otherName: "scores", weights: weights,
+            yValid: { ($0 == 0) | ($0 == 1) }, otherValid: { $0 == $0 }
+        ) { () throws(MetricError) in
             try binaryLabels(y)
         }
     }

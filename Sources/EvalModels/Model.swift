@@ -21,8 +21,10 @@ package struct Model: Sendable {
         package var recognises: @Sendable ([UInt8]) -> Bool
         package var load: @Sendable ([UInt8], String) throws(ModelError) -> any ModelFormat
 
-        package init(format: String, recognises: @escaping @Sendable ([UInt8]) -> Bool,
-                     load: @escaping @Sendable ([UInt8], String) throws(ModelError) -> any ModelFormat) {
+        package init(
+            format: String, recognises: @escaping @Sendable ([UInt8]) -> Bool,
+            load: @escaping @Sendable ([UInt8], String) throws(ModelError) -> any ModelFormat
+        ) {
             self.format = format
             self.recognises = recognises
             self.load = load
@@ -39,7 +41,8 @@ package struct Model: Sendable {
         let bytes = [UInt8](data)
         guard !bytes.isEmpty else { throw ModelError(path: displayPath, reason: "the file is empty") }
         guard let loader = loaders.first(where: { $0.recognises(bytes) }) else {
-            throw ModelError(path: displayPath, reason: "the content is not an XGBoost JSON, LightGBM text or ONNX model")
+            throw ModelError(
+                path: displayPath, reason: "the content is not an XGBoost JSON, LightGBM text or ONNX model")
         }
         let format = try loader.load(bytes, displayPath)
         let name = ((displayPath as NSString).lastPathComponent as NSString).deletingPathExtension

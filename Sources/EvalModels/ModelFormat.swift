@@ -43,7 +43,9 @@ package struct ModelInfo: Sendable, Equatable {
     /// Class labels in output-column order, when the file names them (ONNX classifiers).
     package var classLabels: [String]?
 
-    package init(format: String, objective: String, task: ModelTask, features: [String], trees: Int, classLabels: [String]? = nil) {
+    package init(
+        format: String, objective: String, task: ModelTask, features: [String], trees: Int, classLabels: [String]? = nil
+    ) {
         self.format = format
         self.objective = objective
         self.task = task

@@ -7,7 +7,8 @@ import Foundation
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Compare two report versions: metrics (old, new, change), checks that flipped, params and inputs that changed."
+        abstract:
+            "Compare two report versions: metrics (old, new, change), checks that flipped, params and inputs that changed."
     )
 
     @Argument(help: "Two version folders (old, then new), or one report folder to compare its last two versions.")
@@ -33,7 +34,9 @@ struct DiffCommand: ParsableCommand {
                 Terminal.error("error: \(trimmed[0]) has \(versions.count) version(s); a diff needs two\n")
                 throw Exit.error
             }
-            (old, new) = (trimmed[0] + "/" + versions[versions.count - 2], trimmed[0] + "/" + versions[versions.count - 1])
+            (old, new) = (
+                trimmed[0] + "/" + versions[versions.count - 2], trimmed[0] + "/" + versions[versions.count - 1]
+            )
         }
         let diff: ReportDiff
         do { diff = try ReportDiff(old: old, new: new) } catch {

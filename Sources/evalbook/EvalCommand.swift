@@ -39,7 +39,11 @@ struct EvalCommand: ParsableCommand {
             }
             switch outcome {
             case .value(let value, _):
-                if json { values.append(JSON(value)) } else { Terminal.out(TextRenderer.render(value.display(), width: Terminal.width)) }
+                if json {
+                    values.append(JSON(value))
+                } else {
+                    Terminal.out(TextRenderer.render(value.display(), width: Terminal.width))
+                }
             case .binding: break
             case .check(let check):
                 checks.append(check)
@@ -55,11 +59,18 @@ struct EvalCommand: ParsableCommand {
         if json {
             let document = JSON.object([
                 ("outputs", .array(values)),
-                ("checks", .array(checks.map {
-                    .object([("expression", .string($0.expression)), ("passed", .bool($0.passed)),
-                             ("detail", $0.detail.map(JSON.string) ?? .null),
-                             ("message", $0.message.map(JSON.string) ?? .null), ("line", .number(Double($0.span.line)))])
-                })),
+                (
+                    "checks",
+                    .array(
+                        checks.map {
+                            .object([
+                                ("expression", .string($0.expression)), ("passed", .bool($0.passed)),
+                                ("detail", $0.detail.map(JSON.string) ?? .null),
+                                ("message", $0.message.map(JSON.string) ?? .null),
+                                ("line", .number(Double($0.span.line))),
+                            ])
+                        })
+                ),
                 ("warnings", .array(warnings.map { .string($0.message) })),
             ])
             Terminal.out(document.text() + "\n")

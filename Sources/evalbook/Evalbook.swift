@@ -8,7 +8,10 @@ struct Evalbook: ParsableCommand {
         commandName: "evalbook",
         abstract: "Notebook-style evaluation of ML models, with reproducible, versioned reports.",
         version: "0.1.0",
-        subcommands: [ReplCommand.self, RunCommand.self, ReplayCommand.self, DiffCommand.self, EvalCommand.self, FunctionsCommand.self],
+        subcommands: [
+            ReplCommand.self, RunCommand.self, ReplayCommand.self, DiffCommand.self, EvalCommand.self,
+            FunctionsCommand.self,
+        ],
         defaultSubcommand: ReplCommand.self
     )
 

@@ -13,7 +13,8 @@ struct HistoryFile {
 
     /// `$XDG_STATE_HOME/evalbook/history`, else `~/.local/state/evalbook/history`.
     static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> HistoryFile? {
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+        let state =
+            environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
             ?? environment["HOME"].flatMap { $0.isEmpty ? nil : $0 + "/.local/state" }
         return state.map { HistoryFile(path: $0 + "/evalbook/history") }
     }
@@ -25,6 +26,7 @@ struct HistoryFile {
     }
 
     /// Appends `entries` to the file as it is now, keeping the newest `limit`.
+    ///
     /// Failures are ignored: losing history must never disturb the session.
     func append(_ entries: [String]) {
         let clean = entries.filter { !$0.isEmpty && !$0.contains("\n") }
@@ -42,8 +44,11 @@ struct HistoryFile {
         merged = HistoryFile.capped(merged, limit: limit)
         let temporary = path + ".tmp-\(getpid())"
         let text = merged.map { $0 + "\n" }.joined()
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8),
-                                             attributes: [.posixPermissions: 0o600]) else { return }
+        guard
+            FileManager.default.createFile(
+                atPath: temporary, contents: Data(text.utf8),
+                attributes: [.posixPermissions: 0o600])
+        else { return }
         if rename(temporary, path) != 0 { unlink(temporary) }
     }
 

@@ -29,7 +29,8 @@ final class LineEditor {
 
     init?(program: String, historySize: Int) {
         guard let input = fdopen(STDIN_FILENO, "r"), let output = fdopen(STDOUT_FILENO, "w"),
-              let errors = fdopen(STDERR_FILENO, "w") else { return nil }
+            let errors = fdopen(STDERR_FILENO, "w")
+        else { return nil }
         guard let el = el_init(program, input, output, errors) else { return nil }
         guard let h = history_init() else {
             el_end(el)
@@ -95,9 +96,11 @@ final class LineEditor {
 
     // MARK: Key functions
 
-    /// Ctrl-C: shows `^C` after the line and submits it; `readLine` then reports
-    /// `.interrupt` and the text is dropped. Submitting through a pushed newline lets
-    /// libedit finish the display (cursor below the line) as it does for Return.
+    /// Ctrl-C: shows `^C` after the line and submits it; `readLine` then reports `.interrupt` and the text is
+    /// dropped.
+    ///
+    /// Submitting through a pushed newline lets libedit finish the display (cursor below the line) as it does for
+    /// Return.
     private func abandonLine() -> UInt8 {
         interrupted = true
         if let info = el_line(editLine), let last = info.pointee.lastchar, let cursor = info.pointee.cursor {
@@ -114,7 +117,8 @@ final class LineEditor {
             return UInt8(CC_ERROR)
         }
         let start = UnsafeRawPointer(buffer), cursor = UnsafeRawPointer(end)
-        let before = String(decoding: UnsafeRawBufferPointer(start: start, count: max(0, cursor - start)), as: UTF8.self)
+        let before = String(
+            decoding: UnsafeRawBufferPointer(start: start, count: max(0, cursor - start)), as: UTF8.self)
         let completion = completer(before)
         guard !completion.candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
         let common = completion.commonPrefix

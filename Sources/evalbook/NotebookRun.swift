@@ -5,12 +5,13 @@ import Foundation
 /// Running a parsed notebook and storing its report: the one path shared by
 /// `evalbook run` and the REPL's `:report`, so both make the same versions.
 enum NotebookRun {
-    /// Runs `notebook`, prints failed checks and warnings, writes a version under
-    /// `reports/NAME/` and prints where, with the headline numbers. Errors are
-    /// printed; the result is nil after one.
-    /// With `junit`, the checks (or the error that stopped the run) are also written
-    /// there as JUnit XML.
-    static func runAndStore(_ notebook: Notebook, options: RunOptions, reports: String, junit: String? = nil) -> Report? {
+    /// Runs `notebook`, prints failed checks and warnings, writes a version under `reports/NAME/` and prints where,
+    /// with the headline numbers.
+    ///
+    /// Errors are printed; the result is nil after one. With `junit`, the checks (or the error that stopped the
+    /// run) are also written there as JUnit XML.
+    static func runAndStore(_ notebook: Notebook, options: RunOptions, reports: String, junit: String? = nil) -> Report?
+    {
         let report: Report
         do { report = try NotebookRunner.run(notebook, options: options) } catch {
             let rendered: String
@@ -34,7 +35,9 @@ enum NotebookRun {
         case .created(let version, let directory):
             Terminal.out("wrote \(version): \(Output.relative(directory))/report.md\n")
         case .unchanged(let version, let directory):
-            Terminal.out("unchanged: outputs are identical to \(version), no new version: \(Output.relative(directory))/report.md\n")
+            Terminal.out(
+                "unchanged: outputs are identical to \(version), no new version: \(Output.relative(directory))/report.md\n"
+            )
         }
         Output.headline(report)
         return report

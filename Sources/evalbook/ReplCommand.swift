@@ -24,7 +24,8 @@ struct ReplCommand: ParsableCommand {
             guard session.load(notebook) else { throw Exit.error }
         }
         let history = HistoryFile.standard()
-        if Terminal.stdinIsTerminal, let editor = LineEditor(program: "evalbook", historySize: history?.limit ?? 1_000) {
+        if Terminal.stdinIsTerminal, let editor = LineEditor(program: "evalbook", historySize: history?.limit ?? 1_000)
+        {
             interact(&session, editor: editor, history: history)
         } else {
             while let line = Swift.readLine(strippingNewline: true) {
@@ -60,8 +61,9 @@ struct ReplCommand: ParsableCommand {
     }
 }
 
-/// SIGINT while code runs: asks the interpreter to stop. The handler only sets an
-/// atomic flag, which is safe in a signal handler; the interpreter polls it.
+/// SIGINT while code runs: asks the interpreter to stop.
+///
+/// The handler only sets an atomic flag, which is safe in a signal handler; the interpreter polls it.
 enum InterruptSignal {
     static func install() {
         var action = sigaction()

@@ -12,13 +12,20 @@ extension ReplSession {
     }
 
     static let commands: [Command] = [
-        Command(name: "help", usage: ":help [NAME]", doc: "a builtin's signature, doc and example; without NAME, this list"),
-        Command(name: "functions", usage: ":functions [FILTER]", doc: "the builtin catalogue, or the builtins matching FILTER"),
+        Command(
+            name: "help", usage: ":help [NAME]", doc: "a builtin's signature, doc and example; without NAME, this list"),
+        Command(
+            name: "functions", usage: ":functions [FILTER]",
+            doc: "the builtin catalogue, or the builtins matching FILTER"),
         Command(name: "vars", usage: ":vars", doc: "the session's bindings, one line each"),
         Command(name: "reset", usage: ":reset", doc: "start afresh: no bindings, nothing for :save"),
         Command(name: "load", usage: ":load NOTEBOOK", doc: "run a notebook's cells into the session"),
-        Command(name: "save", usage: ":save NOTEBOOK", doc: "write the statements that ran as a notebook `evalbook run` reproduces"),
-        Command(name: "report", usage: ":report [NAME]", doc: "run the session as notebook NAME (default repl) and store a report version, as `evalbook run` does"),
+        Command(
+            name: "save", usage: ":save NOTEBOOK",
+            doc: "write the statements that ran as a notebook `evalbook run` reproduces"),
+        Command(
+            name: "report", usage: ":report [NAME]",
+            doc: "run the session as notebook NAME (default repl) and store a report version, as `evalbook run` does"),
         Command(name: "time", usage: ":time EXPR", doc: "run EXPR, show its value and how long it took"),
         Command(name: "quit", usage: ":quit", doc: "leave the REPL (Ctrl-D does too)"),
     ]
@@ -50,7 +57,10 @@ extension ReplSession {
         case "load":
             guard let argument else { return usage("load") }
             if load(argument) {
-                Terminal.out("loaded \(argument)" + (interpreter.globals.isEmpty ? "" : ": " + interpreter.globals.keys.joined(separator: ", ")) + "\n")
+                Terminal.out(
+                    "loaded \(argument)"
+                        + (interpreter.globals.isEmpty ? "" : ": " + interpreter.globals.keys.joined(separator: ", "))
+                        + "\n")
             }
         case "save":
             guard let argument else { return usage("save") }
@@ -61,7 +71,8 @@ extension ReplSession {
             time(argument)
         default:
             let names = ReplSession.commands.map(\.name)
-            let hint = Suggestion.nearest(to: name, in: names).map { "\nhelp: did you mean `:\($0)`?" }
+            let hint =
+                Suggestion.nearest(to: name, in: names).map { "\nhelp: did you mean `:\($0)`?" }
                 ?? "\nhelp: commands are " + names.map { ":" + $0 }.joined(separator: ", ")
             report("error: unknown command `:\(name)`" + hint)
         }
@@ -91,7 +102,9 @@ extension ReplSession {
             Terminal.out("\(c.usage)\n  \(c.doc)\n")
         } else {
             let candidates = BuiltinRegistry.shared.names + ReplSession.commands.map { ":" + $0.name }
-            report("error: no builtin or command `\(argument)`" + (Suggestion.help(for: argument, in: candidates).map { "\nhelp: \($0)" } ?? ""))
+            report(
+                "error: no builtin or command `\(argument)`"
+                    + (Suggestion.help(for: argument, in: candidates).map { "\nhelp: \($0)" } ?? ""))
         }
     }
 
@@ -110,21 +123,25 @@ extension ReplSession {
         if ok { Terminal.out("time: \(ReplDisplay.duration(elapsed))\n") }
     }
 
-    /// `:save NOTEBOOK`: the log as a notebook. An existing file is overwritten only
-    /// when this session wrote it, so a typo cannot replace someone's notebook.
+    /// `:save NOTEBOOK`: the log as a notebook.
+    ///
+    /// An existing file is overwritten only when this session wrote it, so a typo cannot replace someone's
+    /// notebook.
     private mutating func save(_ argument: String) {
         let path = argument.hasSuffix(".md") ? argument : argument + ".md"
         if FileManager.default.fileExists(atPath: path), !saved.contains(path) {
             report("error: \(path) already exists\nhelp: choose another name, or remove it first")
             return
         }
-        let text = SessionNotebook.text(title: SessionNotebook.title(for: path), session: interpreter.session, cells: log)
+        let text = SessionNotebook.text(
+            title: SessionNotebook.title(for: path), session: interpreter.session, cells: log)
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
             report("error: cannot write \(path)")
             return
         }
         saved.insert(path)
-        Terminal.out("saved \(log.count) cell\(log.count == 1 ? "" : "s") to \(path); `evalbook run \(path)` renders it\n")
+        Terminal.out(
+            "saved \(log.count) cell\(log.count == 1 ? "" : "s") to \(path); `evalbook run \(path)` renders it\n")
     }
 
     /// `:report [NAME]`: the session as notebook `NAME.md`, run afresh and stored
@@ -132,7 +149,8 @@ extension ReplSession {
     private mutating func storeReport(name: String) {
         let base = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
         let path = base + ".md"
-        let text = SessionNotebook.text(title: SessionNotebook.title(for: path), session: interpreter.session, cells: log)
+        let text = SessionNotebook.text(
+            title: SessionNotebook.title(for: path), session: interpreter.session, cells: log)
         let notebook: Notebook
         do { notebook = try NotebookParser.parse(text, path: path) } catch {
             report(error.rendered)

@@ -30,8 +30,9 @@ struct ReplSession {
 
     /// Candidates for Tab, given the current line up to the cursor.
     var completer: (String) -> Completion {
-        let completer = Completer(bindings: interpreter.globals, commands: ReplSession.commands.map(\.name),
-                                  root: interpreter.session.files.root)
+        let completer = Completer(
+            bindings: interpreter.globals, commands: ReplSession.commands.map(\.name),
+            root: interpreter.session.files.root)
         let pending = pending
         return { before in completer.complete((pending + [before]).joined(separator: "\n")) }
     }
@@ -48,7 +49,7 @@ struct ReplSession {
         let statements: [Statement]
         do {
             statements = try Parser.parse(source)
-        } catch where error.isIncomplete {
+        } catch  where error.isIncomplete {
             return .next
         } catch {
             pending = []
@@ -73,8 +74,9 @@ struct ReplSession {
         pending = []
     }
 
-    /// Runs parsed statements, showing each outcome; stops at the first error and
-    /// logs the statements that ran. Ctrl-C during the run stops it the same way.
+    /// Runs parsed statements, showing each outcome; stops at the first error and logs the statements that ran.
+    ///
+    /// Ctrl-C during the run stops it the same way.
     @discardableResult
     mutating func run(_ source: SourceText, _ statements: [Statement], quiet: Bool = false) -> Bool {
         Interruption.clear()
@@ -132,8 +134,10 @@ struct ReplSession {
         Terminal.error(Terminal.paint(text.hasSuffix("\n") ? text : text + "\n", "31", stderr: true))
     }
 
-    /// Runs a notebook's cells into this session, taking its params and seed; the
-    /// cells join the log, so `:save` writes them too. Stops at the first error.
+    /// Runs a notebook's cells into this session, taking its params and seed; the cells join the log, so `:save`
+    /// writes them too.
+    ///
+    /// Stops at the first error.
     mutating func load(_ path: String) -> Bool {
         let notebook: Notebook
         do { notebook = try NotebookParser.load(path: path) } catch {

@@ -2,11 +2,12 @@ import ArgumentParser
 import EvalNotebook
 import Foundation
 
-/// `evalbook replay reports/NAME/vN`: does this version reproduce, byte for byte?
+/// `evalbook replay reports/NAME/vN`: whether this version reproduces, byte for byte.
 struct ReplayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
-        abstract: "Re-run a report version's notebook with its recorded params and seed and compare every output byte for byte."
+        abstract:
+            "Re-run a report version's notebook with its recorded params and seed and compare every output byte for byte."
     )
 
     @Argument(help: "A report version folder, such as reports/churn/v3, or a report folder for its latest version.")
@@ -22,7 +23,9 @@ struct ReplayCommand: ParsableCommand {
             if let latest = store.latest() { folder += "/" + latest }
         }
         let result: ReportReplay.Result
-        do { result = try ReportReplay.replay(directory: folder, root: files.rootPath, allowRead: files.allowRead) } catch {
+        do {
+            result = try ReportReplay.replay(directory: folder, root: files.rootPath, allowRead: files.allowRead)
+        } catch {
             Terminal.error("error: \(error.message)\n")
             throw Exit.error
         }
@@ -44,7 +47,9 @@ struct ReplayCommand: ParsableCommand {
             throw Exit.checkFailed
         }
         if !result.changedInputs.isEmpty {
-            Terminal.error("not reproduced \(result.version): \(result.changedInputs.count) input(s) changed, although the outputs match\n")
+            Terminal.error(
+                "not reproduced \(result.version): \(result.changedInputs.count) input(s) changed, although the outputs match\n"
+            )
             throw Exit.checkFailed
         }
         Terminal.out("reproduced \(result.version): \(result.identical.count) files identical\n")

@@ -44,7 +44,10 @@ struct RunCommand: ParsableCommand {
             }
             options.params.append((String(text[..<eq]), String(text[text.index(after: eq)...])))
         }
-        guard let report = NotebookRun.runAndStore(loaded, options: options, reports: reports ?? (root + "/reports"), junit: junit) else {
+        guard
+            let report = NotebookRun.runAndStore(
+                loaded, options: options, reports: reports ?? (root + "/reports"), junit: junit)
+        else {
             throw Exit.error
         }
         if check, report.failedChecks > 0 { throw Exit.checkFailed }
@@ -65,7 +68,8 @@ struct FileOptions: ParsableArguments {
 
     func validate() throws {
         var isDirectory: ObjCBool = false
-        if let root, !(FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) && isDirectory.boolValue) {
+        if let root, !(FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) && isDirectory.boolValue)
+        {
             throw ValidationError("--root \(root) is not a folder")
         }
     }
@@ -78,7 +82,9 @@ enum Output {
             Terminal.error("\(path):\(check.span.line): " + Terminal.paint(check.summary, "31", stderr: true) + "\n")
         }
         for warning in warnings {
-            Terminal.error("\(path):\(warning.span.line): " + Terminal.paint("warning: \(warning.message)", "33", stderr: true) + "\n")
+            Terminal.error(
+                "\(path):\(warning.span.line): " + Terminal.paint("warning: \(warning.message)", "33", stderr: true)
+                    + "\n")
         }
     }
 

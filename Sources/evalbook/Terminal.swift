@@ -10,8 +10,10 @@ enum Terminal {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    /// A progress reporter for long work: one line on stderr, rewritten in place, only
-    /// when stderr is a terminal (logs and pipes stay clean). An empty text clears it.
+    /// A progress reporter for long work: one line on stderr, rewritten in place, only when stderr is a terminal
+    /// (logs and pipes stay clean).
+    ///
+    /// An empty text clears it.
     static var progress: (@Sendable (String) -> Void)? {
         guard stderrIsTerminal else { return nil }
         return { text in

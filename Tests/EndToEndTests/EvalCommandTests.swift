@@ -16,25 +16,26 @@ struct EvalCommandTests {
     func evalJSON() throws {
         let result = try Evalbook.run(["eval", "--json", "x = 0.1 + 0.2; x; [1, 2.5]; expect x > 1, \"big\""])
         #expect(result.exited && result.status == 0, "\(result)")
-        #expect(result.stdout == """
-        {
-          "outputs": [
-            0.30000000000000004,
-            [1, 2.5]
-          ],
-          "checks": [
-            {
-              "expression": "x > 1",
-              "passed": false,
-              "detail": "0.3 <= 1",
-              "message": "big",
-              "line": 1
-            }
-          ],
-          "warnings": []
-        }
+        #expect(
+            result.stdout == """
+                {
+                  "outputs": [
+                    0.30000000000000004,
+                    [1, 2.5]
+                  ],
+                  "checks": [
+                    {
+                      "expression": "x > 1",
+                      "passed": false,
+                      "detail": "0.3 <= 1",
+                      "message": "big",
+                      "line": 1
+                    }
+                  ],
+                  "warnings": []
+                }
 
-        """)
+                """)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let outputs = object?["outputs"] as? [Any]
         #expect(outputs?.count == 2)
@@ -64,10 +65,18 @@ struct EvalCommandTests {
         #expect(result.stdout.contains("x"))
     }
 
-    @Test("an eval error is a §5b diagnostic on stderr and exit 2", arguments: [
-        ("mean([1,", "<eval>:1:9: error: unexpected end of input: expected an expression\n   1 | mean([1,\n     |         ^\n"),
-        ("x = [1, 2]; meen(x)", "<eval>:1:13: error: unknown name `meen`\n   1 | x = [1, 2]; meen(x)\n     |             ^^^^\nhelp: did you mean `mean`?\n"),
-    ])
+    @Test(
+        "an eval error is a §5b diagnostic on stderr and exit 2",
+        arguments: [
+            (
+                "mean([1,",
+                "<eval>:1:9: error: unexpected end of input: expected an expression\n   1 | mean([1,\n     |         ^\n"
+            ),
+            (
+                "x = [1, 2]; meen(x)",
+                "<eval>:1:13: error: unknown name `meen`\n   1 | x = [1, 2]; meen(x)\n     |             ^^^^\nhelp: did you mean `mean`?\n"
+            ),
+        ])
     func evalError(code: String, expected: String) throws {
         let result = try Evalbook.run(["eval", code])
         #expect(result.exited && result.status == 2, "\(result)")

@@ -20,11 +20,13 @@ struct ReadPolicyTests {
             let root = parent.appendingPathComponent("project")
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
             project = Project(existing: root)
-            try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("link.csv").path,
-                                                       withDestinationPath: outside.appendingPathComponent("x.csv").path)
+            try FileManager.default.createSymbolicLink(
+                atPath: root.appendingPathComponent("link.csv").path,
+                withDestinationPath: outside.appendingPathComponent("x.csv").path)
             try Data("a\n7\n".utf8).write(to: root.appendingPathComponent("inside.csv"))
-            try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("inside-link.csv").path,
-                                                       withDestinationPath: "inside.csv")
+            try FileManager.default.createSymbolicLink(
+                atPath: root.appendingPathComponent("inside-link.csv").path,
+                withDestinationPath: "inside.csv")
         }
 
         func reading(_ path: String) throws -> String {
@@ -36,7 +38,10 @@ struct ReadPolicyTests {
     }
 
     static func paths(_ layout: Layout) -> [String] {
-        ["../x.csv", "../outside/x.csv", layout.outside.appendingPathComponent("x.csv").path, "link.csv", "sub/../../x.csv"]
+        [
+            "../x.csv", "../outside/x.csv", layout.outside.appendingPathComponent("x.csv").path, "link.csv",
+            "sub/../../x.csv",
+        ]
     }
 
     @Test("paths that leave the root are refused with exit 2", arguments: 0..<5)
@@ -44,12 +49,15 @@ struct ReadPolicyTests {
         let layout = try Layout()
         defer { layout.remove() }
         let path = Self.paths(layout)[index]
-        try FileManager.default.createDirectory(at: layout.project.root.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: layout.project.root.appendingPathComponent("sub"), withIntermediateDirectories: true)
         let result = try layout.project.run(try layout.reading(path))
         #expect(result.exited && result.status == 2, "\(path): \(result)")
         #expect(result.stderr.hasPrefix("nb.md:2:14: error: cannot read `\(path)`: "), "\(path): \(result)")
         #expect(result.stderr.contains("outside the project root"), "\(path): \(result)")
-        #expect(result.stderr.contains("help: notebooks read only under their project root; allow it with --allow-read"), "\(path): \(result)")
+        #expect(
+            result.stderr.contains("help: notebooks read only under their project root; allow it with --allow-read"),
+            "\(path): \(result)")
         #expect(layout.project.list("reports").isEmpty)
     }
 
@@ -58,7 +66,8 @@ struct ReadPolicyTests {
         let layout = try Layout()
         defer { layout.remove() }
         let path = Self.paths(layout)[index]
-        try FileManager.default.createDirectory(at: layout.project.root.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: layout.project.root.appendingPathComponent("sub"), withIntermediateDirectories: true)
         let result = try layout.project.run(try layout.reading(path), ["--allow-read", layout.parent.path])
         #expect(result.exited && result.status == 0, "\(path): \(result)")
     }
@@ -76,7 +85,10 @@ struct ReadPolicyTests {
     func insideRoot() throws {
         let layout = try Layout()
         defer { layout.remove() }
-        for path in ["inside.csv", "./inside.csv", "inside-link.csv", layout.project.root.appendingPathComponent("inside.csv").path] {
+        for path in [
+            "inside.csv", "./inside.csv", "inside-link.csv",
+            layout.project.root.appendingPathComponent("inside.csv").path,
+        ] {
             let result = try layout.project.run(try layout.reading(path))
             #expect(result.exited && result.status == 0, "\(path): \(result)")
         }
@@ -89,7 +101,8 @@ struct ReadPolicyTests {
         let missing = try layout.project.run(try layout.reading("nope.csv"))
         #expect(missing.exited && missing.status == 2, "\(missing)")
         #expect(missing.stderr.hasPrefix("nb.md:2:14: error: cannot read `nope.csv`: no such file"))
-        try FileManager.default.createDirectory(at: layout.project.root.appendingPathComponent("folder"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: layout.project.root.appendingPathComponent("folder"), withIntermediateDirectories: true)
         let folder = try layout.project.run(try layout.reading("folder"))
         #expect(folder.exited && folder.status == 2, "\(folder)")
         #expect(folder.stderr.contains("it is a directory"))

@@ -6,17 +6,25 @@ import Testing
 struct ReplCompletionTests {
     static func completer() throws -> Completer {
         var interpreter = Interpreter(session: Session(files: FileAccess(root: "/")))
-        _ = try interpreter.run(SourceText(name: "<test>", text: """
-        orders = table(actual_minutes: [30, 42], predicted_minutes: [28, 35], city: ["Oslo", "Bergen"])
-        rec = {alpha: 1, beta: 2}
-        acc = 0.9
-        """))
-        return Completer(bindings: interpreter.globals, commands: ["help", "functions", "load", "save", "quit"]) { directory in
+        _ = try interpreter.run(
+            SourceText(
+                name: "<test>",
+                text: """
+                    orders = table(actual_minutes: [30, 42], predicted_minutes: [28, 35], city: ["Oslo", "Bergen"])
+                    rec = {alpha: 1, beta: 2}
+                    acc = 0.9
+                    """))
+        return Completer(bindings: interpreter.globals, commands: ["help", "functions", "load", "save", "quit"]) {
+            directory in
             switch directory {
-            case ".": [.init(name: "notebooks", isDirectory: true), .init(name: "orders.csv", isDirectory: false),
-                       .init(name: ".hidden", isDirectory: false)]
+            case ".":
+                [
+                    .init(name: "notebooks", isDirectory: true), .init(name: "orders.csv", isDirectory: false),
+                    .init(name: ".hidden", isDirectory: false),
+                ]
             case "notebooks/": [.init(name: "data", isDirectory: true), .init(name: "eta.md", isDirectory: false)]
-            case "notebooks/data/": [.init(name: "eta.csv", isDirectory: false), .init(name: "eta_toy.csv", isDirectory: false)]
+            case "notebooks/data/":
+                [.init(name: "eta.csv", isDirectory: false), .init(name: "eta_toy.csv", isDirectory: false)]
             default: []
             }
         }
@@ -61,7 +69,9 @@ struct ReplCompletionTests {
     @Test("paths inside a string, relative to the root")
     func paths() throws {
         #expect(try complete("read_csv(\"or") == Completion(prefix: "or", candidates: ["orders.csv\""]))
-        #expect(try complete("read_csv(\"notebooks/data/et") == Completion(prefix: "et", candidates: ["eta.csv\"", "eta_toy.csv\""]))
+        #expect(
+            try complete("read_csv(\"notebooks/data/et")
+                == Completion(prefix: "et", candidates: ["eta.csv\"", "eta_toy.csv\""]))
         #expect(try complete("read_csv(\"notebooks/data/et").commonPrefix == "eta")
         #expect(try complete("read_csv(\"").candidates == ["notebooks/", "orders.csv\""])
         #expect(try complete("read_csv(\".h").candidates == [".hidden\""])

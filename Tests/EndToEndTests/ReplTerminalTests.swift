@@ -108,9 +108,10 @@ struct ReplTerminalTests {
 }
 
 extension PseudoTerminal {
-    /// Types `keys`, waits for `output`, then for the next prompt. Keys that only the
-    /// line editor understands (Tab, Ctrl-C, Ctrl-D, arrows) must wait for a prompt:
-    /// typed earlier, the terminal driver, not libedit, would read them.
+    /// Types `keys`, waits for `output`, then for the next prompt.
+    ///
+    /// Keys that only the line editor understands (Tab, Ctrl-C, Ctrl-D, arrows) must wait for a prompt: typed
+    /// earlier, the terminal driver, not libedit, would read them.
     func submit(_ keys: String, _ output: String, prompt: String = "evalbook> ") throws {
         type(keys)
         try expect(output)

@@ -8,38 +8,40 @@ struct ReplTranscriptTests {
     func displays() throws {
         let project = try ReplProject()
         defer { project.project.remove() }
-        let result = try project.pipe("""
-        x = [1, 2, 3]
-        mean(x) * 2
-        t = read_csv("orders.csv")
-        t
-        t.city
-        range(100)
-        {a: 1, bb: "two"}
-        expect nrow(t) == 4
-        :vars
+        let result = try project.pipe(
+            """
+            x = [1, 2, 3]
+            mean(x) * 2
+            t = read_csv("orders.csv")
+            t
+            t.city
+            range(100)
+            {a: 1, bb: "two"}
+            expect nrow(t) == 4
+            :vars
 
-        """)
+            """)
         #expect(result.exited && result.status == 0, "\(result)")
-        #expect(result.stdout == """
-        x: list of 3
-        4
-        t: table 4 × 4
-        city    actual_minutes  predicted_minutes  late
-        ──────  ──────────────  ─────────────────  ────
-        Oslo                30                 28     0
-        Oslo                42                 35     1
-        Bergen              25                 27     0
-        Bergen              50                 41     1
-        ["Oslo", "Oslo", "Bergen", "Bergen"]
-        [0, 1, 2, 3, 4, …, 97, 98, 99] (100 values)
-        a:  1
-        bb: "two"
-        passed: nrow(t) == 4
-        x: list of 3
-        t: table 4 × 4
+        #expect(
+            result.stdout == """
+                x: list of 3
+                4
+                t: table 4 × 4
+                city    actual_minutes  predicted_minutes  late
+                ──────  ──────────────  ─────────────────  ────
+                Oslo                30                 28     0
+                Oslo                42                 35     1
+                Bergen              25                 27     0
+                Bergen              50                 41     1
+                ["Oslo", "Oslo", "Bergen", "Bergen"]
+                [0, 1, 2, 3, 4, …, 97, 98, 99] (100 values)
+                a:  1
+                bb: "two"
+                passed: nrow(t) == 4
+                x: list of 3
+                t: table 4 × 4
 
-        """)
+                """)
         #expect(result.stderr == "")
     }
 
@@ -60,12 +62,13 @@ struct ReplTranscriptTests {
         let result = try project.pipe("roc_auc(\n  [0, 1, 1],\n  [0.2, 0.9, 0.7])\n1 +* 2\n3 * 2\n")
         #expect(result.exited && result.status == 2, "\(result)")
         #expect(result.stdout == "1\n6\n")
-        #expect(result.stderr == """
-        <repl>:1:4: error: expected an expression, found `*`
-           1 | 1 +* 2
-             |    ^
+        #expect(
+            result.stderr == """
+                <repl>:1:4: error: expected an expression, found `*`
+                   1 | 1 +* 2
+                     |    ^
 
-        """)
+                """)
     }
 
     @Test("an error does not end a script, but it exits 2; warnings go to stderr")
@@ -95,21 +98,27 @@ struct ReplTranscriptTests {
         defer { project.project.remove() }
         let result = try project.pipe(":help roc_auc\n:help rocauc\n:functions rmse\n:sav\n:help :save\n:quit\n1 + 1\n")
         #expect(result.exited && result.status == 2, "\(result)")
-        #expect(result.stdout.hasPrefix("""
-        roc_auc(y, p, pos_label:, weights:, by:)
-          Area under the ROC curve of scores p; ties count one half (null with one class).
-          e.g. roc_auc(t.late, t.p_late)
-        Regression
-          rmse(
-        """), "\(result)")
-        #expect(result.stdout.hasSuffix(":save NOTEBOOK\n  write the statements that ran as a notebook `evalbook run` reproduces\n"), "\(result)")
-        #expect(result.stderr == """
-        error: no builtin or command `rocauc`
-        help: did you mean `roc_auc`?
-        error: unknown command `:sav`
-        help: did you mean `:save`?
+        #expect(
+            result.stdout.hasPrefix(
+                """
+                roc_auc(y, p, pos_label:, weights:, by:)
+                  Area under the ROC curve of scores p; ties count one half (null with one class).
+                  e.g. roc_auc(t.late, t.p_late)
+                Regression
+                  rmse(
+                """), "\(result)")
+        #expect(
+            result.stdout.hasSuffix(
+                ":save NOTEBOOK\n  write the statements that ran as a notebook `evalbook run` reproduces\n"),
+            "\(result)")
+        #expect(
+            result.stderr == """
+                error: no builtin or command `rocauc`
+                help: did you mean `roc_auc`?
+                error: unknown command `:sav`
+                help: did you mean `:save`?
 
-        """)
+                """)
     }
 
     @Test(":help lists every command; :time shows the value and the time")
@@ -141,44 +150,46 @@ struct ReplTranscriptTests {
     func saveThenRun() throws {
         let project = try ReplProject()
         defer { project.project.remove() }
-        let result = try project.pipe("""
-        t = read_csv("orders.csv")
-        mae_a = mae(t.actual_minutes, t.predicted_minutes)
-        oops = nope
-        by(t, "city", g => {n: nrow(g),
-          mae: mae(g.actual_minutes, g.predicted_minutes)})
-        expect mae_a < 6, "close"
-        :save repl
-        :report
+        let result = try project.pipe(
+            """
+            t = read_csv("orders.csv")
+            mae_a = mae(t.actual_minutes, t.predicted_minutes)
+            oops = nope
+            by(t, "city", g => {n: nrow(g),
+              mae: mae(g.actual_minutes, g.predicted_minutes)})
+            expect mae_a < 6, "close"
+            :save repl
+            :report
 
-        """)
+            """)
         #expect(result.status == 2, "\(result)")
         #expect(result.stdout.contains("mae_a: 5\n"))
         #expect(result.stdout.contains("saved 4 cells to repl.md"), "\(result)")
         #expect(result.stdout.contains("wrote v1: "), "\(result)")
-        #expect(project.read("repl.md") == """
-        ---
-        title: "repl"
-        ---
+        #expect(
+            project.read("repl.md") == """
+                ---
+                title: "repl"
+                ---
 
-        ```evalbook
-        t = read_csv("orders.csv")
-        ```
+                ```evalbook
+                t = read_csv("orders.csv")
+                ```
 
-        ```evalbook
-        mae_a = mae(t.actual_minutes, t.predicted_minutes)
-        ```
+                ```evalbook
+                mae_a = mae(t.actual_minutes, t.predicted_minutes)
+                ```
 
-        ```evalbook
-        by(t, "city", g => {n: nrow(g),
-          mae: mae(g.actual_minutes, g.predicted_minutes)})
-        ```
+                ```evalbook
+                by(t, "city", g => {n: nrow(g),
+                  mae: mae(g.actual_minutes, g.predicted_minutes)})
+                ```
 
-        ```evalbook
-        expect mae_a < 6, "close"
-        ```
+                ```evalbook
+                expect mae_a < 6, "close"
+                ```
 
-        """)
+                """)
         let run = try project.project.run("repl.md")
         #expect(run.exited && run.status == 0, "\(run)")
         #expect(run.stdout.hasPrefix("unchanged: outputs are identical to v1"), "\(run)")

@@ -5,19 +5,19 @@ import Testing
 @Suite("evalbook replay and diff")
 struct ReplayCommandTests {
     static let notebook = """
-    ---
-    title: Replayed
-    params:
-      floor: 0.5
-    ---
+        ---
+        title: Replayed
+        params:
+          floor: 0.5
+        ---
 
-    ```evalbook
-    t = read_csv("data/churn.csv")
-    auc = roc_auc(t.churned, t.p)
-    expect auc >= params.floor
-    ```
+        ```evalbook
+        t = read_csv("data/churn.csv")
+        auc = roc_auc(t.churned, t.p)
+        expect auc >= params.floor
+        ```
 
-    """
+        """
 
     @Test func replayReproducesThenNamesAChangedInput() throws {
         let project = try Project()

@@ -32,15 +32,26 @@ struct RobustnessTests {
     }
 
     static let notebooks: [(name: String, bytes: [UInt8])] = [
-        ("NUL bytes in prose and code", Array("pro".utf8) + [0] + Array("se\n\n```evalbook\nx = \"a".utf8) + [0] + Array("b\"\nx\n```\n".utf8)),
+        (
+            "NUL bytes in prose and code",
+            Array("pro".utf8) + [0] + Array("se\n\n```evalbook\nx = \"a".utf8) + [0] + Array("b\"\nx\n```\n".utf8)
+        ),
         ("blockquotes 20000 deep", Array((String(repeating: "> ", count: 20000) + "deep\n").utf8)),
         ("lists 5000 deep", Array((0..<5000).map { String(repeating: "  ", count: $0) + "- item\n" }.joined().utf8)),
         ("only a fence", Array("```evalbook".utf8)),
         ("only front matter dashes", Array("---".utf8)),
         ("a lone carriage return", [0x0D]),
         ("a byte order mark only", [0xEF, 0xBB, 0xBF]),
-        ("a cell of 100,000 short lines", Array(("```evalbook\n" + String(repeating: "x = 1\n", count: 100_000) + "```\n").utf8)),
-        ("front matter with a YAML alias bomb", Array("---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n---\n".utf8)),
+        (
+            "a cell of 100,000 short lines",
+            Array(("```evalbook\n" + String(repeating: "x = 1\n", count: 100_000) + "```\n").utf8)
+        ),
+        (
+            "front matter with a YAML alias bomb",
+            Array(
+                "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n---\n"
+                    .utf8)
+        ),
         ("a param default that is a map", Array("---\nparams:\n  k: {a: 1}\n---\n".utf8)),
         ("a YAML tag", Array("---\nseed: !!binary aGVsbG8=\n---\n".utf8)),
     ]

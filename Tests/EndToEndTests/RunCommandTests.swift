@@ -7,49 +7,51 @@ struct RunCommandTests {
     static let churnCSV = "customer,churned,p\n1,1,0.9\n2,0,0.2\n3,1,0.7\n4,0,0.4\n"
 
     static let checked = """
-    ---
-    title: Checked
-    params:
-      floor: 0.8
-    ---
-    Intro.
+        ---
+        title: Checked
+        params:
+          floor: 0.8
+        ---
+        Intro.
 
-    ```evalbook
-    t = read_csv("data/churn.csv")
-    auc = roc_auc(t.churned, t.p)
-    expect auc >= params.floor
-    ```
+        ```evalbook
+        t = read_csv("data/churn.csv")
+        auc = roc_auc(t.churned, t.p)
+        expect auc >= params.floor
+        ```
 
-    """
+        """
 
     @Test("an unknown column prints the §5b diagnostic with did-you-mean on stderr and exits 2")
     func unknownColumn() throws {
         let project = try Project()
         defer { project.remove() }
         try project.write(Self.churnCSV, to: "data/churn.csv")
-        try project.write("""
-        ---
-        title: Churn
-        ---
+        try project.write(
+            """
+            ---
+            title: Churn
+            ---
 
-        Load the scores.
+            Load the scores.
 
-        ```evalbook
-        test = read_csv("data/churn.csv")
-        y = test.churnd
-        ```
+            ```evalbook
+            test = read_csv("data/churn.csv")
+            y = test.churnd
+            ```
 
-        """, to: "notebooks/churn.md")
+            """, to: "notebooks/churn.md")
         let result = try project.run("notebooks/churn.md")
         #expect(result.exited && result.status == 2, "\(result)")
         #expect(result.stdout == "")
-        #expect(result.stderr == """
-        notebooks/churn.md:9:10: error: table `test` has no column `churnd`
-           9 | y = test.churnd
-             |          ^^^^^^
-        help: did you mean `churned`?
+        #expect(
+            result.stderr == """
+                notebooks/churn.md:9:10: error: table `test` has no column `churnd`
+                   9 | y = test.churnd
+                     |          ^^^^^^
+                help: did you mean `churned`?
 
-        """)
+                """)
         #expect(project.list("reports").isEmpty, "a failed run wrote a report")
     }
 
@@ -67,7 +69,10 @@ struct RunCommandTests {
         #expect(result.stdout.contains("  checks: 1 passed, 0 failed\n"))
         #expect(result.stderr == "")
         #expect(project.list("reports/checked") == ["index.md", "latest", "v1"])
-        #expect(project.list("reports/checked/v1") == ["manifest.json", "metrics.json", "notebook.md", "report.html", "report.md"])
+        #expect(
+            project.list("reports/checked/v1") == [
+                "manifest.json", "metrics.json", "notebook.md", "report.html", "report.md",
+            ])
     }
 
     @Test("an identical second run makes no version and says so; a changed one makes v2")
@@ -88,7 +93,8 @@ struct RunCommandTests {
         #expect(project.list("reports/checked") == ["index.md", "latest", "v1", "v2"])
         let latest = try String(contentsOf: project.reports.appendingPathComponent("checked/latest"), encoding: .utf8)
         #expect(latest == "v2\n")
-        let manifest = try String(contentsOf: project.reports.appendingPathComponent("checked/v2/manifest.json"), encoding: .utf8)
+        let manifest = try String(
+            contentsOf: project.reports.appendingPathComponent("checked/v2/manifest.json"), encoding: .utf8)
         #expect(manifest.contains("\"floor\": 0.5"))
     }
 
@@ -149,12 +155,14 @@ struct RunCommandTests {
 
     @Test("the demo notebook renders")
     func demo() throws {
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let notebook = repo.appendingPathComponent("notebooks/delivery_eta.md")
         try #require(FileManager.default.fileExists(atPath: notebook.path))
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("evalbook-e2e-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
-        let result = try Evalbook.run(["run", "notebooks/delivery_eta.md", "--root", repo.path, "--reports", out.path, "--check"], in: repo)
+        let result = try Evalbook.run(
+            ["run", "notebooks/delivery_eta.md", "--root", repo.path, "--reports", out.path, "--check"], in: repo)
         #expect(result.exited && result.status == 0, "\(result)")
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("delivery_eta/v1/report.html").path))
     }

@@ -1,6 +1,6 @@
+import EvalData
 import Foundation
 import Testing
-import EvalData
 
 /// A generated file and the values every reader configuration must return for it.
 private struct GeneratedCSV {

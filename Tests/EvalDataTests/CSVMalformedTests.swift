@@ -1,5 +1,5 @@
-import Testing
 import EvalData
+import Testing
 
 /// One malformed input and the error it must produce.
 struct CSVMalformedCase: CustomTestStringConvertible, Sendable {
@@ -13,13 +13,17 @@ struct CSVMalformedCase: CustomTestStringConvertible, Sendable {
 
     var testDescription: String { name }
 
-    init(_ name: String, _ text: String, _ kind: CSVError.Kind, line: Int, field: Int?,
-         fieldName: String? = nil, options: CSVOptions = CSVOptions()) {
+    init(
+        _ name: String, _ text: String, _ kind: CSVError.Kind, line: Int, field: Int?,
+        fieldName: String? = nil, options: CSVOptions = CSVOptions()
+    ) {
         self.init(name, Array(text.utf8), kind, line: line, field: field, fieldName: fieldName, options: options)
     }
 
-    init(_ name: String, _ bytes: [UInt8], _ kind: CSVError.Kind, line: Int, field: Int?,
-         fieldName: String? = nil, options: CSVOptions = CSVOptions()) {
+    init(
+        _ name: String, _ bytes: [UInt8], _ kind: CSVError.Kind, line: Int, field: Int?,
+        fieldName: String? = nil, options: CSVOptions = CSVOptions()
+    ) {
         self.name = name
         self.bytes = bytes
         self.kind = kind
@@ -52,41 +56,64 @@ private let cases: [CSVMalformedCase] = [
     CSVMalformedCase("header after blank lines", "\n\na,a\n", .duplicateHeader("a"), line: 3, field: 2),
     CSVMalformedCase("unterminated quote in header", "\"a,b\n1,2\n", .unterminatedQuote, line: 1, field: 1),
     CSVMalformedCase("invalid UTF-8 in header", [0x61, 0x2C, 0xC3, 0x28, 0x0A], .invalidUTF8, line: 1, field: 2),
-    CSVMalformedCase("short row", "a,b,c\n1,2,3\n4,5\n", .raggedRow(found: 2, expected: 3),
-                  line: 3, field: 3, fieldName: "c"),
+    CSVMalformedCase(
+        "short row", "a,b,c\n1,2,3\n4,5\n", .raggedRow(found: 2, expected: 3),
+        line: 3, field: 3, fieldName: "c"),
     CSVMalformedCase("long row", "a,b\n1,2\n3,4,5\n", .raggedRow(found: 3, expected: 2), line: 3, field: 3),
-    CSVMalformedCase("long row after blank lines", "a\n\n\n1,2\n", .raggedRow(found: 2, expected: 1), line: 4, field: 2),
-    CSVMalformedCase("ragged row after a multi-line field", "a,b\n\"x\ny\",1\n2\n", .raggedRow(found: 1, expected: 2),
-                  line: 4, field: 2, fieldName: "b"),
-    CSVMalformedCase("unterminated quote", "a,b\n1,2\n3,\"abc\n4,5\n", .unterminatedQuote, line: 3, field: 2, fieldName: "b"),
-    CSVMalformedCase("quote inside an unquoted field", "a,b\n1,ab\"c\n", .quoteInUnquotedField, line: 2, field: 2, fieldName: "b"),
-    CSVMalformedCase("text after a closing quote", "a,b\n1,\"ab\"c\n", .textAfterQuote, line: 2, field: 2, fieldName: "b"),
-    CSVMalformedCase("quote in a number field", "a,b\n1,2\n3,4\"\n", .quoteInUnquotedField, line: 3, field: 2, fieldName: "b"),
-    CSVMalformedCase("invalid UTF-8 value", Array("a,b\n1,x\n2,".utf8) + [0xFF, 0x0A], .invalidUTF8,
-                  line: 3, field: 2, fieldName: "b"),
-    CSVMalformedCase("overlong UTF-8", Array("s\n".utf8) + [0xC0, 0xAF, 0x0A], .invalidUTF8, line: 2, field: 1, fieldName: "s"),
-    CSVMalformedCase("UTF-8 surrogate", Array("s\nok\n".utf8) + [0xED, 0xA0, 0x80, 0x0A], .invalidUTF8,
-                  line: 3, field: 1, fieldName: "s"),
-    CSVMalformedCase("truncated UTF-8 at end of file", Array("s\nab".utf8) + [0xE2, 0x82], .invalidUTF8,
-                  line: 2, field: 1, fieldName: "s"),
-    CSVMalformedCase("invalid UTF-8 in a quoted field", Array("s\n\"a".utf8) + [0xFE] + Array("\"\n".utf8), .invalidUTF8,
-                  line: 2, field: 1, fieldName: "s"),
-    CSVMalformedCase("forced number gets text", "a,b\n1,x\ny,z\n", .badValue(text: "y", type: .number),
-                  line: 3, field: 1, fieldName: "a", options: forced("a", .number)),
-    CSVMalformedCase("forced bool gets a number", "a,b\ntrue,1\n1,2\n", .badValue(text: "1", type: .bool),
-                  line: 3, field: 1, fieldName: "a", options: forced("a", .bool)),
-    CSVMalformedCase("forced number gets an escaped string", "a\n\"x\"\"y\"\n", .badValue(text: "x\"y", type: .number),
-                  line: 2, field: 1, fieldName: "a", options: forced("a", .number)),
-    CSVMalformedCase("a ragged row beats a bad value in the same row", "a,b\nx\n",
-                  .raggedRow(found: 1, expected: 2), line: 2, field: 2, fieldName: "b", options: forced("a", .number)),
-    CSVMalformedCase("unknown projected column", "a,b\n1,2\n", .unknownColumn(name: "z", available: ["a", "b"]),
-                  line: 1, field: nil, options: projected(["a", "z"])),
-    CSVMalformedCase("column projected twice", "a,b\n1,2\n", .duplicateColumn("a"), line: 1, field: nil,
-                  options: projected(["a", "a"])),
-    CSVMalformedCase("unknown typed column", "a,b\n1,2\n", .unknownColumn(name: "q", available: ["a", "b"]),
-                  line: 1, field: nil, options: forced("q", .string)),
-    CSVMalformedCase("quote as delimiter", "a\n", .invalidOption("the delimiter cannot be a quote, CR or LF"),
-                  line: 0, field: nil, options: { var o = CSVOptions(); o.delimiter = UInt8(ascii: "\""); return o }()),
+    CSVMalformedCase(
+        "long row after blank lines", "a\n\n\n1,2\n", .raggedRow(found: 2, expected: 1), line: 4, field: 2),
+    CSVMalformedCase(
+        "ragged row after a multi-line field", "a,b\n\"x\ny\",1\n2\n", .raggedRow(found: 1, expected: 2),
+        line: 4, field: 2, fieldName: "b"),
+    CSVMalformedCase(
+        "unterminated quote", "a,b\n1,2\n3,\"abc\n4,5\n", .unterminatedQuote, line: 3, field: 2, fieldName: "b"),
+    CSVMalformedCase(
+        "quote inside an unquoted field", "a,b\n1,ab\"c\n", .quoteInUnquotedField, line: 2, field: 2, fieldName: "b"),
+    CSVMalformedCase(
+        "text after a closing quote", "a,b\n1,\"ab\"c\n", .textAfterQuote, line: 2, field: 2, fieldName: "b"),
+    CSVMalformedCase(
+        "quote in a number field", "a,b\n1,2\n3,4\"\n", .quoteInUnquotedField, line: 3, field: 2, fieldName: "b"),
+    CSVMalformedCase(
+        "invalid UTF-8 value", Array("a,b\n1,x\n2,".utf8) + [0xFF, 0x0A], .invalidUTF8,
+        line: 3, field: 2, fieldName: "b"),
+    CSVMalformedCase(
+        "overlong UTF-8", Array("s\n".utf8) + [0xC0, 0xAF, 0x0A], .invalidUTF8, line: 2, field: 1, fieldName: "s"),
+    CSVMalformedCase(
+        "UTF-8 surrogate", Array("s\nok\n".utf8) + [0xED, 0xA0, 0x80, 0x0A], .invalidUTF8,
+        line: 3, field: 1, fieldName: "s"),
+    CSVMalformedCase(
+        "truncated UTF-8 at end of file", Array("s\nab".utf8) + [0xE2, 0x82], .invalidUTF8,
+        line: 2, field: 1, fieldName: "s"),
+    CSVMalformedCase(
+        "invalid UTF-8 in a quoted field", Array("s\n\"a".utf8) + [0xFE] + Array("\"\n".utf8), .invalidUTF8,
+        line: 2, field: 1, fieldName: "s"),
+    CSVMalformedCase(
+        "forced number gets text", "a,b\n1,x\ny,z\n", .badValue(text: "y", type: .number),
+        line: 3, field: 1, fieldName: "a", options: forced("a", .number)),
+    CSVMalformedCase(
+        "forced bool gets a number", "a,b\ntrue,1\n1,2\n", .badValue(text: "1", type: .bool),
+        line: 3, field: 1, fieldName: "a", options: forced("a", .bool)),
+    CSVMalformedCase(
+        "forced number gets an escaped string", "a\n\"x\"\"y\"\n", .badValue(text: "x\"y", type: .number),
+        line: 2, field: 1, fieldName: "a", options: forced("a", .number)),
+    CSVMalformedCase(
+        "a ragged row beats a bad value in the same row", "a,b\nx\n",
+        .raggedRow(found: 1, expected: 2), line: 2, field: 2, fieldName: "b", options: forced("a", .number)),
+    CSVMalformedCase(
+        "unknown projected column", "a,b\n1,2\n", .unknownColumn(name: "z", available: ["a", "b"]),
+        line: 1, field: nil, options: projected(["a", "z"])),
+    CSVMalformedCase(
+        "column projected twice", "a,b\n1,2\n", .duplicateColumn("a"), line: 1, field: nil,
+        options: projected(["a", "a"])),
+    CSVMalformedCase(
+        "unknown typed column", "a,b\n1,2\n", .unknownColumn(name: "q", available: ["a", "b"]),
+        line: 1, field: nil, options: forced("q", .string)),
+    CSVMalformedCase(
+        "quote as delimiter", "a\n", .invalidOption("the delimiter cannot be a quote, CR or LF"),
+        line: 0, field: nil,
+        options: {
+            var o = CSVOptions(); o.delimiter = UInt8(ascii: "\""); return o
+        }()),
 ]
 
 /// Every malformed input is an error with the right kind, line and field — never a crash —
@@ -115,7 +142,8 @@ struct CSVMalformedTests {
         let empty = try #require(CSVTest.error([]))
         #expect(empty.description == "test.csv:1: file is empty: expected a header row")
         let bad = try #require(CSVTest.error(Array("n\n1\nabc\n".utf8), options: forced("n", .number)))
-        #expect(bad.description == "test.csv:3: field 1 (`n`): `abc` is not a number (the column's type is set to number)")
+        #expect(
+            bad.description == "test.csv:3: field 1 (`n`): `abc` is not a number (the column's type is set to number)")
     }
 
     /// Random bytes from a CSV-ish alphabet: every input either parses or fails cleanly,

@@ -1,6 +1,6 @@
+import EvalData
 import Foundation
 import Testing
-import EvalData
 
 /// Values, quoting, line endings, missing tokens and inference of well-formed files.
 @Suite("CSV reader: well-formed input")
@@ -77,7 +77,8 @@ struct CSVReaderTests {
 
     @Test("every missing token is missing in every type, quoted or not")
     func missingTokens() throws {
-        let text = "n,s,b\n1,a,true\n,,\nNA,NA,NA\nN/A,\"N/A\",N/A\nNaN,NaN,NaN\nnull,null,null\nNone,\"None\",None\n\"\",\"\",\"\"\n"
+        let text =
+            "n,s,b\n1,a,true\n,,\nNA,NA,NA\nN/A,\"N/A\",N/A\nNaN,NaN,NaN\nnull,null,null\nNone,\"None\",None\n\"\",\"\",\"\"\n"
         let t = try CSVTest.table(text)
         #expect(t.columns.map(\.type) == [.number, .string, .bool])
         for name in ["n", "s", "b"] {
@@ -100,10 +101,8 @@ struct CSVReaderTests {
     @Test("inference: numbers, bools, and anything mixed is a string")
     func inference() throws {
         let t = try CSVTest.table(
-            "int,float,exp,bool,mixed,numbool,spaced,signs\n" +
-            "1,1.5,1e3,true,1,1,  7 ,+3\n" +
-            "-2,.5,-2.5E-2,False,x,true,8,-.5\n" +
-            "30,5.,inf,TRUE,2,0,9,+inf\n")
+            "int,float,exp,bool,mixed,numbool,spaced,signs\n" + "1,1.5,1e3,true,1,1,  7 ,+3\n"
+                + "-2,.5,-2.5E-2,False,x,true,8,-.5\n" + "30,5.,inf,TRUE,2,0,9,+inf\n")
         #expect(t.columns.map(\.type) == [.number, .number, .number, .bool, .string, .string, .number, .number])
         #expect(t.csvNumbers("int") == [1, -2, 30])
         #expect(t.csvNumbers("float") == [1.5, 0.5, 5])

@@ -1,5 +1,5 @@
-import Foundation
 import EvalData
+import Foundation
 
 /// Helpers shared by the CSV tests: parse text or bytes, find fixtures, read columns.
 enum CSVTest {

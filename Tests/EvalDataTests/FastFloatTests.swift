@@ -1,6 +1,6 @@
+import EvalData
 import Foundation
 import Testing
-import EvalData
 
 /// `FastFloat` and the reader's fused number path must agree with `strtod` bit for bit.
 @Suite("FastFloat: correctly rounded decimal parsing")
@@ -32,8 +32,8 @@ struct FastFloatTests {
             }
             let point = Int((r >> 8) % UInt64(length + 1))
             var s = String(digits.prefix(point)) + "." + String(digits.dropFirst(point))
-            if (r >> 16) % 5 == 0 { s = digits }                          // integer
-            if s.hasPrefix(".") && (r >> 18) % 2 == 0 { s = "0" + s }     // 0.xxx and .xxx
+            if (r >> 16) % 5 == 0 { s = digits }  // integer
+            if s.hasPrefix(".") && (r >> 18) % 2 == 0 { s = "0" + s }  // 0.xxx and .xxx
             if s.hasSuffix(".") && (r >> 19) % 2 == 0 { s += "0" }
             switch (r >> 24) % 4 {
             case 0: s += "e\(Int((rng.next() % 701)) - 350)"
@@ -89,8 +89,10 @@ struct FastFloatTests {
 
     @Test("grammar: what is and is not a number")
     func grammar() {
-        for text in ["", "-", "+", ".", "-.", "e5", "1e", "1e+", "1.2.3", "0x10", "1_000", "1,5", "nan", "NaN",
-                     "in", "infinit", "infinityy", "--1", "+-1", "1 2", "1e5x", "$1", "１"] {
+        for text in [
+            "", "-", "+", ".", "-.", "e5", "1e", "1e+", "1.2.3", "0x10", "1_000", "1,5", "nan", "NaN",
+            "in", "infinit", "infinityy", "--1", "+-1", "1 2", "1e5x", "$1", "１",
+        ] {
             #expect(fast(text) == nil, "accepted \(text)")
         }
         let accepted: [(String, Double)] = [

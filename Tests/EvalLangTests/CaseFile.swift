@@ -32,7 +32,8 @@ struct LanguageCase: CustomTestStringConvertible, Sendable {
             let line = String(raw)
             if line.hasPrefix("### ") {
                 if let c = current { cases.append(c) }
-                current = LanguageCase(file: file, name: String(line.dropFirst(4)), line: index + 1, code: "", expected: [])
+                current = LanguageCase(
+                    file: file, name: String(line.dropFirst(4)), line: index + 1, code: "", expected: [])
                 continue
             }
             guard current != nil else { continue }

@@ -5,32 +5,44 @@ import Testing
 struct FigureTextTests {
     // MARK: - Figures
 
-    static let roc = Figure(kind: .line, title: "ROC curve", xLabel: "false positive rate", yLabel: "true positive rate",
-                            series: [.init(x: [0, 0.5, 1], y: [0, 0.8, 1])], reference: [0, 0, 1, 1],
-                            xRange: 0...1, yRange: 0...1)
-    static let churn = Figure(kind: .bar, title: "Churn rate", xLabel: "class", yLabel: "rate",
-                              series: [.init(x: [0, 1], y: [0.25, 0.75])], categories: ["churned", "stayed"])
-    static let confusion = Figure(kind: .heatmap, title: "Confusion matrix", xLabel: "predicted", yLabel: "actual",
-                                  categories: ["0", "1"], matrix: [[812, 37], [45, 106]], rowLabels: ["0", "1"])
-    static let models = Figure(kind: .line, title: "Profit by threshold", xLabel: "threshold", yLabel: "profit",
-                               series: [.init(name: "model A", x: (0..<60).map { Double($0) / 60 }, y: (0..<60).map { Double($0 % 7) * 1000 }),
-                                        .init(name: "model B", x: (0..<60).map { Double($0) / 60 }, y: (0..<60).map { -Double($0) * 50 })])
-    static let scatter = Figure(kind: .scatter, title: "Residuals", xLabel: "prediction", yLabel: "residual",
-                                series: [.init(x: (0..<300).map { Double($0 % 23) }, y: (0..<300).map { Double(($0 * 37) % 101) / 100 - 0.5 })])
-    static let segments = Figure(kind: .bar, title: "Lift by segment", xLabel: "segment", yLabel: "lift",
-                                 series: [.init(name: "v1", x: [], y: [0.2, -0.15, 0.4]), .init(name: "v2", x: [], y: [0.3, 0.05, .nan])],
-                                 categories: ["enterprise customers", "small business", "consumer"])
-    static let scores = Figure(kind: .histogram, title: "Scores", xLabel: "score", yLabel: "count",
-                               series: [.init(x: (0...40).map { Double($0) / 40 }, y: (0..<40).map { Double(($0 * 7) % 13) })])
-    static let wide = Figure(kind: .heatmap, title: "Wide confusion matrix with a long title that needs cutting", xLabel: "predicted class",
-                             yLabel: "actual class", categories: (0..<14).map { "category number \($0)" },
-                             matrix: (0..<14).map { i in (0..<14).map { Double(i * $0 * 1000 + 7) } },
-                             rowLabels: (0..<14).map { "row label number \($0)" })
+    static let roc = Figure(
+        kind: .line, title: "ROC curve", xLabel: "false positive rate", yLabel: "true positive rate",
+        series: [.init(x: [0, 0.5, 1], y: [0, 0.8, 1])], reference: [0, 0, 1, 1],
+        xRange: 0...1, yRange: 0...1)
+    static let churn = Figure(
+        kind: .bar, title: "Churn rate", xLabel: "class", yLabel: "rate",
+        series: [.init(x: [0, 1], y: [0.25, 0.75])], categories: ["churned", "stayed"])
+    static let confusion = Figure(
+        kind: .heatmap, title: "Confusion matrix", xLabel: "predicted", yLabel: "actual",
+        categories: ["0", "1"], matrix: [[812, 37], [45, 106]], rowLabels: ["0", "1"])
+    static let models = Figure(
+        kind: .line, title: "Profit by threshold", xLabel: "threshold", yLabel: "profit",
+        series: [
+            .init(name: "model A", x: (0..<60).map { Double($0) / 60 }, y: (0..<60).map { Double($0 % 7) * 1000 }),
+            .init(name: "model B", x: (0..<60).map { Double($0) / 60 }, y: (0..<60).map { -Double($0) * 50 }),
+        ])
+    static let scatter = Figure(
+        kind: .scatter, title: "Residuals", xLabel: "prediction", yLabel: "residual",
+        series: [.init(x: (0..<300).map { Double($0 % 23) }, y: (0..<300).map { Double(($0 * 37) % 101) / 100 - 0.5 })])
+    static let segments = Figure(
+        kind: .bar, title: "Lift by segment", xLabel: "segment", yLabel: "lift",
+        series: [.init(name: "v1", x: [], y: [0.2, -0.15, 0.4]), .init(name: "v2", x: [], y: [0.3, 0.05, .nan])],
+        categories: ["enterprise customers", "small business", "consumer"])
+    static let scores = Figure(
+        kind: .histogram, title: "Scores", xLabel: "score", yLabel: "count",
+        series: [.init(x: (0...40).map { Double($0) / 40 }, y: (0..<40).map { Double(($0 * 7) % 13) })])
+    static let wide = Figure(
+        kind: .heatmap, title: "Wide confusion matrix with a long title that needs cutting", xLabel: "predicted class",
+        yLabel: "actual class", categories: (0..<14).map { "category number \($0)" },
+        matrix: (0..<14).map { i in (0..<14).map { Double(i * $0 * 1000 + 7) } },
+        rowLabels: (0..<14).map { "row label number \($0)" })
     static let all = [roc, churn, confusion, models, scatter, segments, scores, wide]
 
     /// Terminal columns: characters, two for the CJK ones used below.
     static func columns(_ line: Substring) -> Int {
-        line.reduce(0) { $0 + (($1.unicodeScalars.first.map { (0x3040...0x9FFF).contains($0.value) } ?? false) ? 2 : 1) }
+        line.reduce(0) {
+            $0 + (($1.unicodeScalars.first.map { (0x3040...0x9FFF).contains($0.value) } ?? false) ? 2 : 1)
+        }
     }
 
     /// Lines without trailing spaces (shaded heatmap cells keep theirs in colour).
@@ -104,12 +116,15 @@ struct FigureTextTests {
     func heatmapColour() {
         let text = FigureText.render(Self.confusion, width: 40, height: 10, color: true)
         #expect(text.contains("\u{1B}[48;5;17m\u{1B}[38;5;231m 812 \u{1B}[0m"))
-        #expect(Self.trimmed(Self.stripped(text)) == Self.trimmed(FigureText.render(Self.confusion, width: 40, height: 10, color: false)))
+        #expect(
+            Self.trimmed(Self.stripped(text))
+                == Self.trimmed(FigureText.render(Self.confusion, width: 40, height: 10, color: false)))
     }
 
     // MARK: - Layout
 
-    @Test("every line fits the width", arguments: [(30, 8), (40, 10), (57, 13), (80, 24), (132, 40), (5, 2), (1000, 500)])
+    @Test(
+        "every line fits the width", arguments: [(30, 8), (40, 10), (57, 13), (80, 24), (132, 40), (5, 2), (1000, 500)])
     func fitsWidth(_ width: Int, _ height: Int) {
         let limit = min(max(width, 30), 240)
         for figure in Self.all {
@@ -127,7 +142,8 @@ struct FigureTextTests {
     func fitsHeight() {
         for height in [8, 10, 17, 30] {
             for figure in Self.all {
-                let lines = FigureText.render(figure, width: 60, height: height, color: false).split(separator: "\n", omittingEmptySubsequences: false)
+                let lines = FigureText.render(figure, width: 60, height: height, color: false).split(
+                    separator: "\n", omittingEmptySubsequences: false)
                 #expect(lines.count <= height, "\(figure.title) at height \(height)")
                 if figure.kind == .line || figure.kind == .scatter { #expect(lines.count == height) }
             }
@@ -137,8 +153,12 @@ struct FigureTextTests {
     @Test("sizes are clamped to sane bounds")
     func clamped() {
         for figure in Self.all {
-            #expect(FigureText.render(figure, width: 3, height: -4, color: false) == FigureText.render(figure, width: 30, height: 8, color: false))
-            #expect(FigureText.render(figure, width: 10_000, height: 10_000, color: false) == FigureText.render(figure, width: 240, height: 120, color: false))
+            #expect(
+                FigureText.render(figure, width: 3, height: -4, color: false)
+                    == FigureText.render(figure, width: 30, height: 8, color: false))
+            #expect(
+                FigureText.render(figure, width: 10_000, height: 10_000, color: false)
+                    == FigureText.render(figure, width: 240, height: 120, color: false))
         }
     }
 
@@ -180,7 +200,8 @@ struct FigureTextTests {
         var figure = Self.roc
         figure.xRange = 0...10
         figure.yRange = -1...1
-        let lines = FigureText.render(figure, width: 40, height: 10, color: false).split(separator: "\n").map(String.init)
+        let lines = FigureText.render(figure, width: 40, height: 10, color: false).split(separator: "\n").map(
+            String.init)
         #expect(lines[lines.count - 2].hasSuffix("10"))
         #expect(lines[2].hasPrefix(" 1 ┤"))
         #expect(lines[lines.count - 4].hasPrefix("-1 ┤"))
@@ -213,7 +234,9 @@ struct FigureTextTests {
         }
     }
 
-    @Test("an empty figure shows its title and (no data)", arguments: [Figure.Kind.line, .scatter, .bar, .histogram, .heatmap])
+    @Test(
+        "an empty figure shows its title and (no data)",
+        arguments: [Figure.Kind.line, .scatter, .bar, .histogram, .heatmap])
     func empty(_ kind: Figure.Kind) {
         let figure = Figure(kind: kind, title: "Nothing yet", xLabel: "x", yLabel: "y")
         #expect(FigureText.render(figure, width: 40, height: 10, color: true) == "Nothing yet\n(no data)")
@@ -226,9 +249,10 @@ struct FigureTextTests {
 
     @Test("non-finite values are skipped, far values clipped")
     func nonFinite() {
-        let line = Figure(kind: .line, title: "gaps", xLabel: "", yLabel: "",
-                          series: [.init(x: [0, 1, 2, .nan, 4, 5, 1e300], y: [1, .infinity, 3, 4, -.infinity, 6, 7])],
-                          reference: [0, .nan, 1, 1])
+        let line = Figure(
+            kind: .line, title: "gaps", xLabel: "", yLabel: "",
+            series: [.init(x: [0, 1, 2, .nan, 4, 5, 1e300], y: [1, .infinity, 3, 4, -.infinity, 6, 7])],
+            reference: [0, .nan, 1, 1])
         let text = FigureText.render(line, width: 40, height: 10, color: false)
         #expect(!text.lowercased().contains("nan"))
         #expect(!text.contains("inf"))
@@ -237,15 +261,19 @@ struct FigureTextTests {
         clipped.yRange = 0...7
         clipped.series[0].y[6] = 1e308
         #expect(FigureText.render(clipped, width: 40, height: 10, color: false).split(separator: "\n").count == 10)
-        let heat = Figure(kind: .heatmap, title: "ragged", xLabel: "", yLabel: "",
-                          categories: ["a", "b", "c"], matrix: [[1, .nan], [3, 4, 5]], rowLabels: ["x"])
-        #expect(FigureText.render(heat, width: 40, height: 10, color: false) == "ragged\n    a    b    c\nx   1  NaN\n1   3    4    5")
+        let heat = Figure(
+            kind: .heatmap, title: "ragged", xLabel: "", yLabel: "",
+            categories: ["a", "b", "c"], matrix: [[1, .nan], [3, 4, 5]], rowLabels: ["x"])
+        #expect(
+            FigureText.render(heat, width: 40, height: 10, color: false)
+                == "ragged\n    a    b    c\nx   1  NaN\n1   3    4    5")
     }
 
     @Test("control characters in labels cannot break the layout; wide characters count two columns")
     func labelText() {
-        let figure = Figure(kind: .line, title: "two\nlines\u{1B}[31m", xLabel: "x", yLabel: "y",
-                            series: [.init(name: "日本語の名前が長いモデル", x: [0, 1], y: [0, 1]), .init(name: "b", x: [0, 1], y: [1, 0])])
+        let figure = Figure(
+            kind: .line, title: "two\nlines\u{1B}[31m", xLabel: "x", yLabel: "y",
+            series: [.init(name: "日本語の名前が長いモデル", x: [0, 1], y: [0, 1]), .init(name: "b", x: [0, 1], y: [1, 0])])
         let text = FigureText.render(figure, width: 30, height: 8, color: false)
         #expect(!text.contains("\u{1B}"))
         let lines = text.split(separator: "\n")

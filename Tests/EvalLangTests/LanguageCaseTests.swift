@@ -11,9 +11,12 @@ struct LanguageCaseTests {
 
     static let cases: [LanguageCase] = {
         guard let dir = casesDirectory,
-              let files = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
+            let files = try? FileManager.default.contentsOfDirectory(atPath: dir.path)
+        else { return [] }
         return files.filter { $0.hasSuffix(".eb") }.sorted().flatMap { file -> [LanguageCase] in
-            guard let text = try? String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8) else { return [] }
+            guard let text = try? String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8) else {
+                return []
+            }
             return LanguageCase.parse(text, file: file)
         }
     }()

@@ -18,11 +18,11 @@ struct LeaderboardProgressTests {
         session.progress = { lines.add($0) }
         var interpreter = Interpreter(session: session)
         let code = """
-        m = load_model("data/model_binary.txt")
-        t = table(plan_changes: [1, 0, 2], tenure_months: [12, 40, 3], monthly_revenue: [30.5, 120, 15], \
-        support_tickets: [2, 0, 4], logins_30d: [10, 20, 1], discount_used: [0, 1, 1])
-        b = leaderboard([m, m, m], t, [0, 0, 1])
-        """
+            m = load_model("data/model_binary.txt")
+            t = table(plan_changes: [1, 0, 2], tenure_months: [12, 40, 3], monthly_revenue: [30.5, 120, 15], \
+            support_tickets: [2, 0, 4], logins_30d: [10, 20, 1], discount_used: [0, 1, 1])
+            b = leaderboard([m, m, m], t, [0, 0, 1])
+            """
         _ = try interpreter.run(SourceText(name: "<test>", text: code))
         let seen = lines.lines.withLock { $0 }
         // Models finish in any order on two threads, but the counts rise one by one.

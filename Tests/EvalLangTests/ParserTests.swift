@@ -18,18 +18,22 @@ struct ParserTests {
         }
     }
 
-    @Test("open brackets and dangling operators are incomplete", arguments: [
-        "sum(1,", "[1, 2", "{a: 1", "f(", "1 +", "x = ", "expect", "a |>", "(a, b) =>", "not", "t.",
-        "roc_auc(y,\n  p,",
-    ])
+    @Test(
+        "open brackets and dangling operators are incomplete",
+        arguments: [
+            "sum(1,", "[1, 2", "{a: 1", "f(", "1 +", "x = ", "expect", "a |>", "(a, b) =>", "not", "t.",
+            "roc_auc(y,\n  p,",
+        ])
     func incomplete(_ text: String) {
         #expect(error(text)?.isIncomplete == true)
     }
 
-    @Test("real mistakes are reported at once", arguments: [
-        "1 2", "x = 1)", "f(a: 1, 2)", "1 < 2 < 3", "\"open", "t.x = 1", "1 $ 2", "1e", "{a: 1, a: 2}",
-        "1 +\n2",
-    ])
+    @Test(
+        "real mistakes are reported at once",
+        arguments: [
+            "1 2", "x = 1)", "f(a: 1, 2)", "1 < 2 < 3", "\"open", "t.x = 1", "1 $ 2", "1e", "{a: 1, a: 2}",
+            "1 +\n2",
+        ])
     func realErrors(_ text: String) {
         let e = error(text)
         #expect(e != nil)
@@ -52,7 +56,8 @@ struct ParserTests {
         let piped = try parse("x |> f(2)")
         let called = try parse("f(x, 2)")
         guard case .expression(let a) = piped.first?.kind, case .expression(let b) = called.first?.kind,
-              case .call(let fa, let argsA) = a.kind, case .call(let fb, let argsB) = b.kind else {
+            case .call(let fa, let argsA) = a.kind, case .call(let fb, let argsB) = b.kind
+        else {
             Issue.record("both should be calls")
             return
         }
@@ -75,15 +80,16 @@ struct ParserTests {
     @Test("a diagnostic renders in the form of SPEC §5b")
     func rendering() {
         let source = SourceText(name: "notebooks/churn.md", text: "y = test.churnd", firstLine: 14)
-        let diagnostic = Diagnostic(span: SourceSpan(start: 9, end: 15, line: 14, column: 10),
-                                    message: "table `test` has no column `churnd`", help: "did you mean `churned`?")
+        let diagnostic = Diagnostic(
+            span: SourceSpan(start: 9, end: 15, line: 14, column: 10),
+            message: "table `test` has no column `churnd`", help: "did you mean `churned`?")
         let expected = """
-        notebooks/churn.md:14:10: error: table `test` has no column `churnd`
-           14 | y = test.churnd
-              |          ^^^^^^
-        help: did you mean `churned`?
+            notebooks/churn.md:14:10: error: table `test` has no column `churnd`
+               14 | y = test.churnd
+                  |          ^^^^^^
+            help: did you mean `churned`?
 
-        """
+            """
         #expect(diagnostic.render(in: source) == expected)
     }
 

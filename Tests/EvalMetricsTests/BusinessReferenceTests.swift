@@ -52,8 +52,9 @@ struct BusinessFixture: Decodable, Sendable {
         var testDescription: String { name }
 
         var amounts: Payoff {
-            Payoff(tp: payoff["tp"]?.amount ?? .constant(0), fp: payoff["fp"]?.amount ?? .constant(0),
-                   fn: payoff["fn"]?.amount ?? .constant(0), tn: payoff["tn"]?.amount ?? .constant(0))
+            Payoff(
+                tp: payoff["tp"]?.amount ?? .constant(0), fp: payoff["fp"]?.amount ?? .constant(0),
+                fn: payoff["fn"]?.amount ?? .constant(0), tn: payoff["tn"]?.amount ?? .constant(0))
         }
     }
 
@@ -87,9 +88,12 @@ struct BusinessFixture: Decodable, Sendable {
     var quantile_cases: [QuantileCase]
 
     static let shared: BusinessFixture = {
-        guard let url = Bundle.module.url(forResource: "business_reference", withExtension: "json", subdirectory: "Fixtures"),
-              let data = try? Data(contentsOf: url),
-              let fixture = try? JSONDecoder().decode(BusinessFixture.self, from: data) else {
+        guard
+            let url = Bundle.module.url(
+                forResource: "business_reference", withExtension: "json", subdirectory: "Fixtures"),
+            let data = try? Data(contentsOf: url),
+            let fixture = try? JSONDecoder().decode(BusinessFixture.self, from: data)
+        else {
             return BusinessFixture(profit_cases: [], expected_value_cases: [], streams: [], quantile_cases: [])
         }
         return fixture
@@ -138,7 +142,8 @@ struct BusinessReferenceTests {
 
     @Test func expectedValue() throws {
         for c in BusinessFixture.shared.expected_value_cases {
-            let result = try Metrics.expectedValue(c.y, c.yhat, classes: c.classes, matrix: c.matrix, weights: c.weights)
+            let result = try Metrics.expectedValue(
+                c.y, c.yhat, classes: c.classes, matrix: c.matrix, weights: c.weights)
             #expect(close(try #require(result.value), c.expected))
         }
     }

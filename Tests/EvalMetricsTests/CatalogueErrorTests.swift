@@ -58,19 +58,25 @@ struct CatalogueErrorTests {
     func sharedChecks(_ name: String) throws {
         let run = try kernel(name)
         let other = secondName(name)
-        #expect(thrownError { () throws(MetricError) in try run(y, [0.1, 0.2, 0.3], nil) }
-            == .lengthMismatch(name: other, count: 3, expected: 4))
-        #expect(thrownError { () throws(MetricError) in try run(y, p, [1, 1, 1, 1, 1]) }
-            == .lengthMismatch(name: "weights", count: 5, expected: 4))
+        #expect(
+            thrownError { () throws(MetricError) in try run(y, [0.1, 0.2, 0.3], nil) }
+                == .lengthMismatch(name: other, count: 3, expected: 4))
+        #expect(
+            thrownError { () throws(MetricError) in try run(y, p, [1, 1, 1, 1, 1]) }
+                == .lengthMismatch(name: "weights", count: 5, expected: 4))
         #expect(thrownError { () throws(MetricError) in try run([], [], nil) } == .empty)
-        #expect(thrownError { () throws(MetricError) in try run([0, .nan, 1, 0], p, nil) }
-            == .missingValue(name: "y", index: 1))
-        #expect(thrownError { () throws(MetricError) in try run(y, [0.2, 0.7, 0.6, .nan], nil) }
-            == .missingValue(name: other, index: 3))
-        #expect(thrownError { () throws(MetricError) in try run(y, p, [1, 1, .nan, 1]) }
-            == .missingValue(name: "weights", index: 2))
-        #expect(thrownError { () throws(MetricError) in try run(y, p, [1, 2, -0.5, 1]) }
-            == .negativeWeight(index: 2, value: -0.5))
+        #expect(
+            thrownError { () throws(MetricError) in try run([0, .nan, 1, 0], p, nil) }
+                == .missingValue(name: "y", index: 1))
+        #expect(
+            thrownError { () throws(MetricError) in try run(y, [0.2, 0.7, 0.6, .nan], nil) }
+                == .missingValue(name: other, index: 3))
+        #expect(
+            thrownError { () throws(MetricError) in try run(y, p, [1, 1, .nan, 1]) }
+                == .missingValue(name: "weights", index: 2))
+        #expect(
+            thrownError { () throws(MetricError) in try run(y, p, [1, 2, -0.5, 1]) }
+                == .negativeWeight(index: 2, value: -0.5))
         #expect(thrownError { () throws(MetricError) in try run(y, p, [1, -0.0, 1, 1]) } == nil)
     }
 
@@ -81,25 +87,32 @@ struct CatalogueErrorTests {
     }
 
     @Test func binaryDomains() {
-        #expect(thrownError { () throws(MetricError) in try Metrics.precision([0, 1, 2], [0, 1, 1]) }
-            == .notBinary(index: 2, value: 2))
-        #expect(thrownError { () throws(MetricError) in try Metrics.precision([0, 1, 1], [0, 0.5, 1]) }
-            == .invalidValue(name: "yhat", index: 1, value: 0.5, expected: "0 or 1"))
-        #expect(thrownError { () throws(MetricError) in try Metrics.averagePrecision([0, 3], [0.1, 0.2]) }
-            == .notBinary(index: 1, value: 3))
-        #expect(thrownError { () throws(MetricError) in try Metrics.brier([0, 1], [0.1, 1.2]) }
-            == .probabilityOutOfRange(index: 1, value: 1.2))
-        #expect(thrownError { () throws(MetricError) in try Metrics.ece([0, 1], [-0.1, 0.2]) }
-            == .probabilityOutOfRange(index: 0, value: -0.1))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.precision([0, 1, 2], [0, 1, 1]) }
+                == .notBinary(index: 2, value: 2))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.precision([0, 1, 1], [0, 0.5, 1]) }
+                == .invalidValue(name: "yhat", index: 1, value: 0.5, expected: "0 or 1"))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.averagePrecision([0, 3], [0.1, 0.2]) }
+                == .notBinary(index: 1, value: 3))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.brier([0, 1], [0.1, 1.2]) }
+                == .probabilityOutOfRange(index: 1, value: 1.2))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.ece([0, 1], [-0.1, 0.2]) }
+                == .probabilityOutOfRange(index: 0, value: -0.1))
         // Scores for curves are not probabilities.
         #expect(thrownError { () throws(MetricError) in try Metrics.ks([0, 1], [-4, 9]) } == nil)
     }
 
     @Test func msleDomain() {
-        #expect(thrownError { () throws(MetricError) in try Metrics.msle([0, -1, 2], [0, 0, 0]) }
-            == .invalidValue(name: "y", index: 1, value: -1, expected: "values greater than -1"))
-        #expect(thrownError { () throws(MetricError) in try Metrics.rmsle([0, 1, 2], [0, 0, -3]) }
-            == .invalidValue(name: "yhat", index: 2, value: -3, expected: "values greater than -1"))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.msle([0, -1, 2], [0, 0, 0]) }
+                == .invalidValue(name: "y", index: 1, value: -1, expected: "values greater than -1"))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.rmsle([0, 1, 2], [0, 0, -3]) }
+                == .invalidValue(name: "yhat", index: 2, value: -3, expected: "values greater than -1"))
         #expect(thrownError { () throws(MetricError) in try Metrics.msle([-0.999], [0]) } == nil)
     }
 
@@ -107,78 +120,103 @@ struct CatalogueErrorTests {
         let y = self.y
         let p = self.p
         let yhat = [0.0, 1, 1, 1]
-        #expect(thrownError { () throws(MetricError) in try Metrics.pinball(y, p, alpha: 1.5) }
-            == .invalidParameter(name: "alpha", value: 1.5, expected: "in [0, 1]"))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.pinball(y, p, alpha: 1.5) }
+                == .invalidParameter(name: "alpha", value: 1.5, expected: "in [0, 1]"))
         #expect(thrownError { () throws(MetricError) in try Metrics.pinball(y, p, alpha: .nan) } != nil)
         for delta in [0, -1, Double.nan, .infinity] {
-            #expect(thrownError { () throws(MetricError) in try Metrics.huber(y, p, delta: delta) }
-                == .invalidParameter(name: "delta", value: delta, expected: "positive and finite")
-                || delta.isNaN)
+            #expect(
+                thrownError { () throws(MetricError) in try Metrics.huber(y, p, delta: delta) }
+                    == .invalidParameter(name: "delta", value: delta, expected: "positive and finite")
+                    || delta.isNaN)
         }
-        #expect(thrownError { () throws(MetricError) in try Metrics.fbeta(y, yhat, beta: -1) }
-            == .invalidParameter(name: "beta", value: -1, expected: "zero or positive"))
-        #expect(thrownError { () throws(MetricError) in try Metrics.precision(y, yhat, zeroDivision: 2) }
-            == .invalidParameter(name: "zero_division", value: 2, expected: "in [0, 1]"))
-        #expect(thrownError { () throws(MetricError) in try Metrics.lift(y, p, at: 0) }
-            == .invalidParameter(name: "at", value: 0, expected: "in (0, 1]"))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.fbeta(y, yhat, beta: -1) }
+                == .invalidParameter(name: "beta", value: -1, expected: "zero or positive"))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.precision(y, yhat, zeroDivision: 2) }
+                == .invalidParameter(name: "zero_division", value: 2, expected: "in [0, 1]"))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.lift(y, p, at: 0) }
+                == .invalidParameter(name: "at", value: 0, expected: "in (0, 1]"))
         #expect(thrownError { () throws(MetricError) in try Metrics.lift(y, p, at: 1.5) } != nil)
-        #expect(thrownError { () throws(MetricError) in try Metrics.ece(y, p, bins: 0) }
-            == .invalidParameter(name: "bins", value: 0, expected: "at least 1"))
-        #expect(thrownError { () throws(MetricError) in try Metrics.recall([0, 1], [0, 1], classes: 0) }
-            == .invalidParameter(name: "classes", value: 0, expected: "at least 1"))
-        #expect(thrownError { () throws(MetricError) in try Metrics.mcc([0, 1], [0, 1], classes: Int.max) }
-            == .invalidParameter(name: "classes", value: Double(Int.max), expected: "at most 4096"))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.ece(y, p, bins: 0) }
+                == .invalidParameter(name: "bins", value: 0, expected: "at least 1"))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.recall([0, 1], [0, 1], classes: 0) }
+                == .invalidParameter(name: "classes", value: 0, expected: "at least 1"))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.mcc([0, 1], [0, 1], classes: Int.max) }
+                == .invalidParameter(name: "classes", value: Double(Int.max), expected: "at most 4096"))
     }
 
     @Test func classCodes() {
-        #expect(thrownError { () throws(MetricError) in try Metrics.f1([0, 1, 6], [0, 1, 2], classes: 6) }
-            == .invalidValue(name: "y", index: 2, value: 6, expected: "class codes in 0...5"))
-        #expect(thrownError { () throws(MetricError) in try Metrics.f1([0, 1, 2], [0, -1, 2], classes: 3) }
-            == .invalidValue(name: "yhat", index: 1, value: -1, expected: "class codes in 0...2"))
-        #expect(thrownError { () throws(MetricError) in try Metrics.f1([0, 1], [0, 1, 2], classes: 3) }
-            == .lengthMismatch(name: "yhat", count: 3, expected: 2))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.f1([0, 1, 6], [0, 1, 2], classes: 6) }
+                == .invalidValue(name: "y", index: 2, value: 6, expected: "class codes in 0...5"))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.f1([0, 1, 2], [0, -1, 2], classes: 3) }
+                == .invalidValue(name: "yhat", index: 1, value: -1, expected: "class codes in 0...2"))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.f1([0, 1], [0, 1, 2], classes: 3) }
+                == .lengthMismatch(name: "yhat", count: 3, expected: 2))
         #expect(thrownError { () throws(MetricError) in try Metrics.f1([], [], classes: 3) } == .empty)
-        #expect(thrownError { () throws(MetricError) in try Metrics.f1([0, 1], [0, 1], classes: 3, weights: [1]) }
-            == .lengthMismatch(name: "weights", count: 1, expected: 2))
-        #expect(thrownError { () throws(MetricError) in try Metrics.f1([0, 1], [0, 1], classes: 3, weights: [1, -2]) }
-            == .negativeWeight(index: 1, value: -2))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.f1([0, 1], [0, 1], classes: 3, weights: [1]) }
+                == .lengthMismatch(name: "weights", count: 1, expected: 2))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.f1([0, 1], [0, 1], classes: 3, weights: [1, -2]) }
+                == .negativeWeight(index: 1, value: -2))
     }
 
     @Test func probabilityTables() throws {
-        #expect(thrownError { () throws(MetricError) in
-            try Metrics.topKAccuracy([0], ProbabilityTable(rowMajor: [0.5, 0.5, 0.1], classes: 2), k: 1)
-        } == .invalidParameter(name: "P", value: 3, expected: "a multiple of the 2 classes in length"))
-        #expect(thrownError { () throws(MetricError) in
-            try Metrics.topKAccuracy([0], ProbabilityTable(columns: [[0.5], [0.5, 0.1]]), k: 1)
-        } == .lengthMismatch(name: "P", count: 2, expected: 1))
-        #expect(thrownError { () throws(MetricError) in
-            try Metrics.topKAccuracy([0], ProbabilityTable(columns: []), k: 1)
-        } == .invalidParameter(name: "classes", value: 0, expected: "at least 1"))
+        #expect(
+            thrownError { () throws(MetricError) in
+                try Metrics.topKAccuracy([0], ProbabilityTable(rowMajor: [0.5, 0.5, 0.1], classes: 2), k: 1)
+            } == .invalidParameter(name: "P", value: 3, expected: "a multiple of the 2 classes in length"))
+        #expect(
+            thrownError { () throws(MetricError) in
+                try Metrics.topKAccuracy([0], ProbabilityTable(columns: [[0.5], [0.5, 0.1]]), k: 1)
+            } == .lengthMismatch(name: "P", count: 2, expected: 1))
+        #expect(
+            thrownError { () throws(MetricError) in
+                try Metrics.topKAccuracy([0], ProbabilityTable(columns: []), k: 1)
+            } == .invalidParameter(name: "classes", value: 0, expected: "at least 1"))
         let table = try ProbabilityTable(rowMajor: [0.2, 0.8, 0.6, 0.4], classes: 2)
-        #expect(thrownError { () throws(MetricError) in try Metrics.crossEntropy([0, 1, 1], table) }
-            == .lengthMismatch(name: "P", count: 2, expected: 3))
-        #expect(thrownError { () throws(MetricError) in try Metrics.crossEntropy([0, 2], table) }
-            == .invalidValue(name: "y", index: 1, value: 2, expected: "class codes in 0...1"))
-        #expect(thrownError { () throws(MetricError) in try Metrics.topKAccuracy([0, 1], table, k: 0) }
-            == .invalidParameter(name: "k", value: 0, expected: "at least 1"))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.crossEntropy([0, 1, 1], table) }
+                == .lengthMismatch(name: "P", count: 2, expected: 3))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.crossEntropy([0, 2], table) }
+                == .invalidValue(name: "y", index: 1, value: 2, expected: "class codes in 0...1"))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.topKAccuracy([0, 1], table, k: 0) }
+                == .invalidParameter(name: "k", value: 0, expected: "at least 1"))
         let missing = try ProbabilityTable(rowMajor: [0.2, .nan, 0.6, 0.4], classes: 2)
-        #expect(thrownError { () throws(MetricError) in try Metrics.crossEntropy([0, 1], missing) }
-            == .missingValue(name: "P", index: 1))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.crossEntropy([0, 1], missing) }
+                == .missingValue(name: "P", index: 1))
         let outside = try ProbabilityTable(rowMajor: [0.2, 0.8, 1.6, -0.6], classes: 2)
-        #expect(thrownError { () throws(MetricError) in try Metrics.crossEntropy([0, 1], outside) }
-            == .probabilityOutOfRange(index: 2, value: 1.6))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.crossEntropy([0, 1], outside) }
+                == .probabilityOutOfRange(index: 2, value: 1.6))
         // Top-k takes scores, not probabilities.
         #expect(thrownError { () throws(MetricError) in try Metrics.topKAccuracy([0, 1], outside, k: 1) } == nil)
     }
 
     @Test func messages() {
-        #expect(MetricError.invalidValue(name: "yhat", index: 3, value: 0.5, expected: "0 or 1").message
-            == "`yhat` must hold 0 or 1, but index 3 is 0.5")
-        #expect(MetricError.invalidValue(name: "y", index: 0, value: 7, expected: "class codes in 0...4").message
-            == "`y` must hold class codes in 0...4, but index 0 is 7")
-        #expect(MetricError.invalidParameter(name: "alpha", value: 1.5, expected: "in [0, 1]").message
-            == "`alpha` must be in [0, 1], but is 1.5")
-        #expect(MetricError.invalidParameter(name: "k", value: 0, expected: "at least 1").message
-            == "`k` must be at least 1, but is 0")
+        #expect(
+            MetricError.invalidValue(name: "yhat", index: 3, value: 0.5, expected: "0 or 1").message
+                == "`yhat` must hold 0 or 1, but index 3 is 0.5")
+        #expect(
+            MetricError.invalidValue(name: "y", index: 0, value: 7, expected: "class codes in 0...4").message
+                == "`y` must hold class codes in 0...4, but index 0 is 7")
+        #expect(
+            MetricError.invalidParameter(name: "alpha", value: 1.5, expected: "in [0, 1]").message
+                == "`alpha` must be in [0, 1], but is 1.5")
+        #expect(
+            MetricError.invalidParameter(name: "k", value: 0, expected: "at least 1").message
+                == "`k` must be at least 1, but is 0")
     }
 }

@@ -81,9 +81,11 @@ struct CatalogueFixture: Decodable, Sendable {
     var cases: [RawCase]
 
     static func load() throws -> CatalogueFixture {
-        guard let url = Bundle.module.url(
-            forResource: "metrics_reference_catalogue", withExtension: "json", subdirectory: "Fixtures"
-        ) else {
+        guard
+            let url = Bundle.module.url(
+                forResource: "metrics_reference_catalogue", withExtension: "json", subdirectory: "Fixtures"
+            )
+        else {
             throw CocoaError(.fileNoSuchFile)
         }
         return try JSONDecoder().decode(CatalogueFixture.self, from: Data(contentsOf: url))
@@ -153,33 +155,47 @@ func evaluate(_ c: CatalogueCase) throws -> CatalogueOutput {
         let m = try Metrics.confusion(c.y, c.x, weights: w)
         return CatalogueOutput(scalar: nil, arrays: ["counts": [m.tp, m.fp, m.fn, m.tn]], warning: nil)
     case "per_class":
-        let rows = try Metrics.perClass(c.codes, c.predictedCodes, classes: c.classes, beta: beta, zeroDivision: zd, weights: w)
-        return CatalogueOutput(scalar: nil, arrays: [
-            "label": rows.map { Double($0.label) }, "precision": optional(rows.map(\.precision)),
-            "recall": optional(rows.map(\.recall)), "fscore": optional(rows.map(\.fscore)),
-            "support": rows.map(\.support),
-        ], warning: nil)
+        let rows = try Metrics.perClass(
+            c.codes, c.predictedCodes, classes: c.classes, beta: beta, zeroDivision: zd, weights: w)
+        return CatalogueOutput(
+            scalar: nil,
+            arrays: [
+                "label": rows.map { Double($0.label) }, "precision": optional(rows.map(\.precision)),
+                "recall": optional(rows.map(\.recall)), "fscore": optional(rows.map(\.fscore)),
+                "support": rows.map(\.support),
+            ], warning: nil)
     case "mc_precision":
-        return scalar(try Metrics.precision(c.codes, c.predictedCodes, classes: c.classes, average: average, zeroDivision: zd, weights: w))
+        return scalar(
+            try Metrics.precision(
+                c.codes, c.predictedCodes, classes: c.classes, average: average, zeroDivision: zd, weights: w))
     case "mc_recall":
-        return scalar(try Metrics.recall(c.codes, c.predictedCodes, classes: c.classes, average: average, zeroDivision: zd, weights: w))
+        return scalar(
+            try Metrics.recall(
+                c.codes, c.predictedCodes, classes: c.classes, average: average, zeroDivision: zd, weights: w))
     case "mc_fbeta":
-        return scalar(try Metrics.fbeta(c.codes, c.predictedCodes, classes: c.classes, beta: beta, average: average, zeroDivision: zd, weights: w))
+        return scalar(
+            try Metrics.fbeta(
+                c.codes, c.predictedCodes, classes: c.classes, beta: beta, average: average, zeroDivision: zd,
+                weights: w))
     case "mc_accuracy": return scalar(try Metrics.accuracy(c.codes, c.predictedCodes, classes: c.classes, weights: w))
     case "mc_mcc": return scalar(try Metrics.mcc(c.codes, c.predictedCodes, classes: c.classes, weights: w))
     case "mc_cohen_kappa":
-        return scalar(try Metrics.cohenKappa(c.codes, c.predictedCodes, classes: c.classes, weighting: weighting, weights: w))
+        return scalar(
+            try Metrics.cohenKappa(c.codes, c.predictedCodes, classes: c.classes, weighting: weighting, weights: w))
     case "confusion_matrix":
         let m = try Metrics.confusionMatrix(c.codes, c.predictedCodes, classes: c.classes, weights: w)
         return CatalogueOutput(scalar: nil, arrays: ["matrix": m.counts], warning: nil)
     case "classification_report":
-        let r = try Metrics.classificationReport(c.codes, c.predictedCodes, classes: c.classes, zeroDivision: zd, weights: w)
+        let r = try Metrics.classificationReport(
+            c.codes, c.predictedCodes, classes: c.classes, zeroDivision: zd, weights: w)
         func row(_ a: AveragedScores) -> [Double?] { [a.precision.value, a.recall.value, a.fscore.value, a.support] }
-        return CatalogueOutput(scalar: nil, arrays: [
-            "precision": optional(r.classes.map(\.precision)), "recall": optional(r.classes.map(\.recall)),
-            "fscore": optional(r.classes.map(\.fscore)), "support": r.classes.map(\.support),
-            "accuracy": [r.accuracy.value], "macro": row(r.macro), "weighted": row(r.weighted),
-        ], warning: nil)
+        return CatalogueOutput(
+            scalar: nil,
+            arrays: [
+                "precision": optional(r.classes.map(\.precision)), "recall": optional(r.classes.map(\.recall)),
+                "fscore": optional(r.classes.map(\.fscore)), "support": r.classes.map(\.support),
+                "accuracy": [r.accuracy.value], "macro": row(r.macro), "weighted": row(r.weighted),
+            ], warning: nil)
     case "top_k":
         let table = try ProbabilityTable(rowMajor: c.table, classes: c.classes)
         return scalar(try Metrics.topKAccuracy(c.codes, table, k: Int(c.number("k") ?? 1), weights: w))
@@ -204,7 +220,9 @@ func evaluate(_ c: CatalogueCase) throws -> CatalogueOutput {
     case "calibration":
         let strategy = c.text("strategy").flatMap(CalibrationStrategy.init(rawValue:)) ?? .uniform
         return try Metrics.calibration(c.y, c.x, bins: Int(c.number("bins") ?? 5), strategy: strategy, weights: w)
-            .named { ["bin": $0.bin.map(Double.init), "count": $0.count, "prob_pred": $0.probPred, "prob_true": $0.probTrue] }
+            .named {
+                ["bin": $0.bin.map(Double.init), "count": $0.count, "prob_pred": $0.probPred, "prob_true": $0.probTrue]
+            }
     case "ece": return scalar(try Metrics.ece(c.y, c.x, bins: Int(c.number("bins") ?? 10), weights: w))
     case "mce": return scalar(try Metrics.mce(c.y, c.x, bins: Int(c.number("bins") ?? 10), weights: w))
     case "hamming_loss", "subset_accuracy", "ml_per_class", "ml_precision", "ml_recall", "ml_fscore":
@@ -237,10 +255,12 @@ func evaluateMultilabel(_ c: CatalogueCase) throws -> CatalogueOutput {
     case "subset_accuracy": return scalar(try Metrics.subsetAccuracy(y, yhat, weights: w))
     case "ml_per_class":
         let rows = try Metrics.multilabelPerClass(y, yhat, zeroDivision: zd, weights: w)
-        return CatalogueOutput(scalar: nil, arrays: [
-            "precision": rows.map(\.precision.value), "recall": rows.map(\.recall.value),
-            "fscore": rows.map(\.fscore.value), "support": rows.map(\.support),
-        ], warning: nil)
+        return CatalogueOutput(
+            scalar: nil,
+            arrays: [
+                "precision": rows.map(\.precision.value), "recall": rows.map(\.recall.value),
+                "fscore": rows.map(\.fscore.value), "support": rows.map(\.support),
+            ], warning: nil)
     default:
         let scores = try Metrics.multilabelScores(y, yhat, average: average, zeroDivision: zd, weights: w)
         switch c.metric {

@@ -6,7 +6,7 @@ import Testing
 func catalogueClose(_ actual: Double?, _ expected: Double?) -> Bool {
     switch (actual, expected) {
     case (nil, nil): return true
-    case let (actual?, expected?):
+    case (let actual?, let expected?):
         if actual == expected { return true }
         if expected == .greatestFiniteMagnitude { return actual == .infinity }
         return isClose(actual, expected)
@@ -52,7 +52,8 @@ struct CatalogueFixtureTests {
             let actual = try #require(arrays[key], "\(c.name): no \(key)")
             #expect(actual.count == expected.count, "\(c.name).\(key): \(actual.count) vs \(expected.count)")
             for (i, pair) in zip(actual, expected).enumerated() where !catalogueClose(pair.0, pair.1) {
-                Issue.record("\(c.name).\(key)[\(i)]: got \(String(describing: pair.0)), expected \(String(describing: pair.1))")
+                Issue.record(
+                    "\(c.name).\(key)[\(i)]: got \(String(describing: pair.0)), expected \(String(describing: pair.1))")
                 break
             }
         }
@@ -80,7 +81,9 @@ struct CatalogueFixtureTests {
         #expect(catalogueClose(backward.scalar?.value, forward.scalar?.value), "\(c.name)")
         for (key, values) in forward.arrays ?? [:] {
             let other = backward.arrays?[key] ?? []
-            #expect(other.count == values.count && zip(other, values).allSatisfy { catalogueClose($0, $1) }, "\(c.name).\(key)")
+            #expect(
+                other.count == values.count && zip(other, values).allSatisfy { catalogueClose($0, $1) },
+                "\(c.name).\(key)")
         }
     }
 }

@@ -7,21 +7,27 @@ struct MultilabelRankingErrorTests {
     @Test func multilabelTables() throws {
         let y = try ProbabilityTable(rowMajor: [1, 0, 0, 1], classes: 2)
         let narrow = try ProbabilityTable(rowMajor: [1, 0], classes: 1)
-        #expect(thrownError { () throws(MetricError) in try Metrics.hammingLoss(y, narrow) }
-            == .invalidParameter(name: "yhat", value: 1, expected: "as wide as `y` (2 labels)"))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.hammingLoss(y, narrow) }
+                == .invalidParameter(name: "yhat", value: 1, expected: "as wide as `y` (2 labels)"))
         let short = try ProbabilityTable(rowMajor: [1, 0], classes: 2)
-        #expect(thrownError { () throws(MetricError) in try Metrics.subsetAccuracy(y, short) }
-            == .lengthMismatch(name: "yhat", count: 1, expected: 2))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.subsetAccuracy(y, short) }
+                == .lengthMismatch(name: "yhat", count: 1, expected: 2))
         let graded = try ProbabilityTable(rowMajor: [1, 0, 0.5, 1], classes: 2)
-        #expect(thrownError { () throws(MetricError) in try Metrics.hammingLoss(y, graded) }
-            == .invalidValue(name: "yhat", index: 2, value: 0.5, expected: "0 or 1"))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.hammingLoss(y, graded) }
+                == .invalidValue(name: "yhat", index: 2, value: 0.5, expected: "0 or 1"))
         let missing = try ProbabilityTable(rowMajor: [1, .nan, 0, 1], classes: 2)
-        #expect(thrownError { () throws(MetricError) in try Metrics.hammingLoss(missing, y) }
-            == .missingValue(name: "y", index: 1))
-        #expect(thrownError { () throws(MetricError) in try Metrics.hammingLoss(y, y, weights: [1]) }
-            == .lengthMismatch(name: "weights", count: 1, expected: 2))
-        #expect(thrownError { () throws(MetricError) in try Metrics.hammingLoss(y, y, weights: [1, -1]) }
-            == .negativeWeight(index: 1, value: -1))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.hammingLoss(missing, y) }
+                == .missingValue(name: "y", index: 1))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.hammingLoss(y, y, weights: [1]) }
+                == .lengthMismatch(name: "weights", count: 1, expected: 2))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.hammingLoss(y, y, weights: [1, -1]) }
+                == .negativeWeight(index: 1, value: -1))
         let empty = try ProbabilityTable(rowMajor: [], classes: 2)
         #expect(thrownError { () throws(MetricError) in try Metrics.subsetAccuracy(empty, empty) } == .empty)
         #expect(try Metrics.hammingLoss(y, y, weights: [0, 0]) == .undefined("sample weights sum to zero"))
@@ -41,19 +47,25 @@ struct MultilabelRankingErrorTests {
     }
 
     @Test func rankingInput() {
-        #expect(thrownError { () throws(MetricError) in try Metrics.ndcg([1, 0], [0.5]) }
-            == .lengthMismatch(name: "scores", count: 1, expected: 2))
-        #expect(thrownError { () throws(MetricError) in try Metrics.dcg([1, 0], [0.5, 0.1], group: [1]) }
-            == .lengthMismatch(name: "group", count: 1, expected: 2))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.ndcg([1, 0], [0.5]) }
+                == .lengthMismatch(name: "scores", count: 1, expected: 2))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.dcg([1, 0], [0.5, 0.1], group: [1]) }
+                == .lengthMismatch(name: "group", count: 1, expected: 2))
         #expect(thrownError { () throws(MetricError) in try Metrics.lrap([], []) } == .empty)
-        #expect(thrownError { () throws(MetricError) in try Metrics.coverageError([1, .nan], [0.5, 0.1]) }
-            == .missingValue(name: "relevance", index: 1))
-        #expect(thrownError { () throws(MetricError) in try Metrics.rankingLoss([1, 0], [0.5, .nan]) }
-            == .missingValue(name: "scores", index: 1))
-        #expect(thrownError { () throws(MetricError) in try Metrics.ndcg([1, -2], [0.5, 0.1]) }
-            == .invalidValue(name: "relevance", index: 1, value: -2, expected: "finite relevance of 0 or more"))
-        #expect(thrownError { () throws(MetricError) in try Metrics.ndcg([1, 0], [0.5, 0.1], k: 0) }
-            == .invalidParameter(name: "k", value: 0, expected: "at least 1"))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.coverageError([1, .nan], [0.5, 0.1]) }
+                == .missingValue(name: "relevance", index: 1))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.rankingLoss([1, 0], [0.5, .nan]) }
+                == .missingValue(name: "scores", index: 1))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.ndcg([1, -2], [0.5, 0.1]) }
+                == .invalidValue(name: "relevance", index: 1, value: -2, expected: "finite relevance of 0 or more"))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.ndcg([1, 0], [0.5, 0.1], k: 0) }
+                == .invalidParameter(name: "k", value: 0, expected: "at least 1"))
     }
 
     @Test func rankingByHand() throws {

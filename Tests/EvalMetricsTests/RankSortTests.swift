@@ -1,5 +1,6 @@
-@testable import EvalMetrics
 import Testing
+
+@testable import EvalMetrics
 
 /// A small seeded generator so randomised tests are reproducible.
 struct SplitMix64: RandomNumberGenerator {
@@ -17,8 +18,10 @@ struct SplitMix64: RandomNumberGenerator {
 /// Scores with heavy ties, both zeros, negatives, infinities and extreme magnitudes.
 func awkwardScores(count: Int, seed: UInt64) -> [Double] {
     var rng = SplitMix64(state: seed)
-    let specials: [Double] = [0, -0.0, .infinity, -.infinity, .leastNonzeroMagnitude,
-                              -.leastNonzeroMagnitude, .greatestFiniteMagnitude, -1e-300, 1]
+    let specials: [Double] = [
+        0, -0.0, .infinity, -.infinity, .leastNonzeroMagnitude,
+        -.leastNonzeroMagnitude, .greatestFiniteMagnitude, -1e-300, 1,
+    ]
     return (0..<count).map { _ in
         switch Int.random(in: 0..<4, using: &rng) {
         case 0: return specials[Int.random(in: 0..<specials.count, using: &rng)]
@@ -72,8 +75,10 @@ struct RankSortTests {
     }
 
     @Test func keyOrder() {
-        let ascending: [Double] = [-.infinity, -1e300, -1, -.leastNonzeroMagnitude, 0,
-                                   .leastNonzeroMagnitude, 1, 1e300, .infinity]
+        let ascending: [Double] = [
+            -.infinity, -1e300, -1, -.leastNonzeroMagnitude, 0,
+            .leastNonzeroMagnitude, 1, 1e300, .infinity,
+        ]
         let keys = ascending.map(RankSort.descendingKey)
         #expect(keys == keys.sorted(by: >))
         #expect(RankSort.descendingKey(-0.0) == RankSort.descendingKey(0.0))

@@ -47,9 +47,11 @@ struct TopKFixture: Decodable, Sendable {
     var cases: [Input]
 
     static func load() throws -> TopKFixture {
-        guard let url = Bundle.module.url(
-            forResource: "ranking_topk_reference", withExtension: "json", subdirectory: "Fixtures"
-        ) else {
+        guard
+            let url = Bundle.module.url(
+                forResource: "ranking_topk_reference", withExtension: "json", subdirectory: "Fixtures"
+            )
+        else {
             throw CocoaError(.fileNoSuchFile)
         }
         return try JSONDecoder().decode(TopKFixture.self, from: Data(contentsOf: url))
@@ -91,7 +93,9 @@ struct RankingTopKTests {
             #expect(abs(value - expected) <= 1e-12, "\(c.testDescription): got \(value), expected \(expected)")
             #expect(result.warning == nil)
         } else {
-            #expect(result.value == nil, "\(c.testDescription): expected undefined, got \(String(describing: result.value))")
+            #expect(
+                result.value == nil, "\(c.testDescription): expected undefined, got \(String(describing: result.value))"
+            )
             #expect(result.warning == "no group has a relevant item, so \(c.metric) is undefined")
         }
     }
@@ -131,7 +135,8 @@ struct RankingTopKTests {
         // left out of the mean.
         #expect(try Metrics.mrr([0, 3, 0, 0], [0.1, 0.9, 0.8, 0.2], group: [1, 1, 2, 2]) == .defined(1))
         #expect(try Metrics.hitRate([0, 3, 0, 0], [0.1, 0.9, 0.8, 0.2], group: [1, 1, 2, 2], k: 1) == .defined(1))
-        #expect(try Metrics.mapAtK([0, 0], [0.2, 0.1]).warning == "no group has a relevant item, so map_at_k is undefined")
+        #expect(
+            try Metrics.mapAtK([0, 0], [0.2, 0.1]).warning == "no group has a relevant item, so map_at_k is undefined")
         // A k far beyond the query, or Int.max, is the same as no cut-off.
         #expect(try Metrics.mapAtK(relevance, scores, k: .max) == .defined(0.5))
         #expect(try Metrics.mrr(relevance, scores, k: 1000) == .defined(0.5))
@@ -153,23 +158,31 @@ struct RankingTopKTests {
 
     @Test func inputErrors() {
         for k in [0, -3] {
-            #expect(thrownError { () throws(MetricError) in try Metrics.hitRate([1, 0], [0.5, 0.1], k: k) }
-                == .invalidParameter(name: "k", value: Double(k), expected: "at least 1"))
-            #expect(thrownError { () throws(MetricError) in try Metrics.mrr([1, 0], [0.5, 0.1], k: k) }
-                == .invalidParameter(name: "k", value: Double(k), expected: "at least 1"))
-            #expect(thrownError { () throws(MetricError) in try Metrics.mapAtK([1, 0], [0.5, 0.1], k: k) }
-                == .invalidParameter(name: "k", value: Double(k), expected: "at least 1"))
+            #expect(
+                thrownError { () throws(MetricError) in try Metrics.hitRate([1, 0], [0.5, 0.1], k: k) }
+                    == .invalidParameter(name: "k", value: Double(k), expected: "at least 1"))
+            #expect(
+                thrownError { () throws(MetricError) in try Metrics.mrr([1, 0], [0.5, 0.1], k: k) }
+                    == .invalidParameter(name: "k", value: Double(k), expected: "at least 1"))
+            #expect(
+                thrownError { () throws(MetricError) in try Metrics.mapAtK([1, 0], [0.5, 0.1], k: k) }
+                    == .invalidParameter(name: "k", value: Double(k), expected: "at least 1"))
         }
-        #expect(thrownError { () throws(MetricError) in try Metrics.mrr([1, 0], [0.5]) }
-            == .lengthMismatch(name: "scores", count: 1, expected: 2))
-        #expect(thrownError { () throws(MetricError) in try Metrics.mapAtK([1, 0], [0.5, 0.1], group: [1]) }
-            == .lengthMismatch(name: "group", count: 1, expected: 2))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.mrr([1, 0], [0.5]) }
+                == .lengthMismatch(name: "scores", count: 1, expected: 2))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.mapAtK([1, 0], [0.5, 0.1], group: [1]) }
+                == .lengthMismatch(name: "group", count: 1, expected: 2))
         #expect(thrownError { () throws(MetricError) in try Metrics.hitRate([], []) } == .empty)
-        #expect(thrownError { () throws(MetricError) in try Metrics.hitRate([1, .nan], [0.5, 0.1]) }
-            == .missingValue(name: "relevance", index: 1))
-        #expect(thrownError { () throws(MetricError) in try Metrics.mrr([1, 0], [.nan, 0.1]) }
-            == .missingValue(name: "scores", index: 0))
-        #expect(thrownError { () throws(MetricError) in try Metrics.mapAtK([1, -1], [0.5, 0.1]) }
-            == .invalidValue(name: "relevance", index: 1, value: -1, expected: "finite relevance of 0 or more"))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.hitRate([1, .nan], [0.5, 0.1]) }
+                == .missingValue(name: "relevance", index: 1))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.mrr([1, 0], [.nan, 0.1]) }
+                == .missingValue(name: "scores", index: 0))
+        #expect(
+            thrownError { () throws(MetricError) in try Metrics.mapAtK([1, -1], [0.5, 0.1]) }
+                == .invalidValue(name: "relevance", index: 1, value: -1, expected: "finite relevance of 0 or more"))
     }
 }

@@ -22,9 +22,11 @@ struct ReferenceFixture: Decodable, Sendable {
 
     /// Loads the bundled fixture; a load failure surfaces in `fixtureLoads`.
     static func load() throws -> ReferenceFixture {
-        guard let url = Bundle.module.url(
-            forResource: "metrics_reference", withExtension: "json", subdirectory: "Fixtures"
-        ) else {
+        guard
+            let url = Bundle.module.url(
+                forResource: "metrics_reference", withExtension: "json", subdirectory: "Fixtures"
+            )
+        else {
             throw CocoaError(.fileNoSuchFile)
         }
         return try JSONDecoder().decode(ReferenceFixture.self, from: Data(contentsOf: url))

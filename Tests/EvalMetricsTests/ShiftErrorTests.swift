@@ -18,8 +18,9 @@ struct ShiftErrorTests {
         #expect(throws: MetricError.tooFewValues(name: "a", count: 0, needed: 1)) {
             try Shift.ksTwoSample([], [])
         }
-        #expect(MetricError.tooFewValues(name: "a", count: 0, needed: 1).message
-            == "`a` needs at least 1 value, but has 0")
+        #expect(
+            MetricError.tooFewValues(name: "a", count: 0, needed: 1).message
+                == "`a` needs at least 1 value, but has 0")
     }
 
     @Test func ksMissingValueNamesSampleAndIndex() {
@@ -123,9 +124,11 @@ struct ShiftErrorTests {
 
     @Test(arguments: [1, 0, -3, Shift.psiMaxBins + 1])
     func psiRejectsBins(_ bins: Int) {
-        #expect(throws: MetricError.invalidParameter(
-            name: "bins", value: Double(bins), expected: "an integer from 2 to 1000000"
-        )) {
+        #expect(
+            throws: MetricError.invalidParameter(
+                name: "bins", value: Double(bins), expected: "an integer from 2 to 1000000"
+            )
+        ) {
             try Shift.psi(expected: [1, 2, 3], actual: [1, 2], bins: bins)
         }
     }
@@ -143,9 +146,11 @@ struct ShiftErrorTests {
         #expect(throws: MetricError.missingValue(name: "actual", index: 2)) {
             try Shift.psi(expected: [1, 2], actual: [1, 2, .nan])
         }
-        #expect(throws: MetricError.invalidValue(
-            name: "expected", index: 0, value: -.infinity, expected: "finite numbers"
-        )) {
+        #expect(
+            throws: MetricError.invalidValue(
+                name: "expected", index: 0, value: -.infinity, expected: "finite numbers"
+            )
+        ) {
             try Shift.psi(expected: [-.infinity, 2], actual: [1])
         }
     }
@@ -157,16 +162,18 @@ struct ShiftErrorTests {
         #expect(result.bins.map(\.actualShare) == [1, 0])
         let expected = (1 - 0.5) * log(1 / 0.5) + (1e-4 - 0.5) * log(1e-4 / 0.5)
         #expect(shiftClose(result.value, expected))
-        #expect(result.warnings == [
-            "1 of 2 bins are empty in expected or actual; their empty shares were floored at 0.0001 so PSI stays finite",
-        ])
+        #expect(
+            result.warnings == [
+                "1 of 2 bins are empty in expected or actual; their empty shares were floored at 0.0001 so PSI stays finite"
+            ])
     }
 
     @Test func psiMergesTiedEdgesAndSaysSo() throws {
         let result = try Shift.psi(expected: [1, 1, 1, 1, 1, 1, 2, 3], actual: [1, 2, 3], bins: 4)
         // Quantiles at 1/4, 2/4 and 3/4 are 1, 1 and 1.25: two distinct edges, three bins.
         #expect(result.bins.map(\.upper) == [1, 1.25, .infinity])
-        #expect(result.warnings.first == "expected has tied values at its quantiles, so the 4 requested bins merge into 3")
+        #expect(
+            result.warnings.first == "expected has tied values at its quantiles, so the 4 requested bins merge into 3")
     }
 
     @Test func psiBinsAreRightClosed() throws {
@@ -197,6 +204,7 @@ struct ShiftErrorTests {
 extension Array {
     /// A fixed permutation (odd positions first), for order-independence checks.
     fileprivate func shuffledDeterministically() -> [Element] {
-        enumerated().filter { $0.offset % 2 == 1 }.map(\.element) + enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+        enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+            + enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
     }
 }

@@ -45,7 +45,7 @@ enum ShiftSample: Decodable, Sendable {
         switch self {
         case .values(let list):
             return list.map(\.value)
-        case let .grid(scale, start, counts):
+        case .grid(let scale, let start, let counts):
             var result = [Double]()
             for (offset, count) in counts.enumerated() where count > 0 {
                 result += repeatElement(Double(start + offset) / scale, count: count)
@@ -99,9 +99,11 @@ struct ShiftFixture: Decodable, Sendable {
     var psi: [PSI]
 
     static func load() throws -> ShiftFixture {
-        guard let url = Bundle.module.url(
-            forResource: "shift_reference", withExtension: "json", subdirectory: "Fixtures"
-        ) else {
+        guard
+            let url = Bundle.module.url(
+                forResource: "shift_reference", withExtension: "json", subdirectory: "Fixtures"
+            )
+        else {
             throw CocoaError(.fileNoSuchFile)
         }
         return try JSONDecoder().decode(ShiftFixture.self, from: Data(contentsOf: url))
@@ -143,7 +145,8 @@ struct ShiftReferenceTests {
         let a = try #require(ShiftFixture.sample(c.a))
         let b = try #require(ShiftFixture.sample(c.b))
         let result = try Shift.ksTwoSample(a, b)
-        #expect(shiftClose(result.statistic, c.statistic.value), "statistic \(result.statistic) vs \(c.statistic.value)")
+        #expect(
+            shiftClose(result.statistic, c.statistic.value), "statistic \(result.statistic) vs \(c.statistic.value)")
         #expect(shiftClose(result.pValue, c.p_value.value), "p-value \(result.pValue) vs \(c.p_value.value)")
         #expect(result.method.rawValue == c.method)
         #expect(result.statisticLocation == c.statistic_location.value)
@@ -187,14 +190,19 @@ struct ShiftReferenceTests {
         #expect(result.bins.map(\.expectedCount) == c.expected_counts)
         #expect(result.bins.map(\.actualCount) == c.actual_counts)
         for (bin, contribution) in zip(result.bins, c.contributions) {
-            #expect(shiftClose(bin.contribution, contribution.value), "contribution \(bin.contribution) vs \(contribution.value)")
+            #expect(
+                shiftClose(bin.contribution, contribution.value),
+                "contribution \(bin.contribution) vs \(contribution.value)")
             #expect(bin.expectedShare == Double(bin.expectedCount) / Double(expected.count))
             #expect(bin.actualShare == Double(bin.actualCount) / Double(actual.count))
         }
         let merged = result.warnings.filter { $0.contains("bins merge into") }
         let floored = result.warnings.filter { $0.contains("floored at 0.0001") }
         if let bins = c.merged_bins {
-            #expect(merged == ["expected has tied values at its quantiles, so the \(c.bins) requested bins merge into \(bins)"])
+            #expect(
+                merged == [
+                    "expected has tied values at its quantiles, so the \(c.bins) requested bins merge into \(bins)"
+                ])
         } else {
             #expect(merged.isEmpty)
         }

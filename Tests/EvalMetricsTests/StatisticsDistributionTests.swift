@@ -14,18 +14,27 @@ struct StatisticsDistributionTests {
         let fixture = try fixture
         #expect(fixture.normal.count >= 15)
         for c in fixture.normal {
-            #expect(statisticsProbabilityClose(Normal.cdf(c.x), c.cdf), "cdf(\(c.x)) = \(Normal.cdf(c.x)), expected \(c.cdf)")
-            #expect(statisticsProbabilityClose(Normal.sf(c.x), c.sf), "sf(\(c.x)) = \(Normal.sf(c.x)), expected \(c.sf)")
+            #expect(
+                statisticsProbabilityClose(Normal.cdf(c.x), c.cdf),
+                "cdf(\(c.x)) = \(Normal.cdf(c.x)), expected \(c.cdf)")
+            #expect(
+                statisticsProbabilityClose(Normal.sf(c.x), c.sf), "sf(\(c.x)) = \(Normal.sf(c.x)), expected \(c.sf)")
         }
         for c in fixture.normalPpf {
-            #expect(statisticsClose(Normal.quantile(c.p), c.ppf), "ppf(\(c.p)) = \(Normal.quantile(c.p)), expected \(c.ppf)")
-            #expect(statisticsClose(Normal.upperQuantile(c.p), c.isf), "isf(\(c.p)) = \(Normal.upperQuantile(c.p)), expected \(c.isf)")
+            #expect(
+                statisticsClose(Normal.quantile(c.p), c.ppf), "ppf(\(c.p)) = \(Normal.quantile(c.p)), expected \(c.ppf)"
+            )
+            #expect(
+                statisticsClose(Normal.upperQuantile(c.p), c.isf),
+                "isf(\(c.p)) = \(Normal.upperQuantile(c.p)), expected \(c.isf)")
         }
     }
 
-    /// AS 241 is accurate to about 1e-16: quantile and cdf invert each other across the
-    /// whole range, tails included. Each tail is inverted from its own small probability;
-    /// cdf(x) for x > 0 rounds toward 1 and would not identify x.
+    /// AS 241 is accurate to about 1e-16: quantile and cdf invert each other across the whole range, tails
+    /// included.
+    ///
+    /// Each tail is inverted from its own small probability; cdf(x) for x > 0 rounds toward 1 and would not
+    /// identify x.
     @Test func normalQuantileRoundTrip() {
         var x = -37.0
         while x <= 0 {
@@ -96,8 +105,12 @@ struct StatisticsDistributionTests {
         #expect(fixture.beta.count >= 50)
         for c in fixture.beta {
             let tails = SpecialFunctions.incompleteBeta(a: c.a, b: c.b, x: c.x, y: 1 - c.x)
-            #expect(statisticsProbabilityClose(tails.lower, c.cdf), "I(\(c.x); \(c.a), \(c.b)) = \(tails.lower), expected \(c.cdf)")
-            #expect(statisticsProbabilityClose(tails.upper, c.sf), "1 - I(\(c.x); \(c.a), \(c.b)) = \(tails.upper), expected \(c.sf)")
+            #expect(
+                statisticsProbabilityClose(tails.lower, c.cdf),
+                "I(\(c.x); \(c.a), \(c.b)) = \(tails.lower), expected \(c.cdf)")
+            #expect(
+                statisticsProbabilityClose(tails.upper, c.sf),
+                "1 - I(\(c.x); \(c.a), \(c.b)) = \(tails.upper), expected \(c.sf)")
             #expect(statisticsProbabilityClose(SpecialFunctions.regularizedBeta(c.x, a: c.a, b: c.b), c.cdf))
         }
     }
@@ -108,15 +121,21 @@ struct StatisticsDistributionTests {
         for c in fixture.betaPpf {
             let ppf = SpecialFunctions.inverseIncompleteBeta(a: c.a, b: c.b, lower: c.p, upper: 1 - c.p).x
             let isf = SpecialFunctions.inverseIncompleteBeta(a: c.a, b: c.b, lower: 1 - c.p, upper: c.p).x
-            #expect(statisticsClose(ppf, c.ppf, absolute: 0), "beta.ppf(\(c.p), \(c.a), \(c.b)) = \(ppf), expected \(c.ppf)")
-            #expect(statisticsClose(isf, c.isf, absolute: 0), "beta.isf(\(c.p), \(c.a), \(c.b)) = \(isf), expected \(c.isf)")
+            #expect(
+                statisticsClose(ppf, c.ppf, absolute: 0), "beta.ppf(\(c.p), \(c.a), \(c.b)) = \(ppf), expected \(c.ppf)"
+            )
+            #expect(
+                statisticsClose(isf, c.isf, absolute: 0), "beta.isf(\(c.p), \(c.a), \(c.b)) = \(isf), expected \(c.isf)"
+            )
             #expect(statisticsClose(SpecialFunctions.inverseRegularizedBeta(c.p, a: c.a, b: c.b), c.ppf, absolute: 0))
         }
     }
 
     /// The inverse lands where the forward function gives back the probability, to the
     /// accuracy of the forward function, for shapes from 0.05 to 1e6.
-    @Test(arguments: [(0.05, 0.05), (0.5, 3.0), (1.0, 1.0), (2.0, 0.3), (8.0, 8.0), (40.0, 0.5), (1e6, 2.0), (3e5, 4e5)])
+    @Test(arguments: [
+        (0.05, 0.05), (0.5, 3.0), (1.0, 1.0), (2.0, 0.3), (8.0, 8.0), (40.0, 0.5), (1e6, 2.0), (3e5, 4e5),
+    ])
     func inverseBetaRoundTrip(a: Double, b: Double) {
         for p in [1e-12, 1e-4, 0.025, 0.3, 0.5, 0.8, 0.975, 1 - 1e-6] {
             let point = SpecialFunctions.inverseIncompleteBeta(a: a, b: b, lower: p, upper: 1 - p)
@@ -157,6 +176,9 @@ struct StatisticsDistributionTests {
         }
         // ln B(1, n) = −ln n exactly, also for huge n where the direct sum loses digits.
         #expect(abs(SpecialFunctions.logBeta(1, 1e6) + log(1e6)) <= 1e-15 * log(1e6))
-        #expect(abs(SpecialFunctions.logBeta(1e6, 1e6) - (2 * SpecialFunctions.logGamma(1e6) - SpecialFunctions.logGamma(2e6))) <= 1e-8)
+        #expect(
+            abs(
+                SpecialFunctions.logBeta(1e6, 1e6)
+                    - (2 * SpecialFunctions.logGamma(1e6) - SpecialFunctions.logGamma(2e6))) <= 1e-8)
     }
 }

@@ -14,13 +14,21 @@ struct StatisticsErrorTests {
         let whole = "a whole number of at least 1"
         #expect(throws: MetricError.invalidParameter(name: "n_a", value: 0, expected: whole)) { try ab(0, 0, 1, 10) }
         #expect(throws: MetricError.invalidParameter(name: "n_b", value: -5, expected: whole)) { try ab(1, 10, 0, -5) }
-        #expect(throws: MetricError.invalidParameter(name: "n_b", value: 10.5, expected: whole)) { try ab(1, 10, 1, 10.5) }
-        #expect(throws: MetricError.invalidParameter(
-            name: "conv_a", value: -1, expected: "a whole number in 0...10 (at most `n_a`)")) { try ab(-1, 10, 1, 10) }
-        #expect(throws: MetricError.invalidParameter(
-            name: "conv_a", value: 11, expected: "a whole number in 0...10 (at most `n_a`)")) { try ab(11, 10, 1, 10) }
-        #expect(throws: MetricError.invalidParameter(
-            name: "conv_b", value: 2.5, expected: "a whole number in 0...20 (at most `n_b`)")) { try ab(1, 10, 2.5, 20) }
+        #expect(throws: MetricError.invalidParameter(name: "n_b", value: 10.5, expected: whole)) {
+            try ab(1, 10, 1, 10.5)
+        }
+        #expect(
+            throws: MetricError.invalidParameter(
+                name: "conv_a", value: -1, expected: "a whole number in 0...10 (at most `n_a`)")
+        ) { try ab(-1, 10, 1, 10) }
+        #expect(
+            throws: MetricError.invalidParameter(
+                name: "conv_a", value: 11, expected: "a whole number in 0...10 (at most `n_a`)")
+        ) { try ab(11, 10, 1, 10) }
+        #expect(
+            throws: MetricError.invalidParameter(
+                name: "conv_b", value: 2.5, expected: "a whole number in 0...20 (at most `n_b`)")
+        ) { try ab(1, 10, 2.5, 20) }
         #expect(throws: MetricError.missingValue(name: "conv_a", index: 0)) { try ab(.nan, 10, 1, 10) }
         #expect(throws: MetricError.missingValue(name: "n_b", index: 0)) { try ab(1, 10, 1, .nan) }
         #expect(throws: MetricError.invalidParameter(name: "n_a", value: .infinity, expected: "a finite number")) {
@@ -35,7 +43,8 @@ struct StatisticsErrorTests {
     }
 
     @Test func abTestMessagesNameTheArgument() {
-        let error = MetricError.invalidParameter(name: "conv_a", value: 11, expected: "a whole number in 0...10 (at most `n_a`)")
+        let error = MetricError.invalidParameter(
+            name: "conv_a", value: 11, expected: "a whole number in 0...10 (at most `n_a`)")
         #expect(error.message == "`conv_a` must be a whole number in 0...10 (at most `n_a`), but is 11")
     }
 
@@ -64,7 +73,9 @@ struct StatisticsErrorTests {
 
     @Test func tTestRejectsBadSamples() {
         let y = [1.0, 2.0, 3.0]
-        #expect(throws: MetricError.tooFewValues(name: "x", count: 1, needed: 2)) { try Experiments.tTest(x: [1], y: y) }
+        #expect(throws: MetricError.tooFewValues(name: "x", count: 1, needed: 2)) {
+            try Experiments.tTest(x: [1], y: y)
+        }
         #expect(throws: MetricError.tooFewValues(name: "y", count: 0, needed: 2)) { try Experiments.tTest(x: y, y: []) }
         #expect(throws: MetricError.missingValue(name: "y", index: 2)) { try Experiments.tTest(x: y, y: [1, 2, .nan]) }
         #expect(throws: MetricError.invalidValue(name: "x", index: 1, value: -.infinity, expected: "finite numbers")) {
@@ -100,13 +111,20 @@ struct StatisticsErrorTests {
         #expect(throws: MetricError.invalidParameter(name: "n", value: 0, expected: "a whole number of at least 1")) {
             try Experiments.proportionInterval(successes: 0, trials: 0)
         }
-        #expect(throws: MetricError.invalidParameter(name: "k", value: 6, expected: "a whole number in 0...5 (at most `n`)")) {
+        #expect(
+            throws: MetricError.invalidParameter(name: "k", value: 6, expected: "a whole number in 0...5 (at most `n`)")
+        ) {
             try Experiments.proportionInterval(successes: 6, trials: 5)
         }
-        #expect(throws: MetricError.invalidParameter(name: "k", value: 1.5, expected: "a whole number in 0...5 (at most `n`)")) {
+        #expect(
+            throws: MetricError.invalidParameter(
+                name: "k", value: 1.5, expected: "a whole number in 0...5 (at most `n`)")
+        ) {
             try Experiments.proportionInterval(successes: 1.5, trials: 5, method: .clopperPearson)
         }
-        #expect(throws: MetricError.missingValue(name: "k", index: 0)) { try Experiments.proportionInterval(successes: .nan, trials: 5) }
+        #expect(throws: MetricError.missingValue(name: "k", index: 0)) {
+            try Experiments.proportionInterval(successes: .nan, trials: 5)
+        }
         #expect(throws: MetricError.invalidParameter(name: "level", value: 0, expected: "in (0, 1)")) {
             try Experiments.proportionInterval(successes: 1, trials: 5, level: 0)
         }
@@ -145,8 +163,12 @@ struct StatisticsErrorTests {
         #expect(throws: MetricError.invalidParameter(name: "ratio", value: 0, expected: "greater than 0")) {
             try Experiments.power(effectSize: 0.2, n: 10, ratio: 0)
         }
-        #expect(throws: MetricError.missingValue(name: "effect_size", index: 0)) { try Experiments.power(effectSize: .nan, n: 10) }
-        #expect(throws: MetricError.invalidParameter(name: "effect_size", value: .infinity, expected: "a finite number")) {
+        #expect(throws: MetricError.missingValue(name: "effect_size", index: 0)) {
+            try Experiments.power(effectSize: .nan, n: 10)
+        }
+        #expect(
+            throws: MetricError.invalidParameter(name: "effect_size", value: .infinity, expected: "a finite number")
+        ) {
             try Experiments.power(effectSize: .infinity, n: 10)
         }
         // No effect: the power is the size of the test; the sign of h does not matter.
@@ -155,16 +177,24 @@ struct StatisticsErrorTests {
     }
 
     @Test func sampleSizeRejectsBadParameters() {
-        #expect(throws: MetricError.invalidParameter(name: "mde", value: 0, expected: "non-zero (no sample size detects a zero change)")) {
+        #expect(
+            throws: MetricError.invalidParameter(
+                name: "mde", value: 0, expected: "non-zero (no sample size detects a zero change)")
+        ) {
             try Experiments.sampleSize(baseline: 0.1, mde: 0)
         }
-        #expect(throws: MetricError.invalidParameter(name: "mde", value: 0.3, expected: "such that baseline + mde lies in [0, 1]")) {
+        #expect(
+            throws: MetricError.invalidParameter(
+                name: "mde", value: 0.3, expected: "such that baseline + mde lies in [0, 1]")
+        ) {
             try Experiments.sampleSize(baseline: 0.8, mde: 0.3)
         }
-        #expect(throws: MetricError.invalidParameter(name: "baseline", value: 1.5, expected: "a proportion in [0, 1]")) {
+        #expect(throws: MetricError.invalidParameter(name: "baseline", value: 1.5, expected: "a proportion in [0, 1]"))
+        {
             try Experiments.sampleSize(baseline: 1.5, mde: 0.1)
         }
-        #expect(throws: MetricError.invalidParameter(name: "power", value: 0.04, expected: "greater than alpha (0.05)")) {
+        #expect(throws: MetricError.invalidParameter(name: "power", value: 0.04, expected: "greater than alpha (0.05)"))
+        {
             try Experiments.sampleSize(baseline: 0.1, mde: 0.01, alpha: 0.05, power: 0.04)
         }
         #expect(throws: MetricError.invalidParameter(name: "power", value: 1, expected: "in (0, 1)")) {
@@ -243,8 +273,12 @@ struct StatisticsErrorTests {
         #expect(throws: MetricError.unequalLengths(name: "x", count: 2, other: "y", otherCount: 3)) {
             try Experiments.linearFit([1, 2], [1, 2, 3])
         }
-        #expect(throws: MetricError.tooFewValues(name: "x", count: 1, needed: 2)) { try Experiments.linearFit([1], [1]) }
-        #expect(throws: MetricError.missingValue(name: "y", index: 0)) { try Experiments.linearFit([1, 2], [.nan, 1]) }
+        #expect(throws: MetricError.tooFewValues(name: "x", count: 1, needed: 2)) {
+            try Experiments.linearFit([1], [1])
+        }
+        #expect(throws: MetricError.missingValue(name: "y", index: 0)) {
+            try Experiments.linearFit([1, 2], [.nan, 1])
+        }
     }
 
     @Test func linearFitConstantXIsUndefined() throws {
@@ -310,7 +344,9 @@ struct StatisticsErrorTests {
         let x = (0..<700).map { Double(($0 * 37) % 101) / 7 }
         let y = (0..<700).map { Double(($0 * 53) % 89) / 3 }
         #expect(try Experiments.tTest(x: x, y: y) == (try Experiments.tTest(x: x, y: y)))
-        #expect(try Experiments.correlation(x, y, method: .spearman) == (try Experiments.correlation(x, y, method: .spearman)))
+        #expect(
+            try Experiments.correlation(x, y, method: .spearman)
+                == (try Experiments.correlation(x, y, method: .spearman)))
         #expect(try Experiments.linearFit(x, y) == (try Experiments.linearFit(x, y)))
     }
 }

@@ -2,8 +2,10 @@ import EvalMetrics
 import Foundation
 import Testing
 
-/// `Fixtures/statistics_reference.json`, written by `scripts/reference/statistics_fixtures.py`
-/// from scipy and statsmodels. Keys are snake case in the file; null marks "undefined".
+/// `Fixtures/statistics_reference.json`, written by `scripts/reference/statistics_fixtures.py` from scipy and
+/// statsmodels.
+///
+/// Keys are snake case in the file; null marks "undefined".
 struct StatisticsFixture: Decodable, Sendable {
     struct NormalPoint: Decodable, Sendable { var x, cdf, sf: Double }
     struct NormalQuantile: Decodable, Sendable { var p, ppf, isf: Double }
@@ -78,9 +80,11 @@ struct StatisticsFixture: Decodable, Sendable {
     var linearFit: [LinearFitCase]
 
     static func load() throws -> StatisticsFixture {
-        guard let url = Bundle.module.url(
-            forResource: "statistics_reference", withExtension: "json", subdirectory: "Fixtures"
-        ) else {
+        guard
+            let url = Bundle.module.url(
+                forResource: "statistics_reference", withExtension: "json", subdirectory: "Fixtures"
+            )
+        else {
             throw CocoaError(.fileNoSuchFile)
         }
         let decoder = JSONDecoder()
@@ -105,7 +109,7 @@ func statisticsClose(
 ) -> Bool {
     switch (actual, expected) {
     case (nil, nil): return true
-    case let (actual?, expected?):
+    case (let actual?, let expected?):
         let difference = abs(actual - expected)
         return difference <= absolute || difference <= relative * abs(expected)
     default: return false
@@ -140,9 +144,14 @@ struct StatisticsReferenceTests {
         #expect(statisticsClose(r.rateA, c.rateA) && statisticsClose(r.rateB, c.rateB))
         #expect(statisticsClose(r.difference, c.difference))
         #expect(statisticsClose(r.relativeLift, c.relativeLift), "lift \(String(describing: r.relativeLift))")
-        #expect(statisticsClose(r.statistic, c.statistic), "z \(String(describing: r.statistic)) vs \(String(describing: c.statistic))")
-        #expect(statisticsProbabilityClose(r.pValue, c.pValue), "p \(String(describing: r.pValue)) vs \(String(describing: c.pValue))")
-        #expect(statisticsClose(r.ciLow, c.ciLow) && statisticsClose(r.ciHigh, c.ciHigh), "ci [\(r.ciLow), \(r.ciHigh)]")
+        #expect(
+            statisticsClose(r.statistic, c.statistic),
+            "z \(String(describing: r.statistic)) vs \(String(describing: c.statistic))")
+        #expect(
+            statisticsProbabilityClose(r.pValue, c.pValue),
+            "p \(String(describing: r.pValue)) vs \(String(describing: c.pValue))")
+        #expect(
+            statisticsClose(r.ciLow, c.ciLow) && statisticsClose(r.ciHigh, c.ciHigh), "ci [\(r.ciLow), \(r.ciHigh)]")
         #expect(r.level == c.level)
         // A warning exactly for each undefined field.
         #expect(r.warnings.count == (c.statistic == nil ? 1 : 0) + (c.relativeLift == nil ? 1 : 0))
@@ -154,12 +163,19 @@ struct StatisticsReferenceTests {
         let x = try fixture.sample(c.x)
         let y = try fixture.sample(c.y)
         let r = try Experiments.tTest(x: x, y: y, equalVariance: c.equalVar, level: c.level)
-        #expect(statisticsClose(r.statistic, c.statistic), "t \(String(describing: r.statistic)) vs \(String(describing: c.statistic))")
-        #expect(statisticsProbabilityClose(r.pValue, c.pValue), "p \(String(describing: r.pValue)) vs \(String(describing: c.pValue))")
+        #expect(
+            statisticsClose(r.statistic, c.statistic),
+            "t \(String(describing: r.statistic)) vs \(String(describing: c.statistic))")
+        #expect(
+            statisticsProbabilityClose(r.pValue, c.pValue),
+            "p \(String(describing: r.pValue)) vs \(String(describing: c.pValue))")
         #expect(statisticsClose(r.df, c.df), "df \(String(describing: r.df)) vs \(String(describing: c.df))")
         #expect(statisticsClose(r.estimate, c.estimate))
-        #expect(statisticsClose(r.ciLow, c.ciLow), "low \(String(describing: r.ciLow)) vs \(String(describing: c.ciLow))")
-        #expect(statisticsClose(r.ciHigh, c.ciHigh), "high \(String(describing: r.ciHigh)) vs \(String(describing: c.ciHigh))")
+        #expect(
+            statisticsClose(r.ciLow, c.ciLow), "low \(String(describing: r.ciLow)) vs \(String(describing: c.ciLow))")
+        #expect(
+            statisticsClose(r.ciHigh, c.ciHigh),
+            "high \(String(describing: r.ciHigh)) vs \(String(describing: c.ciHigh))")
         #expect(statisticsClose(r.meanX - r.meanY, c.estimate))
         #expect(r.warnings.isEmpty)
     }
@@ -190,7 +206,8 @@ struct StatisticsReferenceTests {
 
     @Test(arguments: StatisticsFixture.shared?.sampleSize ?? [])
     func sampleSize(_ c: StatisticsFixture.SampleSizeCase) throws {
-        let r = try Experiments.sampleSize(baseline: c.baseline, mde: c.mde, alpha: c.alpha, power: c.power, ratio: c.ratio)
+        let r = try Experiments.sampleSize(
+            baseline: c.baseline, mde: c.mde, alpha: c.alpha, power: c.power, ratio: c.ratio)
         #expect(statisticsClose(r.effectSize, c.effectSize))
         // The exact root of statsmodels' own power function (brentq to 4 ulps).
         #expect(statisticsClose(r.nA, c.nAExact), "nA \(r.nA) vs exact \(c.nAExact)")
@@ -211,11 +228,19 @@ struct StatisticsReferenceTests {
     func correlation(_ c: StatisticsFixture.CorrelationCase) throws {
         let fixture = try #require(StatisticsFixture.shared)
         let method = try #require(CorrelationMethod(rawValue: c.method))
-        let r = try Experiments.correlation(try fixture.sample(c.x), try fixture.sample(c.y), method: method, level: c.level)
-        #expect(statisticsClose(r.estimate, c.estimate), "r \(String(describing: r.estimate)) vs \(String(describing: c.estimate))")
-        #expect(statisticsProbabilityClose(r.pValue, c.pValue), "p \(String(describing: r.pValue)) vs \(String(describing: c.pValue))")
-        #expect(statisticsClose(r.ciLow, c.ciLow), "low \(String(describing: r.ciLow)) vs \(String(describing: c.ciLow))")
-        #expect(statisticsClose(r.ciHigh, c.ciHigh), "high \(String(describing: r.ciHigh)) vs \(String(describing: c.ciHigh))")
+        let r = try Experiments.correlation(
+            try fixture.sample(c.x), try fixture.sample(c.y), method: method, level: c.level)
+        #expect(
+            statisticsClose(r.estimate, c.estimate),
+            "r \(String(describing: r.estimate)) vs \(String(describing: c.estimate))")
+        #expect(
+            statisticsProbabilityClose(r.pValue, c.pValue),
+            "p \(String(describing: r.pValue)) vs \(String(describing: c.pValue))")
+        #expect(
+            statisticsClose(r.ciLow, c.ciLow), "low \(String(describing: r.ciLow)) vs \(String(describing: c.ciLow))")
+        #expect(
+            statisticsClose(r.ciHigh, c.ciHigh),
+            "high \(String(describing: r.ciHigh)) vs \(String(describing: c.ciHigh))")
         #expect(r.warnings.isEmpty)
     }
 
@@ -230,7 +255,9 @@ struct StatisticsReferenceTests {
         #expect(statisticsClose(r.rSquared, c.r * c.r))
         #expect(statisticsProbabilityClose(r.pValue, c.pValue), "p \(String(describing: r.pValue)) vs \(c.pValue)")
         #expect(statisticsClose(r.stderr, c.stderr), "stderr \(String(describing: r.stderr))")
-        #expect(statisticsClose(r.interceptStderr, c.interceptStderr), "intercept stderr \(String(describing: r.interceptStderr))")
+        #expect(
+            statisticsClose(r.interceptStderr, c.interceptStderr),
+            "intercept stderr \(String(describing: r.interceptStderr))")
         #expect(r.n == x.count && r.warnings.isEmpty)
     }
 }

@@ -20,7 +20,8 @@ struct LightGBMTests {
     }
 
     static func fixture(_ name: String, _ ext: String) throws -> Data {
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Fixtures/lightgbm"))
+        let url = try #require(
+            Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Fixtures/lightgbm"))
         return try Data(contentsOf: url)
     }
 
@@ -37,8 +38,10 @@ struct LightGBMTests {
         abs(a - b) <= 1e-6 * max(1, abs(b))
     }
 
-    static let names = ["binary", "binary_sigmoid", "regression", "regression_l1", "zero_as_missing",
-                        "multiclass3", "multiclass4_named", "categorical", "no_missing"]
+    static let names = [
+        "binary", "binary_sigmoid", "regression", "regression_l1", "zero_as_missing",
+        "multiclass3", "multiclass4_named", "categorical", "no_missing",
+    ]
 
     @Test(arguments: names)
     func matchesLightGBM(_ name: String) throws {
@@ -55,7 +58,10 @@ struct LightGBMTests {
             #expect(p.rows == columns[0].count)
             #expect(p.values.count == expected.count)
             let bad = zip(p.values, expected).enumerated().filter { !Self.close($0.element.0, $0.element.1) }
-            #expect(bad.isEmpty, "\(name) margin=\(margin): \(bad.count) values differ, first \(bad.prefix(3).map { "\($0.offset): \($0.element)" })")
+            #expect(
+                bad.isEmpty,
+                "\(name) margin=\(margin): \(bad.count) values differ, first \(bad.prefix(3).map { "\($0.offset): \($0.element)" })"
+            )
         }
     }
 
@@ -98,9 +104,13 @@ struct LightGBMTests {
     }
 
     @Test func refusesUnknownObjective() throws {
-        let text = try Self.text("regression").replacingOccurrences(of: "objective=regression", with: "objective=lambdarank")
-        #expect(Self.reason(text) == "the objective `lambdarank` is not supported (binary, multiclass and regression objectives are)")
-        let ova = try Self.text("binary").replacingOccurrences(of: "objective=binary sigmoid:1", with: "objective=multiclassova num_class:1 sigmoid:1")
+        let text = try Self.text("regression").replacingOccurrences(
+            of: "objective=regression", with: "objective=lambdarank")
+        #expect(
+            Self.reason(text)
+                == "the objective `lambdarank` is not supported (binary, multiclass and regression objectives are)")
+        let ova = try Self.text("binary").replacingOccurrences(
+            of: "objective=binary sigmoid:1", with: "objective=multiclassova num_class:1 sigmoid:1")
         #expect(Self.reason(ova)?.contains("`multiclassova` is not supported") == true)
     }
 
@@ -116,7 +126,8 @@ struct LightGBMTests {
         #expect(reason.contains("tree"), "\(reason)")
         // Cut exactly between trees: every tree is whole but the end marker is gone.
         let range = try #require(text.range(of: "\n\nTree=3\n"))
-        #expect(Self.reason(String(text[..<range.lowerBound]) + "\n")
+        #expect(
+            Self.reason(String(text[..<range.lowerBound]) + "\n")
                 == "the file ends after 3 tree(s) without `end of trees` (truncated?)")
         // Cut in the middle of a number list.
         let mid = try #require(text.range(of: "leaf_value="))
@@ -129,10 +140,15 @@ struct LightGBMTests {
         #expect(Self.reason("{\"learner\": {}}") == "this is not a LightGBM text model (the first line is not `tree`)")
         #expect(Self.reason("tree\nversion=v4\n") == "the header's `num_class` is missing or not a positive integer")
         let text = try Self.text("binary")
-        #expect(Self.reason(text.replacingOccurrences(of: "left_child=", with: "left_kid="))
+        #expect(
+            Self.reason(text.replacingOccurrences(of: "left_child=", with: "left_kid="))
                 == "tree 0: the `left_child` field is missing")
-        #expect(Self.reason(text.replacingOccurrences(of: "\nthreshold=", with: "\nthreshold=x"))?.hasPrefix("tree 0: `threshold` holds `x") == true)
-        #expect(Self.reason(text.replacingOccurrences(of: "left_child=", with: "left_child=0 "))?.hasPrefix("tree 0: `left_child` has") == true)
+        #expect(
+            Self.reason(text.replacingOccurrences(of: "\nthreshold=", with: "\nthreshold=x"))?.hasPrefix(
+                "tree 0: `threshold` holds `x") == true)
+        #expect(
+            Self.reason(text.replacingOccurrences(of: "left_child=", with: "left_child=0 "))?.hasPrefix(
+                "tree 0: `left_child` has") == true)
     }
 
     @Test func recordsVersions() throws {

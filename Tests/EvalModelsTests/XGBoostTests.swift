@@ -25,7 +25,8 @@ struct XGBoostTests {
     static func fixture(_ name: String) throws -> Data {
         let base = (name as NSString).deletingPathExtension
         let ext = (name as NSString).pathExtension
-        let url = try #require(Bundle.module.url(forResource: base, withExtension: ext, subdirectory: "Fixtures/xgboost"))
+        let url = try #require(
+            Bundle.module.url(forResource: base, withExtension: ext, subdirectory: "Fixtures/xgboost"))
         return try Data(contentsOf: url)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import EvalNotebook
 
 /// SPEC §4, §6: the same notebook gives the same bytes, run after run.

@@ -1,5 +1,6 @@
 import EvalLang
 import Testing
+
 @testable import EvalNotebook
 
 /// SPEC §3: the YAML front matter — title, params in written order, seed, and
@@ -8,22 +9,23 @@ import Testing
 struct FrontMatterTests {
     @Test("title, description, params in written order, and seed are read")
     func readsAllKeys() throws {
-        let notebook = try TestSupport.parse("""
-        ---
-        title: "Churn: a <test>"
-        description: Why it matters
-        params:
-          zeta: 1
-          alpha: 0.25
-          name: "quoted"
-          bare: text
-          flag: true
-          nothing: null
-        seed: 17
-        ---
-        Body.
+        let notebook = try TestSupport.parse(
+            """
+            ---
+            title: "Churn: a <test>"
+            description: Why it matters
+            params:
+              zeta: 1
+              alpha: 0.25
+              name: "quoted"
+              bare: text
+              flag: true
+              nothing: null
+            seed: 17
+            ---
+            Body.
 
-        """)
+            """)
         let fm = notebook.frontMatter
         #expect(fm.title == "Churn: a <test>")
         #expect(fm.description == "Why it matters")
@@ -59,13 +61,17 @@ struct FrontMatterTests {
     @Test("an unknown key is an error on its line with a did-you-mean")
     func unknownKey() {
         let error = TestSupport.parseError("---\ntitle: x\ntitel: y\n---\n", path: "notebooks/a.md")
-        #expect(error == .frontMatter(path: "notebooks/a.md", line: 3, message: "unknown front matter key `titel`",
-                                      help: "did you mean `title`?"))
-        #expect(error?.rendered == """
-        notebooks/a.md:3:1: error: unknown front matter key `titel`
-        help: did you mean `title`?
+        #expect(
+            error
+                == .frontMatter(
+                    path: "notebooks/a.md", line: 3, message: "unknown front matter key `titel`",
+                    help: "did you mean `title`?"))
+        #expect(
+            error?.rendered == """
+                notebooks/a.md:3:1: error: unknown front matter key `titel`
+                help: did you mean `title`?
 
-        """)
+                """)
     }
 
     @Test("an unknown key far from every known one lists the keys")
@@ -84,7 +90,9 @@ struct FrontMatterTests {
     func unterminated() {
         let error = TestSupport.parseError("---\ntitle: x\n\n# Heading\n", path: "nb.md")
         #expect(error == .unterminatedFrontMatter(path: "nb.md"))
-        #expect(error?.rendered == "nb.md:1:1: error: front matter opened with `---` is never closed\nhelp: end it with a line `---`\n")
+        #expect(
+            error?.rendered
+                == "nb.md:1:1: error: front matter opened with `---` is never closed\nhelp: end it with a line `---`\n")
     }
 
     @Test("invalid YAML names the file line it is on")
@@ -100,15 +108,17 @@ struct FrontMatterTests {
         #expect(error?.rendered.hasPrefix("nb.md:3:1: error: invalid YAML in front matter: ") == true)
     }
 
-    @Test("wrong value types are errors on their line", arguments: [
-        ("---\nseed: -1\n---\n", 2, "`seed` must be a whole number ≥ 0"),
-        ("---\nseed: 1.5\n---\n", 2, "`seed` must be a whole number ≥ 0"),
-        ("---\ntitle: x\nparams: [a, b]\n---\n", 3, "`params` must map names to default values"),
-        ("---\nparams:\n  ok: 1\n  bad name: 2\n---\n", 4, "a param name must be a name like `threshold`"),
-        ("---\nparams:\n  xs: [1, 2]\n---\n", 3, "param `xs` must default to a number, bool or string"),
-        ("---\ntitle: [a, b]\n---\n", 2, "`title` must be text"),
-        ("---\n- a\n- b\n---\n", 2, "front matter must be a mapping of `key: value` lines"),
-    ])
+    @Test(
+        "wrong value types are errors on their line",
+        arguments: [
+            ("---\nseed: -1\n---\n", 2, "`seed` must be a whole number ≥ 0"),
+            ("---\nseed: 1.5\n---\n", 2, "`seed` must be a whole number ≥ 0"),
+            ("---\ntitle: x\nparams: [a, b]\n---\n", 3, "`params` must map names to default values"),
+            ("---\nparams:\n  ok: 1\n  bad name: 2\n---\n", 4, "a param name must be a name like `threshold`"),
+            ("---\nparams:\n  xs: [1, 2]\n---\n", 3, "param `xs` must default to a number, bool or string"),
+            ("---\ntitle: [a, b]\n---\n", 2, "`title` must be text"),
+            ("---\n- a\n- b\n---\n", 2, "front matter must be a mapping of `key: value` lines"),
+        ])
     func wrongTypes(text: String, line: Int, message: String) {
         let error = TestSupport.parseError(text, path: "nb.md")
         #expect(error == .frontMatter(path: "nb.md", line: line, message: message))
@@ -116,9 +126,11 @@ struct FrontMatterTests {
 
     @Test("a key or a param given twice is an error, not a silent override")
     func duplicates() {
-        #expect(TestSupport.parseError("---\ntitle: a\nseed: 1\ntitle: b\n---\n")
+        #expect(
+            TestSupport.parseError("---\ntitle: a\nseed: 1\ntitle: b\n---\n")
                 == .frontMatter(path: "nb.md", line: 4, message: "front matter key `title` is given twice"))
-        #expect(TestSupport.parseError("---\nparams:\n  k: 1\n  k: 2\n---\n")
+        #expect(
+            TestSupport.parseError("---\nparams:\n  k: 1\n  k: 2\n---\n")
                 == .frontMatter(path: "nb.md", line: 4, message: "param `k` is declared twice"))
     }
 

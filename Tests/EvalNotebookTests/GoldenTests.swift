@@ -2,6 +2,7 @@ import EvalData
 import EvalLang
 import Foundation
 import Testing
+
 @testable import EvalNotebook
 
 /// Renders `Fixtures/golden/notebook.md` and compares every output file byte for
@@ -21,8 +22,9 @@ struct GoldenTests {
 
     /// Parses and runs the golden notebook with its folder as the project root.
     static func render(threads: Int = 2) throws -> Report {
-        let notebook = try NotebookParser.load(path: golden.appendingPathComponent("notebook.md").path,
-                                               displayPath: displayPath)
+        let notebook = try NotebookParser.load(
+            path: golden.appendingPathComponent("notebook.md").path,
+            displayPath: displayPath)
         var options = RunOptions(root: golden.path)
         options.threads = threads
         do {
@@ -39,13 +41,15 @@ struct GoldenTests {
         let rendered = try #require(files.outputs.first { $0.name == name }?.contents)
         if ProcessInfo.processInfo.environment["EVALBOOK_UPDATE_GOLDEN"] == "1" {
             let target = TestSupport.sourceFixtures.appendingPathComponent("golden/expected/\(name)")
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(rendered.utf8).write(to: target)
             return
         }
         let expectedURL = Self.golden.appendingPathComponent("expected/\(name)")
         let expected = try #require(TestSupport.read(expectedURL), "missing expectation \(expectedURL.path)")
-        #expect(rendered == expected, "\(name) differs from its expectation: \(Self.firstDifference(rendered, expected))")
+        #expect(
+            rendered == expected, "\(name) differs from its expectation: \(Self.firstDifference(rendered, expected))")
     }
 
     @Test("the outputs are exactly these files, in this order")
@@ -56,7 +60,8 @@ struct GoldenTests {
     @Test("notebook.md is the notebook file, byte for byte")
     func notebookCopy() throws {
         let files = ReportFiles(try Self.render())
-        let source = try #require(FileManager.default.contents(atPath: Self.golden.appendingPathComponent("notebook.md").path))
+        let source = try #require(
+            FileManager.default.contents(atPath: Self.golden.appendingPathComponent("notebook.md").path))
         #expect(files.outputs.first { $0.name == "notebook.md" }.map { Data($0.contents.utf8) } == source)
     }
 
@@ -72,16 +77,22 @@ struct GoldenTests {
 
         for name in Self.compared {
             let stored = FileManager.default.contents(atPath: version.appendingPathComponent(name).path)
-            #expect(stored == FileManager.default.contents(atPath: Self.golden.appendingPathComponent("expected/\(name)").path),
-                    "stored \(name) differs from its expectation")
+            #expect(
+                stored
+                    == FileManager.default.contents(atPath: Self.golden.appendingPathComponent("expected/\(name)").path),
+                "stored \(name) differs from its expectation")
         }
 
         let manifestText = try #require(TestSupport.read(version.appendingPathComponent("manifest.json")))
         let manifest = try #require(try JSONSerialization.jsonObject(with: Data(manifestText.utf8)) as? [String: Any])
-        let keys = ["tool", "platform", "notebook", "params", "seed", "inputs", "outputs", "checks", "warnings", "created"]
+        let keys = [
+            "tool", "platform", "notebook", "params", "seed", "inputs", "outputs", "checks", "warnings", "created",
+        ]
         #expect(Set(manifest.keys) == Set(keys))
         let positions = keys.compactMap { manifestText.range(of: "\n  \"\($0)\":")?.lowerBound }
-        #expect(positions.count == keys.count && positions == positions.sorted(), "top-level keys are written in a fixed order")
+        #expect(
+            positions.count == keys.count && positions == positions.sorted(),
+            "top-level keys are written in a fixed order")
 
         let tool = manifest["tool"] as? [String: Any]
         #expect(tool?["name"] as? String == "evalbook")
@@ -92,7 +103,9 @@ struct GoldenTests {
         let notebook = manifest["notebook"] as? [String: Any]
         #expect(notebook?["path"] as? String == Self.displayPath)
         #expect(notebook?["sha256"] as? String == FileDigest.sha256(fileAt: notebookFile)?.sha256)
-        #expect(notebook?["sha256"] as? String == FileDigest.sha256(try Data(contentsOf: URL(fileURLWithPath: notebookFile))))
+        #expect(
+            notebook?["sha256"] as? String
+                == FileDigest.sha256(try Data(contentsOf: URL(fileURLWithPath: notebookFile))))
 
         let params = manifest["params"] as? [String: Any]
         #expect(params?["threshold"] as? Double == 0.5)

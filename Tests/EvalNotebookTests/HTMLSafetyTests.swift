@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import EvalNotebook
 
 /// SPEC §6, §9: report.html runs nothing — no scripts, no raw HTML from prose,
@@ -7,40 +8,40 @@ import Testing
 @Suite("HTML safety")
 struct HTMLSafetyTests {
     static let hostile = """
-    ---
-    title: "<script>alert('title')</script>"
-    description: "<img src=x onerror=alert('description')>"
-    params:
-      who: "<b onmouseover=alert('param')>"
-    ---
-    Prose with <script>alert("prose")</script> inline and <img src=x onerror=alert(1)>.
+        ---
+        title: "<script>alert('title')</script>"
+        description: "<img src=x onerror=alert('description')>"
+        params:
+          who: "<b onmouseover=alert('param')>"
+        ---
+        Prose with <script>alert("prose")</script> inline and <img src=x onerror=alert(1)>.
 
-    <script>
-    alert("block")
-    </script>
+        <script>
+        alert("block")
+        </script>
 
-    <iframe src="https://example.com"></iframe>
+        <iframe src="https://example.com"></iframe>
 
-    A [link](javascript:alert('link')) and ![image](javascript:alert('image')).
+        A [link](javascript:alert('link')) and ![image](javascript:alert('image')).
 
-    ```evalbook
-    #| label: x" onclick="alert('label')
-    #| caption: <script>alert('caption')</script>
-    t = read_csv("hostile.csv")
-    t
-    {field: "<script>alert('record')</script>"}
-    params.who
-    expect nrow(t) == 0, "<script>alert('message')</script>"
-    ```
+        ```evalbook
+        #| label: x" onclick="alert('label')
+        #| caption: <script>alert('caption')</script>
+        t = read_csv("hostile.csv")
+        t
+        {field: "<script>alert('record')</script>"}
+        params.who
+        expect nrow(t) == 0, "<script>alert('message')</script>"
+        ```
 
-    """
+        """
 
     static let hostileCSV = """
-    name,"<script>alert('header')</script>"
-    "<script>alert(""cell"")</script>",1
-    "a|b & <i>c</i>",2
+        name,"<script>alert('header')</script>"
+        "<script>alert(""cell"")</script>",1
+        "a|b & <i>c</i>",2
 
-    """
+        """
 
     static func render() throws -> (markdown: String, html: String) {
         let root = try TestSupport.temporaryDirectory()
@@ -82,7 +83,8 @@ struct HTMLSafetyTests {
         #expect(html.contains("<p class=\"description\">&lt;img src=x onerror=alert(&#39;description&#39;)&gt;</p>"))
         #expect(html.contains("<section class=\"cell\" id=\"x&quot; onclick=&quot;alert(&#39;label&#39;)\">"))
         #expect(html.contains("<p class=\"caption\">&lt;script&gt;alert(&#39;caption&#39;)&lt;/script&gt;</p>"))
-        #expect(html.contains("<th>&lt;script&gt;alert(&#39;header&#39;)&lt;/script&gt;</th>")
+        #expect(
+            html.contains("<th>&lt;script&gt;alert(&#39;header&#39;)&lt;/script&gt;</th>")
                 || html.contains("<th class=\"num\">&lt;script&gt;alert(&#39;header&#39;)&lt;/script&gt;</th>"))
         #expect(html.contains("<td>&lt;script&gt;alert(&quot;cell&quot;)&lt;/script&gt;</td>"))
         #expect(html.contains("<td>a|b &amp; &lt;i&gt;c&lt;/i&gt;</td>"))
@@ -93,19 +95,20 @@ struct HTMLSafetyTests {
 
     @Test("prose is parsed as one document: a reference link resolves across cells")
     func referenceLinksAcrossCells() throws {
-        let report = try TestSupport.run("""
-        See [the docs][docs].
+        let report = try TestSupport.run(
+            """
+            See [the docs][docs].
 
-        ```evalbook
-        1 + 1
-        ```
+            ```evalbook
+            1 + 1
+            ```
 
-        [docs]: https://example.com/docs
+            [docs]: https://example.com/docs
 
-        ```evalbook
-        2
-        ```
-        """)
+            ```evalbook
+            2
+            ```
+            """)
         let html = HTMLRenderer.render(report)
         #expect(html.contains("<p>See <a href=\"https://example.com/docs\">the docs</a>.</p>"))
         #expect(html.components(separatedBy: "<div class=\"prose\">").count == 2, "blank prose makes no block")

@@ -1,9 +1,11 @@
 import EvalLang
 import Foundation
 import Testing
+
 @testable import EvalNotebook
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// `evalbook run --junit`: checks as JUnit XML that CI systems display.
@@ -13,24 +15,26 @@ struct JUnitTests {
     final class Collector: NSObject, XMLParserDelegate {
         var elements: [(name: String, attributes: [String: String])] = []
         var text = ""
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             elements.append((name, attributes))
         }
         func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
     }
 
     static let notebook = """
-    ---
-    title: Gate
-    ---
+        ---
+        title: Gate
+        ---
 
-    ```evalbook
-    auc = 0.7712
-    expect auc >= 0.8, "good enough to ship <today> & \\"always\\""
-    expect 1 + 1 == 2
-    ```
-    """
+        ```evalbook
+        auc = 0.7712
+        expect auc >= 0.8, "good enough to ship <today> & \\"always\\""
+        expect 1 + 1 == 2
+        ```
+        """
 
     @Test func checksBecomeTestCasesWithFailures() throws {
         let report = try TestSupport.run(Self.notebook)
@@ -47,7 +51,9 @@ struct JUnitTests {
         let failing = collector.elements[2].attributes
         #expect(failing["name"] == "auc >= 0.8 — good enough to ship <today> & \"always\"")
         #expect(failing["line"] == "7")
-        #expect(collector.elements[3].attributes["message"] == "failed: auc >= 0.8 (0.7712 < 0.8) — good enough to ship <today> & \"always\"")
+        #expect(
+            collector.elements[3].attributes["message"]
+                == "failed: auc >= 0.8 (0.7712 < 0.8) — good enough to ship <today> & \"always\"")
         #expect(collector.text.contains("nb.md:7: failed: auc >= 0.8"))
         #expect(JUnitWriter.render(report) == xml, "no timestamps: the same run gives the same file")
     }

@@ -1,6 +1,7 @@
 import EvalLang
 import Foundation
 import Testing
+
 @testable import EvalNotebook
 
 /// SPEC §3: cmark finds the code cells; everything else is prose, kept byte for byte.
@@ -8,45 +9,45 @@ import Testing
 struct NotebookParserTests {
     /// A notebook with every kind of block that is not a cell, between two cells.
     static let mixed = """
-    ---
-    title: Mixed
-    ---
-    Intro with `code` and <b>html</b>.
+        ---
+        title: Mixed
+        ---
+        Intro with `code` and <b>html</b>.
 
-    ```python
-    x = 1
-    ```
+        ```python
+        x = 1
+        ```
 
-    ~~~evalbook
-    a = 1
-    a
-    ~~~
+        ~~~evalbook
+        a = 1
+        a
+        ~~~
 
-        indented = "code, but prose"
+            indented = "code, but prose"
 
-    ```evalbook extra words
-    #| label: second
-    b = a + 1
-    ```
-    ```
-    plain fence
-    ```
+        ```evalbook extra words
+        #| label: second
+        b = a + 1
+        ```
+        ```
+        plain fence
+        ```
 
-    > ```evalbook
-    > quoted = "prose too"
-    > ```
+        > ```evalbook
+        > quoted = "prose too"
+        > ```
 
-    - a list item
+        - a list item
 
-      ```evalbook
-      nested = "prose"
-      ```
+          ```evalbook
+          nested = "prose"
+          ```
 
-    ````evalbook
-    c = "```"
-    ````
-    Closing text without a final newline
-    """
+        ````evalbook
+        c = "```"
+        ````
+        Closing text without a final newline
+        """
 
     @Test("only top-level fenced blocks with info string `evalbook` are cells")
     func cellsFoundByCmark() throws {
@@ -83,8 +84,16 @@ struct NotebookParserTests {
         let notebook = try TestSupport.parse("```evalbook\nx = 1\n```\n```evalbook\ny = 2\n```\ntext\n")
         #expect(notebook.segments.count == 3)
         guard notebook.segments.count == 3 else { return }
-        if case .cell(let c) = notebook.segments[0] { #expect(c.code == "x = 1\n") } else { Issue.record("first is not a cell") }
-        if case .cell(let c) = notebook.segments[1] { #expect(c.code == "y = 2\n") } else { Issue.record("second is not a cell") }
+        if case .cell(let c) = notebook.segments[0] {
+            #expect(c.code == "x = 1\n")
+        } else {
+            Issue.record("first is not a cell")
+        }
+        if case .cell(let c) = notebook.segments[1] {
+            #expect(c.code == "y = 2\n")
+        } else {
+            Issue.record("second is not a cell")
+        }
         #expect(notebook.segments[2].prose == "text\n")
     }
 
@@ -101,7 +110,8 @@ struct NotebookParserTests {
 
     @Test("line numbers count CRLF and lone CR line endings the way cmark does")
     func lineEndings() throws {
-        let crlf = try TestSupport.parse("---\r\ntitle: t\r\n---\r\n\r\ntext\r\n\r\n```evalbook\r\n#| echo: false\r\nx = 1\r\n```\r\n")
+        let crlf = try TestSupport.parse(
+            "---\r\ntitle: t\r\n---\r\n\r\ntext\r\n\r\n```evalbook\r\n#| echo: false\r\nx = 1\r\n```\r\n")
         #expect(crlf.cells.map(\.firstLine) == [8])
         #expect(crlf.cells.first?.code == "#| echo: false\nx = 1\n")
         #expect(crlf.cells.first?.options.echo == false)
@@ -157,17 +167,18 @@ struct NotebookParserTests {
 struct CellOptionTests {
     @Test("label, caption, echo and output are read, and hidden from the code shown")
     func options() throws {
-        let notebook = try TestSupport.parse("""
-        ```evalbook
-        #| label: roc
-        #|caption:   ROC by segment: all of them
-        #| echo: false
-        #| output: false
-        x = 1
-        #| not an option once code started
-        ```
+        let notebook = try TestSupport.parse(
+            """
+            ```evalbook
+            #| label: roc
+            #|caption:   ROC by segment: all of them
+            #| echo: false
+            #| output: false
+            x = 1
+            #| not an option once code started
+            ```
 
-        """)
+            """)
         let cell = try #require(notebook.cells.first)
         #expect(cell.options.label == "roc")
         #expect(cell.options.caption == "ROC by segment: all of them")
@@ -187,16 +198,21 @@ struct CellOptionTests {
     func unknownOption() {
         let text = "---\ntitle: t\n---\n\ntext\n\n```evalbook\n#| label: a\n#| captoin: b\nx = 1\n```\n"
         let error = TestSupport.parseError(text, path: "nb.md")
-        #expect(error == .cellOption(path: "nb.md", line: 9, message: "unknown cell option `captoin`",
-                                     help: "did you mean `caption`?"))
+        #expect(
+            error
+                == .cellOption(
+                    path: "nb.md", line: 9, message: "unknown cell option `captoin`",
+                    help: "did you mean `caption`?"))
         #expect(error?.rendered == "nb.md:9:1: error: unknown cell option `captoin`\nhelp: did you mean `caption`?\n")
     }
 
-    @Test("malformed option lines are errors on their line", arguments: [
-        ("```evalbook\n#| echo: maybe\n```\n", 2, "`echo` must be true or false, not `maybe`"),
-        ("```evalbook\n#| label: a\n#| output: no\n```\n", 3, "`output` must be true or false, not `no`"),
-        ("```evalbook\n#| label\n```\n", 2, "a cell option looks like `#| label: roc`"),
-    ])
+    @Test(
+        "malformed option lines are errors on their line",
+        arguments: [
+            ("```evalbook\n#| echo: maybe\n```\n", 2, "`echo` must be true or false, not `maybe`"),
+            ("```evalbook\n#| label: a\n#| output: no\n```\n", 3, "`output` must be true or false, not `no`"),
+            ("```evalbook\n#| label\n```\n", 2, "a cell option looks like `#| label: roc`"),
+        ])
     func malformed(text: String, line: Int, message: String) {
         #expect(TestSupport.parseError(text, path: "nb.md") == .cellOption(path: "nb.md", line: line, message: message))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import EvalNotebook
 
 /// How cells, outputs and checks come out in report.md and report.html.
@@ -13,16 +14,17 @@ struct RendererTests {
 
     @Test("echo and output options hide code and displays, never checks")
     func hiddenParts() throws {
-        let (markdown, html, _) = try Self.files("""
-        ```evalbook
-        #| echo: false
-        #| output: false
-        x = 41
-        x + 1
-        expect x > 40
-        ```
+        let (markdown, html, _) = try Self.files(
+            """
+            ```evalbook
+            #| echo: false
+            #| output: false
+            x = 41
+            x + 1
+            expect x > 40
+            ```
 
-        """)
+            """)
         #expect(!markdown.contains("x = 41"))
         #expect(!markdown.contains("42"))
         #expect(markdown.contains("✔ passed: `x > 40` <sub>r.md:6</sub>"))
@@ -33,33 +35,35 @@ struct RendererTests {
 
     @Test("a cell that shows nothing leaves no empty section, unless it has a label")
     func emptyCells() throws {
-        let (_, html, _) = try Self.files("""
-        ```evalbook
-        #| echo: false
-        x = 1
-        ```
+        let (_, html, _) = try Self.files(
+            """
+            ```evalbook
+            #| echo: false
+            x = 1
+            ```
 
-        ```evalbook
-        #| label: anchor
-        #| echo: false
-        y = 2
-        ```
+            ```evalbook
+            #| label: anchor
+            #| echo: false
+            y = 2
+            ```
 
-        """)
+            """)
         #expect(html.components(separatedBy: "<section").count == 2)
         #expect(html.contains("<section class=\"cell\" id=\"anchor\">\n</section>\n"))
     }
 
     @Test("code and text outputs are fenced so backticks inside cannot end the fence")
     func fences() throws {
-        let (markdown, _, _) = try Self.files("""
-        ```evalbook
-        s = "```"
-        s
-        expect s == "`", "a backtick"
-        ```
+        let (markdown, _, _) = try Self.files(
+            """
+            ```evalbook
+            s = "```"
+            s
+            expect s == "`", "a backtick"
+            ```
 
-        """)
+            """)
         #expect(markdown.contains("````evalbook\ns = \"```\"\ns\nexpect s == \"`\", \"a backtick\"\n````\n"))
         #expect(markdown.contains("````text\n\"```\"\n````\n"))
         #expect(markdown.contains("✘ **failed**: ``s == \"`\"``"))
@@ -75,18 +79,20 @@ struct RendererTests {
 
     @Test("metrics.json keeps full precision and writes non-finite numbers as null")
     func metricsJSON() throws {
-        let (_, _, metrics) = try Self.files("```evalbook\nthird = 1 / 3\nbig = 1e300 * 1e300\nr = {a: 0.1 + 0.2, b: null}\n```\n")
-        #expect(metrics == """
-        {
-          "third": 0.3333333333333333,
-          "big": null,
-          "r": {
-            "a": 0.30000000000000004,
-            "b": null
-          }
-        }
+        let (_, _, metrics) = try Self.files(
+            "```evalbook\nthird = 1 / 3\nbig = 1e300 * 1e300\nr = {a: 0.1 + 0.2, b: null}\n```\n")
+        #expect(
+            metrics == """
+                {
+                  "third": 0.3333333333333333,
+                  "big": null,
+                  "r": {
+                    "a": 0.30000000000000004,
+                    "b": null
+                  }
+                }
 
-        """)
+                """)
     }
 
     @Test("a notebook without title uses its name, and report.md ends with one newline")

@@ -1,6 +1,7 @@
 import EvalLang
 import Foundation
 import Testing
+
 @testable import EvalNotebook
 
 /// `evalbook replay` and `evalbook diff` on real report folders (SPEC §6).
@@ -21,7 +22,8 @@ struct ReplayTests {
         #expect(Self.committedReports.count >= 7)
     }
 
-    @Test("the latest committed version of every example notebook reproduces byte for byte", arguments: committedReports)
+    @Test(
+        "the latest committed version of every example notebook reproduces byte for byte", arguments: committedReports)
     func committedReportReplays(name: String) throws {
         let store = ReportStore(directory: Self.repository.appendingPathComponent("reports/\(name)").path)
         let latest = try #require(store.latest())
@@ -33,20 +35,20 @@ struct ReplayTests {
     }
 
     static let notebook = """
-    ---
-    title: Replay
-    params:
-      cut: 2
-    seed: 3
-    ---
+        ---
+        title: Replay
+        params:
+          cut: 2
+        seed: 3
+        ---
 
-    ```evalbook
-    t = read_csv("data.csv")
-    above = mean(t.x > params.cut)
-    total = sum(t.x)
-    expect total > 5, "enough"
-    ```
-    """
+        ```evalbook
+        t = read_csv("data.csv")
+        above = mean(t.x > params.cut)
+        total = sum(t.x)
+        expect total > 5, "enough"
+        ```
+        """
 
     /// A project with a notebook, its data and one stored version; returns the
     /// project folder and the version folder.
@@ -109,7 +111,8 @@ struct ReplayTests {
         let (root, version) = try Self.project()
         let path = version + "/notebook.md"
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "total > 5", with: "total > 50").utf8).write(to: URL(fileURLWithPath: path))
+        try Data(text.replacingOccurrences(of: "total > 5", with: "total > 50").utf8).write(
+            to: URL(fileURLWithPath: path))
         let result = try ReportReplay.replay(directory: version, root: root.path)
         #expect(result.difference?.file == "report.md")
     }
@@ -133,24 +136,24 @@ struct ReplayTests {
         }
         let diff = try ReportDiff(old: first, new: second)
         let expected = """
-        ## Metrics (1 of 2 changed)
+            ## Metrics (1 of 2 changed)
 
-        | metric | old | new | change | relative |
-        | :--- | ---: | ---: | ---: | ---: |
-        | above | 0.5 | 0.25 | -0.25 | -50% |
-        | total | 10 | 10 | 0 | +0% |
+            | metric | old | new | change | relative |
+            | :--- | ---: | ---: | ---: | ---: |
+            | above | 0.5 | 0.25 | -0.25 | -50% |
+            | total | 10 | 10 | 0 | +0% |
 
-        ## Checks
+            ## Checks
 
-        No check changed.
+            No check changed.
 
-        ## Provenance
+            ## Provenance
 
-        - same notebook
-        - param `cut`: 2 → 3
-        - same inputs
+            - same notebook
+            - param `cut`: 2 → 3
+            - same inputs
 
-        """
+            """
         #expect(diff.markdown().hasSuffix(expected))
         #expect(diff.json().contains("\"relative\": -0.5"))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import EvalNotebook
 
 /// SPEC §6: versions v1, v2, … with `latest` and `index.md`; no new version when
@@ -56,7 +57,8 @@ struct ReportStoreTests {
         #expect(store.versions() == ["v1"])
         #expect(TestSupport.read(URL(fileURLWithPath: "\(dir)/index.md")) == index1)
 
-        let changed = try store.write(try Self.render(value: 3, root: root), created: Date(timeIntervalSince1970: 3_000))
+        let changed = try store.write(
+            try Self.render(value: 3, root: root), created: Date(timeIntervalSince1970: 3_000))
         #expect(changed == .created(version: "v2", directory: "\(dir)/v2"))
         #expect(store.versions() == ["v1", "v2"])
         #expect(TestSupport.read(URL(fileURLWithPath: "\(dir)/latest")) == "v2\n")
@@ -66,7 +68,9 @@ struct ReportStoreTests {
         let v2 = try #require(index2.range(of: "[v2](v2/report.md)"))
         #expect(v2.lowerBound < v1.lowerBound, "the newest version comes first")
         #expect(index2.contains("0 passed, 1 failed"))
-        #expect(TestSupport.read(URL(fileURLWithPath: "\(dir)/v1/report.md")) != TestSupport.read(URL(fileURLWithPath: "\(dir)/v2/report.md")))
+        #expect(
+            TestSupport.read(URL(fileURLWithPath: "\(dir)/v1/report.md"))
+                != TestSupport.read(URL(fileURLWithPath: "\(dir)/v2/report.md")))
         #expect(Self.staging(in: dir).isEmpty, "a staging folder was left behind")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.contains(".tmp-") }.isEmpty)
     }
@@ -78,7 +82,9 @@ struct ReportStoreTests {
         let store = ReportStore(directory: root.appendingPathComponent("r").path)
         _ = try store.write(try Self.render(value: 7, root: root))
         _ = try store.write(try Self.render(value: 3, root: root))
-        #expect(try store.write(try Self.render(value: 7, root: root)) == .created(version: "v3", directory: "\(store.directory)/v3"))
+        #expect(
+            try store.write(try Self.render(value: 7, root: root))
+                == .created(version: "v3", directory: "\(store.directory)/v3"))
     }
 
     @Test("only folders named v1, v2, … are versions, in numeric order")
@@ -86,7 +92,8 @@ struct ReportStoreTests {
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         for name in ["v2", "v10", "v1", "v0", "v01", "vx", "v-1", "notes", ".staging-1-2"] {
-            try FileManager.default.createDirectory(at: root.appendingPathComponent(name), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent(name), withIntermediateDirectories: true)
         }
         let store = ReportStore(directory: root.path)
         #expect(store.versions() == ["v1", "v2", "v10"])

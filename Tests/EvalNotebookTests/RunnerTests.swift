@@ -1,6 +1,7 @@
 import EvalLang
 import Foundation
 import Testing
+
 @testable import EvalNotebook
 
 /// Running a notebook: params, diagnostics at the notebook's real lines, checks
@@ -8,19 +9,19 @@ import Testing
 @Suite("Notebook runner")
 struct RunnerTests {
     static let withParams = """
-    ---
-    params:
-      threshold: 0.5
-      name: churn
-      strict: false
-    ---
-    ```evalbook
-    params.threshold * 2
-    params.name
-    params.strict
-    ```
+        ---
+        params:
+          threshold: 0.5
+          name: churn
+          strict: false
+        ---
+        ```evalbook
+        params.threshold * 2
+        params.name
+        params.strict
+        ```
 
-    """
+        """
 
     @Test("front-matter defaults are used when nothing is overridden")
     func defaults() throws {
@@ -32,7 +33,8 @@ struct RunnerTests {
 
     @Test("--param values parse as number, bool or string and keep the declared order")
     func overrides() throws {
-        let report = try TestSupport.run(Self.withParams, params: [("strict", "true"), ("threshold", "0.75"), ("name", "12x")])
+        let report = try TestSupport.run(
+            Self.withParams, params: [("strict", "true"), ("threshold", "0.75"), ("name", "12x")])
         #expect(Array(report.params.keys) == ["threshold", "name", "strict"])
         #expect(json(report.params["threshold"]) == json(.number(0.75)))
         #expect(json(report.params["name"]) == json(.string("12x")))
@@ -40,15 +42,17 @@ struct RunnerTests {
         #expect(texts(report) == ["1.5", "\"12x\"", "true"])
     }
 
-    @Test("command-line values", arguments: [
-        ("12", Value.number(12)), ("-0.5", .number(-0.5)), ("+3", .number(3)), ("1e-3", .number(0.001)),
-        ("2.", .number(2)), (".5", .number(0.5)), ("1E2", .number(100)),
-        ("true", .bool(true)), ("false", .bool(false)),
-        ("True", .string("True")), ("yes", .string("yes")), ("", .string("")), (" 5", .string(" 5")),
-        ("nan", .string("nan")), ("inf", .string("inf")), ("-infinity", .string("-infinity")),
-        ("0x10", .string("0x10")), ("1_000", .string("1_000")), ("1e", .string("1e")), (".", .string(".")),
-        ("1e999", .string("1e999")), ("a=b", .string("a=b")), ("12 monkeys", .string("12 monkeys")),
-    ])
+    @Test(
+        "command-line values",
+        arguments: [
+            ("12", Value.number(12)), ("-0.5", .number(-0.5)), ("+3", .number(3)), ("1e-3", .number(0.001)),
+            ("2.", .number(2)), (".5", .number(0.5)), ("1E2", .number(100)),
+            ("true", .bool(true)), ("false", .bool(false)),
+            ("True", .string("True")), ("yes", .string("yes")), ("", .string("")), (" 5", .string(" 5")),
+            ("nan", .string("nan")), ("inf", .string("inf")), ("-infinity", .string("-infinity")),
+            ("0x10", .string("0x10")), ("1_000", .string("1_000")), ("1e", .string("1e")), (".", .string(".")),
+            ("1e999", .string("1e999")), ("a=b", .string("a=b")), ("12 monkeys", .string("12 monkeys")),
+        ])
     func commandLineValue(text: String, expected: Value) {
         #expect(json(FrontMatterParser.commandLineValue(text)) == json(expected))
     }
@@ -61,7 +65,8 @@ struct RunnerTests {
             return
         }
         #expect(error == .unknownParam(path: "nb.md", name: "thresold", help: "did you mean `threshold`?"))
-        #expect(error.rendered == "error: --param `thresold` is not a param of nb.md\nhelp: did you mean `threshold`?\n")
+        #expect(
+            error.rendered == "error: --param `thresold` is not a param of nb.md\nhelp: did you mean `threshold`?\n")
     }
 
     @Test("an unknown --param far from every name lists the params, or says there are none")
@@ -83,34 +88,35 @@ struct RunnerTests {
     @Test("a cell error is the §5b diagnostic at the notebook's line")
     func cellDiagnostic() throws {
         let text = """
-        ---
-        title: t
-        ---
+            ---
+            title: t
+            ---
 
-        Some text.
+            Some text.
 
-        ```evalbook
-        t = table(churned: [1, 0], p: [0.2, 0.9])
-        y = t.churnd
-        ```
+            ```evalbook
+            t = table(churned: [1, 0], p: [0.2, 0.9])
+            y = t.churnd
+            ```
 
-        ```evalbook
-        never = "runs"
-        ```
+            ```evalbook
+            never = "runs"
+            ```
 
-        """
+            """
         let failure = try TestSupport.runFailure(text, path: "notebooks/churn.md")
         guard case .cell(let rendered, let diagnostic) = failure else {
             Issue.record("expected a cell error, got \(String(describing: failure))")
             return
         }
-        #expect(rendered == """
-        notebooks/churn.md:9:7: error: table `t` has no column `churnd`
-           9 | y = t.churnd
-             |       ^^^^^^
-        help: did you mean `churned`?
+        #expect(
+            rendered == """
+                notebooks/churn.md:9:7: error: table `t` has no column `churnd`
+                   9 | y = t.churnd
+                     |       ^^^^^^
+                help: did you mean `churned`?
 
-        """)
+                """)
         #expect(diagnostic.span.line == 9)
         #expect(diagnostic.help == "did you mean `churned`?")
     }
@@ -122,17 +128,19 @@ struct RunnerTests {
             Issue.record("expected a cell error, got \(String(describing: failure))")
             return
         }
-        #expect(rendered == """
-        nb.md:5:9: error: unexpected end of input: expected an expression
-           5 | x = (1 +
-             |         ^
+        #expect(
+            rendered == """
+                nb.md:5:9: error: unexpected end of input: expected an expression
+                   5 | x = (1 +
+                     |         ^
 
-        """)
+                """)
     }
 
     @Test("diagnostics in a CRLF notebook point at the right line and show no carriage return")
     func crlfDiagnostic() throws {
-        let failure = try TestSupport.runFailure("text\r\n\r\n```evalbook\r\nx = 1\r\ny = nosuch\r\n```\r\n", path: "nb.md")
+        let failure = try TestSupport.runFailure(
+            "text\r\n\r\n```evalbook\r\nx = 1\r\ny = nosuch\r\n```\r\n", path: "nb.md")
         guard case .cell(let rendered, _) = failure else {
             Issue.record("expected a cell error, got \(String(describing: failure))")
             return
@@ -142,23 +150,27 @@ struct RunnerTests {
 
     @Test("checks and warnings are collected with their lines, in order")
     func checksAndWarnings() throws {
-        let report = try TestSupport.run("""
-        # Checks
+        let report = try TestSupport.run(
+            """
+            # Checks
 
-        ```evalbook
-        expect 1 < 2, "one is less"
-        auc = roc_auc([1, 1], [0.2, 0.4])
-        ```
+            ```evalbook
+            expect 1 < 2, "one is less"
+            auc = roc_auc([1, 1], [0.2, 0.4])
+            ```
 
-        ```evalbook
-        expect 3 >= 4
-        expect range(3) >= 0
-        ```
+            ```evalbook
+            expect 3 >= 4
+            expect range(3) >= 0
+            ```
 
-        """, path: "nb.md")
+            """, path: "nb.md")
         #expect(report.checks.map(\.passed) == [true, false, true])
         #expect(report.checks.map(\.span.line) == [4, 9, 10])
-        #expect(report.checks.map(\.summary) == ["passed: 1 < 2 — one is less", "failed: 3 >= 4 (3 < 4)", "passed: range(3) >= 0"])
+        #expect(
+            report.checks.map(\.summary) == [
+                "passed: 1 < 2 — one is less", "failed: 3 >= 4 (3 < 4)", "passed: range(3) >= 0",
+            ])
         #expect(report.passedChecks == 2)
         #expect(report.failedChecks == 1)
         #expect(report.warnings.map(\.span.line) == [5])
@@ -172,21 +184,22 @@ struct RunnerTests {
 
     @Test("metrics are the number, record-of-number and list-of-number bindings, in definition order")
     func metrics() throws {
-        let report = try TestSupport.run("""
-        ```evalbook
-        b = 2
-        a = 1
-        r = {x: 1, y: 2}
-        l = [1, 2.5]
-        s = "text"
-        mixed = {x: 1, y: "a"}
-        flags = [true]
-        empty = []
-        t = table(x: [1])
-        b = 3
-        ```
+        let report = try TestSupport.run(
+            """
+            ```evalbook
+            b = 2
+            a = 1
+            r = {x: 1, y: 2}
+            l = [1, 2.5]
+            s = "text"
+            mixed = {x: 1, y: "a"}
+            flags = [true]
+            empty = []
+            t = table(x: [1])
+            b = 3
+            ```
 
-        """)
+            """)
         #expect(Array(report.metrics.keys) == ["b", "a", "r", "l"])
         #expect(json(report.metrics["b"]) == json(.number(3)))
     }

@@ -1,10 +1,12 @@
 import EvalLang
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import EvalNotebook
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// The SVG figures in reports (SPEC §6): golden files per chart kind, well-formed XML,
 /// no scripts, no exponent notation, byte-identical on every render.
@@ -42,36 +44,81 @@ struct SVGRendererTests {
         let scatterY = scatterX.map { $0 * 0.8 + random.next() * 0.2 }
         let long = curve(100_000, bend: 0.05)
         return [
-            ("line", Figure(kind: .line, title: "Expected profit by threshold", xLabel: "threshold", yLabel: "profit",
-                            series: [.init(x: profitX, y: profit)])),
-            ("line_by_group", Figure(kind: .line, title: "ROC curve by segment", xLabel: "false positive rate",
-                                     yLabel: "true positive rate", series: roc, reference: [0, 0, 1, 1],
-                                     xRange: 0...1, yRange: 0...1)),
-            ("scatter", Figure(kind: .scatter, title: "Predicted vs actual", xLabel: "predicted", yLabel: "actual",
-                               series: [.init(x: scatterX, y: scatterY)], reference: [0, 0, 1, 1])),
-            ("bar", Figure(kind: .bar, title: "Recall by segment", xLabel: "segment", yLabel: "recall",
-                           series: [.init(name: "model A", x: [], y: [0.82, 0.64, 0.71, 0.9]),
-                                    .init(name: "model B", x: [], y: [0.78, 0.69, 0.75, 0.86])],
-                           categories: ["web", "mobile", "store", "partner"])),
-            ("bar_long_labels", Figure(kind: .bar, title: "Orders by acquisition channel", xLabel: "", yLabel: "orders",
-                                       series: [.init(x: [], y: [125_000, 98_500, 42_000, 8_200, 2_500, 61_000])],
-                                       categories: ["organic search", "paid social (instagram, tiktok)", "email newsletter",
-                                                    "affiliate partners", "direct", "referral programme"])),
-            ("histogram", Figure(kind: .histogram, title: "Score distribution", xLabel: "score", yLabel: "count",
-                                 series: [.init(x: (0...10).map { Double($0) / 10 },
-                                                y: [120, 340, 610, 905, 1220, 1180, 860, 540, 260, 95])])),
-            ("heatmap", Figure(kind: .heatmap, title: "Confusion matrix", xLabel: "predicted", yLabel: "actual",
-                               categories: ["churn", "stay", "upgrade"],
-                               matrix: [[412, 38, 9], [51, 1873, 40], [7, 66, 204]],
-                               rowLabels: ["churn", "stay", "upgrade"])),
-            ("escaping", Figure(kind: .bar, title: "Tom & Jerry's <b>\"best\"</b>", xLabel: "a < b & c", yLabel: "'quoted'",
-                                series: [.init(name: "<script>alert(1)</script>", x: [], y: [1, 2]),
-                                         .init(name: "x & \"y\"", x: [], y: [2, 1])],
-                                categories: ["<&>", "\"'"])),
+            (
+                "line",
+                Figure(
+                    kind: .line, title: "Expected profit by threshold", xLabel: "threshold", yLabel: "profit",
+                    series: [.init(x: profitX, y: profit)])
+            ),
+            (
+                "line_by_group",
+                Figure(
+                    kind: .line, title: "ROC curve by segment", xLabel: "false positive rate",
+                    yLabel: "true positive rate", series: roc, reference: [0, 0, 1, 1],
+                    xRange: 0...1, yRange: 0...1)
+            ),
+            (
+                "scatter",
+                Figure(
+                    kind: .scatter, title: "Predicted vs actual", xLabel: "predicted", yLabel: "actual",
+                    series: [.init(x: scatterX, y: scatterY)], reference: [0, 0, 1, 1])
+            ),
+            (
+                "bar",
+                Figure(
+                    kind: .bar, title: "Recall by segment", xLabel: "segment", yLabel: "recall",
+                    series: [
+                        .init(name: "model A", x: [], y: [0.82, 0.64, 0.71, 0.9]),
+                        .init(name: "model B", x: [], y: [0.78, 0.69, 0.75, 0.86]),
+                    ],
+                    categories: ["web", "mobile", "store", "partner"])
+            ),
+            (
+                "bar_long_labels",
+                Figure(
+                    kind: .bar, title: "Orders by acquisition channel", xLabel: "", yLabel: "orders",
+                    series: [.init(x: [], y: [125_000, 98_500, 42_000, 8_200, 2_500, 61_000])],
+                    categories: [
+                        "organic search", "paid social (instagram, tiktok)", "email newsletter",
+                        "affiliate partners", "direct", "referral programme",
+                    ])
+            ),
+            (
+                "histogram",
+                Figure(
+                    kind: .histogram, title: "Score distribution", xLabel: "score", yLabel: "count",
+                    series: [
+                        .init(
+                            x: (0...10).map { Double($0) / 10 },
+                            y: [120, 340, 610, 905, 1220, 1180, 860, 540, 260, 95])
+                    ])
+            ),
+            (
+                "heatmap",
+                Figure(
+                    kind: .heatmap, title: "Confusion matrix", xLabel: "predicted", yLabel: "actual",
+                    categories: ["churn", "stay", "upgrade"],
+                    matrix: [[412, 38, 9], [51, 1873, 40], [7, 66, 204]],
+                    rowLabels: ["churn", "stay", "upgrade"])
+            ),
+            (
+                "escaping",
+                Figure(
+                    kind: .bar, title: "Tom & Jerry's <b>\"best\"</b>", xLabel: "a < b & c", yLabel: "'quoted'",
+                    series: [
+                        .init(name: "<script>alert(1)</script>", x: [], y: [1, 2]),
+                        .init(name: "x & \"y\"", x: [], y: [2, 1]),
+                    ],
+                    categories: ["<&>", "\"'"])
+            ),
             ("empty", Figure(kind: .line, title: "Nothing to see", xLabel: "x", yLabel: "y")),
-            ("long_line", Figure(kind: .line, title: "ROC curve, 100,000 points", xLabel: "false positive rate",
-                                 yLabel: "true positive rate", series: [.init(x: long.x, y: long.y)],
-                                 reference: [0, 0, 1, 1], xRange: 0...1, yRange: 0...1)),
+            (
+                "long_line",
+                Figure(
+                    kind: .line, title: "ROC curve, 100,000 points", xLabel: "false positive rate",
+                    yLabel: "true positive rate", series: [.init(x: long.x, y: long.y)],
+                    reference: [0, 0, 1, 1], xRange: 0...1, yRange: 0...1)
+            ),
         ]
     }()
 
@@ -86,7 +133,8 @@ struct SVGRendererTests {
         let rendered = SVGRenderer.render(try Self.figure(name))
         if ProcessInfo.processInfo.environment["EVALBOOK_UPDATE_GOLDEN"] == "1" {
             let target = TestSupport.sourceFixtures.appendingPathComponent("svg/\(name).svg")
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(rendered.utf8).write(to: target)
             return
         }
@@ -109,12 +157,15 @@ struct SVGRendererTests {
         #expect(!svg.contains("href"), "no external references")
         #expect(!svg.contains(" id=\""), "no ids, which would clash when several figures are inlined")
         for (attribute, value) in collector.numericAttributes {
-            #expect(!value.replacingOccurrences(of: "rotate", with: "").contains("e"),
-                    "\(name): \(attribute)=\"\(value)\" uses exponent notation")
+            #expect(
+                !value.replacingOccurrences(of: "rotate", with: "").contains("e"),
+                "\(name): \(attribute)=\"\(value)\" uses exponent notation")
             let tokens = value.split(whereSeparator: { " ,()".contains($0) })
             for token in tokens where token != "rotate" {
                 #expect(Double(token) != nil && token != "-0", "\(name): \(attribute)=\"\(value)\"")
-                #expect((token.split(separator: ".").dropFirst().first?.count ?? 0) <= 2, "\(name): \(attribute)=\"\(value)\"")
+                #expect(
+                    (token.split(separator: ".").dropFirst().first?.count ?? 0) <= 2,
+                    "\(name): \(attribute)=\"\(value)\"")
             }
         }
     }
@@ -139,13 +190,15 @@ struct SVGRendererTests {
         #expect(kept.first?.first == dense[0].first && kept.first?.last == dense[0].last)
         // 0, 0.5, …, 9.5 kept, then 9.5 gives way to the last point (closer than 0.5 px to it).
         #expect(kept.first?.count == 20, "one vertex per half pixel over 10 px")
-        #expect(SVGRenderer.simplify(dense, budget: 10).first?.count ?? 0 <= 10, "the tolerance grows to fit the budget")
+        #expect(
+            SVGRenderer.simplify(dense, budget: 10).first?.count ?? 0 <= 10, "the tolerance grows to fit the budget")
     }
 
     @Test("non-finite points break a line into separate polylines")
     func brokenLine() {
-        let figure = Figure(kind: .line, title: "gaps", xLabel: "", yLabel: "",
-                            series: [.init(x: [0, 1, 2, 3, 4, 5], y: [1, 2, .nan, 3, .infinity, 2])])
+        let figure = Figure(
+            kind: .line, title: "gaps", xLabel: "", yLabel: "",
+            series: [.init(x: [0, 1, 2, 3, 4, 5], y: [1, 2, .nan, 3, .infinity, 2])])
         let svg = SVGRenderer.render(figure)
         #expect(svg.components(separatedBy: "<polyline").count - 1 == 1)
         #expect(svg.components(separatedBy: "r=\"1.5\"").count - 1 == 2, "lone points between gaps show as dots")
@@ -153,13 +206,16 @@ struct SVGRendererTests {
 
     @Test("points outside a given range are clipped to the plot, not drawn over the margins")
     func clipping() {
-        let figure = Figure(kind: .line, title: "calibration", xLabel: "", yLabel: "",
-                            series: [.init(x: [0, 0.2, 0.4, 0.6, 0.8, 1], y: [-0.2, 0.1, 0.5, 1.3, 0.7, 0.9])],
-                            xRange: 0...1, yRange: 0...1)
+        let figure = Figure(
+            kind: .line, title: "calibration", xLabel: "", yLabel: "",
+            series: [.init(x: [0, 0.2, 0.4, 0.6, 0.8, 1], y: [-0.2, 0.1, 0.5, 1.3, 0.7, 0.9])],
+            xRange: 0...1, yRange: 0...1)
         let svg = SVGRenderer.render(figure)
         #expect(svg.components(separatedBy: "<polyline").count - 1 == 2, "the line leaves the top and comes back")
         let coordinates = svg.components(separatedBy: "points=\"").dropFirst().flatMap { part in
-            (part.split(separator: "\"").first ?? "").split(separator: " ").compactMap { $0.split(separator: ",").last.flatMap { Double($0) } }
+            (part.split(separator: "\"").first ?? "").split(separator: " ").compactMap {
+                $0.split(separator: ",").last.flatMap { Double($0) }
+            }
         }
         #expect(!coordinates.isEmpty && coordinates.allSatisfy { $0 >= SVGRenderer.plotTop - 0.5 })
     }
@@ -184,15 +240,18 @@ struct SVGRendererTests {
     @Test("a long scatter series is thinned to every k-th point")
     func scatterCap() {
         let x = (0..<20_000).map { Double($0) }
-        let svg = SVGRenderer.render(Figure(kind: .scatter, title: "many", xLabel: "", yLabel: "", series: [.init(x: x, y: x)]))
+        let svg = SVGRenderer.render(
+            Figure(kind: .scatter, title: "many", xLabel: "", yLabel: "", series: [.init(x: x, y: x)]))
         #expect(svg.components(separatedBy: "r=\"3\"").count - 1 == 5_000)
     }
 
     @Test("empty figures show their title and no data")
     func empty() {
         for kind in [Figure.Kind.line, .scatter, .bar, .histogram, .heatmap] {
-            let svg = SVGRenderer.render(Figure(kind: kind, title: "T & C", xLabel: "", yLabel: "",
-                                                series: [.init(x: [.nan], y: [.nan])], matrix: [[]]))
+            let svg = SVGRenderer.render(
+                Figure(
+                    kind: kind, title: "T & C", xLabel: "", yLabel: "",
+                    series: [.init(x: [.nan], y: [.nan])], matrix: [[]]))
             #expect(svg.contains(">no data</text>"), "\(kind)")
             #expect(svg.contains(">T &amp; C</text>"), "\(kind)")
         }
@@ -249,17 +308,20 @@ struct SVGRendererTests {
 
 /// Collects element names and the attributes that must hold numbers.
 final class XMLCollector: NSObject, XMLParserDelegate {
-    static let numeric: Set<String> = ["x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "width", "height", "points",
-                                       "viewBox", "transform", "font-size", "stroke-width", "rx"]
+    static let numeric: Set<String> = [
+        "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "width", "height", "points",
+        "viewBox", "transform", "font-size", "stroke-width", "rx",
+    ]
     var elements: [String] = []
     var numericAttributes: [(String, String)] = []
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         elements.append(elementName)
         for (name, value) in attributes.sorted(by: { $0.key < $1.key }) where Self.numeric.contains(name) {
             numericAttributes.append((name, value))
         }
     }
 }
-

@@ -60,13 +60,17 @@ package struct Arguments: Sendable {
             throw .invalidArgument("\(describe(name)) must be a whole number, not \(NumberFormat.human(x))", span(name))
         }
         guard x >= Double(range.lowerBound), x <= Double(range.upperBound) else {
-            let bounds = range.upperBound >= Int(Int32.max) ? "at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
+            let bounds =
+                range.upperBound >= Int(Int32.max)
+                ? "at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
             throw .invalidArgument("\(describe(name)) must be \(bounds), not \(NumberFormat.human(x))", span(name))
         }
         return Int(x)
     }
 
-    package func integer(_ name: String, default value: Int, in range: ClosedRange<Int> = Int.min...Int.max) throws(RuntimeError) -> Int {
+    package func integer(_ name: String, default value: Int, in range: ClosedRange<Int> = Int.min...Int.max)
+        throws(RuntimeError) -> Int
+    {
         has(name) ? try integer(name, in: range) : value
     }
 
@@ -84,7 +88,8 @@ package struct Arguments: Sendable {
         let s = try string(name)
         guard choices.contains(s) else {
             throw .invalidArgument(
-                "\(describe(name)) must be one of " + choices.map { "\"\($0)\"" }.joined(separator: ", ") + ", not \"\(s)\"",
+                "\(describe(name)) must be one of " + choices.map { "\"\($0)\"" }.joined(separator: ", ")
+                    + ", not \"\(s)\"",
                 span(name), help: Suggestion.help(for: s, in: choices))
         }
         return s
@@ -125,7 +130,8 @@ package struct Arguments: Sendable {
     package func numberColumn(_ name: String) throws(RuntimeError) -> Column {
         let c = try column(name)
         guard c.type == .number else {
-            throw .wrongType(what: describe(name), expected: "a number column", found: "a \(c.type.rawValue) column", span(name))
+            throw .wrongType(
+                what: describe(name), expected: "a number column", found: "a \(c.type.rawValue) column", span(name))
         }
         return c
     }
@@ -139,13 +145,15 @@ package struct Arguments: Sendable {
             var out: [String] = []
             for v in items {
                 guard case .string(let s) = v else {
-                    throw .wrongType(what: "each name in \(describe(name))", expected: "a string", found: v.typeName, item.span)
+                    throw .wrongType(
+                        what: "each name in \(describe(name))", expected: "a string", found: v.typeName, item.span)
                 }
                 out.append(s)
             }
             return out
         default:
-            throw .wrongType(what: describe(name), expected: "a string or a list of strings", found: item.value.typeName, item.span)
+            throw .wrongType(
+                what: describe(name), expected: "a string or a list of strings", found: item.value.typeName, item.span)
         }
     }
 }

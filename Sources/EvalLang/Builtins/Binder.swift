@@ -1,6 +1,8 @@
 /// Binds call arguments to a builtin's parameters.
 enum Binder {
-    static func bind(_ builtin: Builtin, _ args: [(name: String?, item: Arguments.Item)], span: SourceSpan) throws(RuntimeError) -> Arguments {
+    static func bind(_ builtin: Builtin, _ args: [(name: String?, item: Arguments.Item)], span: SourceSpan)
+        throws(RuntimeError) -> Arguments
+    {
         var bound = Arguments(function: builtin.name, callSpan: span)
         let positional = builtin.parameters.filter { $0.role == .required || $0.role == .optional }
         let variadic = builtin.parameters.contains { $0.role == .variadic }
@@ -8,7 +10,9 @@ enum Binder {
         var next = 0
         for (name, item) in args {
             if let name {
-                if let p = builtin.parameters.first(where: { $0.name == name && $0.role != .variadic && $0.role != .anyNamed }) {
+                if let p = builtin.parameters.first(where: {
+                    $0.name == name && $0.role != .variadic && $0.role != .anyNamed
+                }) {
                     guard bound.byName[p.name] == nil else {
                         throw .invalidArgument("`\(name)` is given twice", item.span)
                     }

@@ -12,7 +12,9 @@ package struct Builtin: Sendable {
     package var example: String
     package var body: Body
 
-    package init(_ name: String, family: String, _ parameters: [Parameter], doc: String, example: String, body: @escaping Body) {
+    package init(
+        _ name: String, family: String, _ parameters: [Parameter], doc: String, example: String, body: @escaping Body
+    ) {
         self.name = name
         self.family = family
         self.parameters = parameters

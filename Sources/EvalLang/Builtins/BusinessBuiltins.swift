@@ -9,16 +9,21 @@ enum BusinessBuiltins {
     static let family = "Business"
 
     static let all: [Builtin] = [
-        Builtin("payoff", family: family, [.option("tp"), .option("fp"), .option("fn"), .option("tn")],
-                doc: "What each outcome is worth per example (a number, or a column for example-dependent values); unset outcomes are 0.",
-                example: "payoff(tp: 80, fp: -20, fn: -100, tn: 0)") { _, args throws(RuntimeError) in
+        Builtin(
+            "payoff", family: family, [.option("tp"), .option("fp"), .option("fn"), .option("tn")],
+            doc:
+                "What each outcome is worth per example (a number, or a column for example-dependent values); unset outcomes are 0.",
+            example: "payoff(tp: 80, fp: -20, fn: -100, tn: 0)"
+        ) { _, args throws(RuntimeError) in
             var record = Record(kind: "payoff")
             for name in ["tp", "fp", "fn", "tn"] {
                 switch args.value(name) {
                 case nil: record[name] = .number(0)
                 case .number(let x)?:
                     guard x.isFinite else {
-                        throw .invalidArgument("`\(name)` of `payoff` must be a finite number, not \(NumberFormat.human(x))", args.span(name))
+                        throw .invalidArgument(
+                            "`\(name)` of `payoff` must be a finite number, not \(NumberFormat.human(x))",
+                            args.span(name))
                     }
                     record[name] = .number(x)
                 case .column?:
@@ -26,38 +31,61 @@ enum BusinessBuiltins {
                 case .list(let items)?:
                     let numbers = items.compactMap(\.number)
                     guard numbers.count == items.count, numbers.allSatisfy(\.isFinite) else {
-                        throw .invalidArgument("`\(name)` of `payoff` must be a number or a list of finite numbers", args.span(name))
+                        throw .invalidArgument(
+                            "`\(name)` of `payoff` must be a number or a list of finite numbers", args.span(name))
                     }
                     record[name] = .column(Column(numbers: numbers))
                 case let other?:
-                    throw .wrongType(what: "`\(name)` of `payoff`", expected: "a number or a numeric column", found: other.typeName, args.span(name))
+                    throw .wrongType(
+                        what: "`\(name)` of `payoff`", expected: "a number or a numeric column", found: other.typeName,
+                        args.span(name))
                 }
             }
             return .record(record)
         },
-        Builtin("profit", family: family,
-                [.required("y"), .required("yhat"), .required("payoff"), .option("threshold"), .option("pos_label"), .option("weights"), .option("by")],
-                doc: "Total value of 0/1 decisions under a payoff: Σ weight · payoff of each row's outcome.",
-                example: "profit(t.churned, t.p_churn, offer, threshold: 0.3)", body: profit),
-        Builtin("profit_curve", family: family,
-                [.required("y"), .required("p"), .required("payoff"), .option("pos_label"), .option("weights"), .option("by")],
-                doc: "Profit at every distinct score (flag rows with p ≥ threshold): threshold, profit, tp, fp, fn, tn, precision, recall, share_flagged.",
-                example: "profit_curve(t.churned, t.p_churn, offer)", body: curve),
-        Builtin("best_threshold", family: family,
-                [.required("y"), .required("p"), .required("payoff"), .option("pos_label"), .option("weights"), .option("by")],
-                doc: "The most profitable threshold (the largest among ties), its profit, precision, recall, share flagged, and the everyone / no_one bounds.",
-                example: "best_threshold(t.churned, t.p_churn, offer)", body: best),
-        Builtin("expected_value", family: family,
-                [.required("y"), .required("yhat"), .required("matrix"), .option("classes"), .option("weights"), .option("by")],
-                doc: "Mean value per example of class decisions under a payoff matrix (rows true class, columns predicted).",
-                example: "expected_value(t.queue, t.routed, [[5, -2], [-4, 3]])", body: ExpectedValueInput.evaluate),
+        Builtin(
+            "profit", family: family,
+            [
+                .required("y"), .required("yhat"), .required("payoff"), .option("threshold"), .option("pos_label"),
+                .option("weights"), .option("by"),
+            ],
+            doc: "Total value of 0/1 decisions under a payoff: Σ weight · payoff of each row's outcome.",
+            example: "profit(t.churned, t.p_churn, offer, threshold: 0.3)", body: profit),
+        Builtin(
+            "profit_curve", family: family,
+            [
+                .required("y"), .required("p"), .required("payoff"), .option("pos_label"), .option("weights"),
+                .option("by"),
+            ],
+            doc:
+                "Profit at every distinct score (flag rows with p ≥ threshold): threshold, profit, tp, fp, fn, tn, precision, recall, share_flagged.",
+            example: "profit_curve(t.churned, t.p_churn, offer)", body: curve),
+        Builtin(
+            "best_threshold", family: family,
+            [
+                .required("y"), .required("p"), .required("payoff"), .option("pos_label"), .option("weights"),
+                .option("by"),
+            ],
+            doc:
+                "The most profitable threshold (the largest among ties), its profit, precision, recall, share flagged, and the everyone / no_one bounds.",
+            example: "best_threshold(t.churned, t.p_churn, offer)", body: best),
+        Builtin(
+            "expected_value", family: family,
+            [
+                .required("y"), .required("yhat"), .required("matrix"), .option("classes"), .option("weights"),
+                .option("by"),
+            ],
+            doc:
+                "Mean value per example of class decisions under a payoff matrix (rows true class, columns predicted).",
+            example: "expected_value(t.queue, t.routed, [[5, -2], [-4, 3]])", body: ExpectedValueInput.evaluate),
     ]
 
     /// The payoff record of argument `payoff`, as EvalMetrics amounts.
     static func payoff(_ args: Arguments) throws(RuntimeError) -> Payoff {
         guard case .record(let record)? = args.value("payoff") else {
-            throw .invalidArgument("`payoff` of `\(args.function)` must be a payoff record, not \(args.value("payoff")?.typeName ?? "nothing")",
-                                   args.span("payoff"), help: "make one with payoff(tp: …, fp: …, fn: …, tn: …)")
+            throw .invalidArgument(
+                "`payoff` of `\(args.function)` must be a payoff record, not \(args.value("payoff")?.typeName ?? "nothing")",
+                args.span("payoff"), help: "make one with payoff(tp: …, fp: …, fn: …, tn: …)")
         }
         func amount(_ name: String) throws(RuntimeError) -> Payoff.Amount {
             switch record[name] {
@@ -65,11 +93,14 @@ enum BusinessBuiltins {
             case .number(let x)?: return .constant(x)
             case .column(let c)?:
                 guard let values = c.numbers, !c.hasMissing else {
-                    throw .invalidArgument("`\(name)` of the payoff must be numbers with no missing values", args.span("payoff"))
+                    throw .invalidArgument(
+                        "`\(name)` of the payoff must be numbers with no missing values", args.span("payoff"))
                 }
                 return .perRow(values)
             case let other?:
-                throw .wrongType(what: "`\(name)` of the payoff", expected: "a number or a numeric column", found: other.typeName, args.span("payoff"))
+                throw .wrongType(
+                    what: "`\(name)` of the payoff", expected: "a number or a numeric column", found: other.typeName,
+                    args.span("payoff"))
             }
         }
         return Payoff(tp: try amount("tp"), fp: try amount("fp"), fn: try amount("fn"), tn: try amount("tn"))
@@ -80,7 +111,8 @@ enum BusinessBuiltins {
         do { return try body() } catch {
             var span = MetricBuiltin.span(for: error, args)
             switch error {
-            case .lengthMismatch(let name, _, _), .missingValue(let name, _), .invalidValue(let name, _, _, _), .invalidParameter(let name, _, _):
+            case .lengthMismatch(let name, _, _), .missingValue(let name, _), .invalidValue(let name, _, _, _),
+                .invalidParameter(let name, _, _):
                 if ["tp", "fp", "fn", "tn"].contains(name) { span = args.span("payoff") }
             default: break
             }
@@ -100,23 +132,27 @@ enum BusinessBuiltins {
     static func profit(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
         let labels = try LabelInputs.read(args)
         guard labels.binary else {
-            throw .invalidArgument("`profit` is defined for yes/no decisions, but `y` has \(labels.classCount) classes", args.span("y"),
-                                   help: "for class decisions use expected_value(y, yhat, matrix)")
+            throw .invalidArgument(
+                "`profit` is defined for yes/no decisions, but `y` has \(labels.classCount) classes", args.span("y"),
+                help: "for class decisions use expected_value(y, yhat, matrix)")
         }
         let payoff = try payoff(args)
         let weights = try MetricInputs.weights(args, count: labels.truth.count)
         func run(_ rows: [Int]?) throws(RuntimeError) -> Double? {
             let y = ByGroups.pick(labels.truth, rows), yhat = ByGroups.pick(labels.predicted, rows)
             let w = weights.map { ByGroups.pick($0, rows) }, part = pick(payoff, rows)
-            return try runPayoff(args) { () throws(MetricError) in try Metrics.profit(y, yhat, payoff: part, weights: w) }.value
+            return try runPayoff(args) { () throws(MetricError) in try Metrics.profit(y, yhat, payoff: part, weights: w)
+            }.value
         }
         guard args.has("by") else { return try run(nil).map(Value.number) ?? .null }
         return try ByGroups.table(args, count: labels.truth.count) { rows, _ throws(RuntimeError) in try run(rows) }
     }
 
     /// The curve of (y, p) under the payoff for `rows`, from the cached sweep when all rows.
-    static func profitCurve(_ interpreter: inout Interpreter, _ args: Arguments, _ y: [Double], _ p: [Double],
-                            _ weights: [Double]?, _ payoff: Payoff, rows: [Int]?) throws(RuntimeError) -> ProfitCurve {
+    static func profitCurve(
+        _ interpreter: inout Interpreter, _ args: Arguments, _ y: [Double], _ p: [Double],
+        _ weights: [Double]?, _ payoff: Payoff, rows: [Int]?
+    ) throws(RuntimeError) -> ProfitCurve {
         let (ys, ps, ws) = (ByGroups.pick(y, rows), ByGroups.pick(p, rows), weights.map { ByGroups.pick($0, rows) })
         let sweep: ScoreSweep
         if rows == nil {
@@ -125,7 +161,8 @@ enum BusinessBuiltins {
             sweep = try CurveBuiltins.run(args) { () throws(MetricError) in try ScoreSweep(ys, ps, weights: ws) }
         }
         let part = pick(payoff, rows)
-        return try runPayoff(args) { () throws(MetricError) in try ProfitCurve(sweep, y: ys, payoff: part, weights: ws) }
+        return try runPayoff(args) { () throws(MetricError) in try ProfitCurve(sweep, y: ys, payoff: part, weights: ws)
+        }
     }
 
     static func curve(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
@@ -135,19 +172,24 @@ enum BusinessBuiltins {
         func table(_ rows: [Int]?) throws(RuntimeError) -> Table? {
             let c = try profitCurve(&interpreter, args, y, p, weights, payoff, rows: rows)
             let k = c.thresholds.indices
-            return try? Table(names: ["threshold", "profit", "tp", "fp", "fn", "tn", "precision", "recall", "share_flagged"],
-                              columns: [Column(numbers: c.thresholds), Column(numbers: c.profit),
-                                        Column(numbers: c.truePositives), Column(numbers: c.falsePositives),
-                                        Column(numbers: c.falseNegatives), Column(numbers: c.trueNegatives),
-                                        Column(numbers: k.map(c.precision)), Column(optionalNumbers: k.map(c.recall)),
-                                        Column(numbers: c.shareFlagged)])
+            return try? Table(
+                names: ["threshold", "profit", "tp", "fp", "fn", "tn", "precision", "recall", "share_flagged"],
+                columns: [
+                    Column(numbers: c.thresholds), Column(numbers: c.profit),
+                    Column(numbers: c.truePositives), Column(numbers: c.falsePositives),
+                    Column(numbers: c.falseNegatives), Column(numbers: c.trueNegatives),
+                    Column(numbers: k.map(c.precision)), Column(optionalNumbers: k.map(c.recall)),
+                    Column(numbers: c.shareFlagged),
+                ])
         }
         guard args.has("by") else { return try table(nil).map(Value.table) ?? .null }
         let parts = try ByGroups.parts(args, count: y.count) { rows, _ throws(RuntimeError) in try table(rows) }
         return CurveBuiltins.stacked(parts).map(Value.table) ?? .null
     }
 
-    static let bestFields = ["threshold", "profit", "precision", "recall", "share_flagged", "tp", "fp", "fn", "tn", "everyone", "no_one"]
+    static let bestFields = [
+        "threshold", "profit", "precision", "recall", "share_flagged", "tp", "fp", "fn", "tn", "everyone", "no_one",
+    ]
 
     static func best(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
         let (y, p) = try ClassificationBuiltins.binaryScores(args)
@@ -156,14 +198,19 @@ enum BusinessBuiltins {
         func values(_ rows: [Int]?, group: String?) throws(RuntimeError) -> [Double?] {
             let b = BestThreshold(try profitCurve(&interpreter, args, y, p, weights, payoff, rows: rows))
             if let warning = b.warning {
-                interpreter.session.warn("`best_threshold`\(group.map { " for group \($0)" } ?? ""): \(warning)", at: args.callSpan)
+                interpreter.session.warn(
+                    "`best_threshold`\(group.map { " for group \($0)" } ?? ""): \(warning)", at: args.callSpan)
             }
-            return [b.threshold, b.profit, b.precision, b.recall, b.shareFlagged, b.truePositives, b.falsePositives,
-                    b.falseNegatives, b.trueNegatives, b.everyone, b.noOne]
+            return [
+                b.threshold, b.profit, b.precision, b.recall, b.shareFlagged, b.truePositives, b.falsePositives,
+                b.falseNegatives, b.trueNegatives, b.everyone, b.noOne,
+            ]
         }
         guard args.has("by") else {
             var record = Record(kind: "best_threshold")
-            for (name, value) in zip(bestFields, try values(nil, group: nil)) { record[name] = value.map(Value.number) ?? .null }
+            for (name, value) in zip(bestFields, try values(nil, group: nil)) {
+                record[name] = value.map(Value.number) ?? .null
+            }
             return .record(record)
         }
         let parts = try ByGroups.parts(args, count: y.count) { rows, label throws(RuntimeError) in

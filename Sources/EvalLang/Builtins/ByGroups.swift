@@ -6,8 +6,10 @@ import EvalData
 enum ByGroups {
     /// Calls `compute` with each group's row indices and label, then with `nil`
     /// (every row) and "all"; `count` is the number of rows the key must match.
-    static func table(_ args: Arguments, count: Int, against first: String = "y",
-                      _ compute: (_ rows: [Int]?, _ label: String) throws(RuntimeError) -> Double?) throws(RuntimeError) -> Value {
+    static func table(
+        _ args: Arguments, count: Int, against first: String = "y",
+        _ compute: (_ rows: [Int]?, _ label: String) throws(RuntimeError) -> Double?
+    ) throws(RuntimeError) -> Value {
         let key = try args.column("by")
         try MetricInputs.sameLength(args, "by", key.count, count, against: first)
         let groups = Groups(by: key)
@@ -21,16 +23,19 @@ enum ByGroups {
         labels.append("all")
         values.append(try compute(nil, "all"))
         counts.append(Double(count))
-        let table = try? Table(names: ["group", args.function, "n"],
-                               columns: [Column(strings: labels), Column(optionalNumbers: values), Column(numbers: counts)])
+        let table = try? Table(
+            names: ["group", args.function, "n"],
+            columns: [Column(strings: labels), Column(optionalNumbers: values), Column(numbers: counts)])
         return table.map(Value.table) ?? .null
     }
 
     /// One result table per group of the `by:` key (ascending key order) and then the
     /// overall one labelled "all", for results that are tables or records rather than
     /// numbers; the caller stacks them.
-    static func parts(_ args: Arguments, count: Int, against first: String = "y",
-                      _ compute: (_ rows: [Int]?, _ label: String) throws(RuntimeError) -> Table?) throws(RuntimeError) -> [(String, Table)] {
+    static func parts(
+        _ args: Arguments, count: Int, against first: String = "y",
+        _ compute: (_ rows: [Int]?, _ label: String) throws(RuntimeError) -> Table?
+    ) throws(RuntimeError) -> [(String, Table)] {
         let key = try args.column("by")
         try MetricInputs.sameLength(args, "by", key.count, count, against: first)
         let groups = Groups(by: key)

@@ -8,10 +8,16 @@ enum ClassTableBuiltins {
     static let family = "Classification"
 
     static let all: [Builtin] = [
-        Builtin("cohen_kappa", family: family,
-                [.required("y"), .required("yhat"), .option("threshold"), .option("pos_label"), .option("average"), .option("weights"), .option("by")],
-                doc: "Cohen's kappa: agreement beyond chance; weights: \"linear\" or \"quadratic\" for ordinal labels (a column is sample weights).",
-                example: "cohen_kappa(t.grade, t.predicted_grade, weights: \"quadratic\")") { interpreter, args throws(RuntimeError) in
+        Builtin(
+            "cohen_kappa", family: family,
+            [
+                .required("y"), .required("yhat"), .option("threshold"), .option("pos_label"), .option("average"),
+                .option("weights"), .option("by"),
+            ],
+            doc:
+                "Cohen's kappa: agreement beyond chance; weights: \"linear\" or \"quadratic\" for ordinal labels (a column is sample weights).",
+            example: "cohen_kappa(t.grade, t.predicted_grade, weights: \"quadratic\")"
+        ) { interpreter, args throws(RuntimeError) in
             var sampleArgs = args
             var weighting = KappaWeighting.none
             // `weights:` names the kappa weighting when it is a string, sample weights otherwise.
@@ -24,31 +30,48 @@ enum ClassTableBuiltins {
             let k = labels.classCount
             let kappaWeighting = weighting
             let kernel: MetricBuiltin.Kernel = { y, yhat, w throws(MetricError) in
-                try Metrics.cohenKappa(y.map { Int($0) }, yhat.map { Int($0) }, classes: k, weighting: kappaWeighting, weights: w)
+                try Metrics.cohenKappa(
+                    y.map { Int($0) }, yhat.map { Int($0) }, classes: k, weighting: kappaWeighting, weights: w)
             }
-            return try MetricBuiltin.apply(kernel, labels.truth, labels.predicted, args: sampleArgs, interpreter: &interpreter)
+            return try MetricBuiltin.apply(
+                kernel, labels.truth, labels.predicted, args: sampleArgs, interpreter: &interpreter)
         },
-        Builtin("confusion", family: family,
-                [.required("y"), .required("yhat"), .option("threshold"), .option("pos_label"), .option("average"), .option("weights"), .option("by")],
-                doc: "The confusion matrix as a record: tp fp fn tn for binary labels, and always labels and matrix (rows true); by: gives a table of counts per group.",
-                example: "confusion(t.churned, t.p_churn, threshold: 0.5)", body: confusion),
-        Builtin("classification_report", family: family,
-                [.required("y"), .required("yhat"), .option("threshold"), .option("pos_label"), .option("zero_division"), .option("weights"), .option("by")],
-                doc: "Per-class precision, recall, f1 and support, with accuracy, macro and weighted averages (as scikit-learn's report); by: stacks one report per group.",
-                example: "classification_report(t.queue, t.predicted_queue)", body: report),
-        Builtin("top_k_accuracy", family: family,
-                [.required("y"), .required("P"), .option("k"), .option("classes"), .option("weights"), .option("by")],
-                doc: "Share of rows whose true class is among the k highest-scored columns of P (default k 5).",
-                example: "top_k_accuracy(t.queue, P, k: 2)") { interpreter, args throws(RuntimeError) in
+        Builtin(
+            "confusion", family: family,
+            [
+                .required("y"), .required("yhat"), .option("threshold"), .option("pos_label"), .option("average"),
+                .option("weights"), .option("by"),
+            ],
+            doc:
+                "The confusion matrix as a record: tp fp fn tn for binary labels, and always labels and matrix (rows true); by: gives a table of counts per group.",
+            example: "confusion(t.churned, t.p_churn, threshold: 0.5)", body: confusion),
+        Builtin(
+            "classification_report", family: family,
+            [
+                .required("y"), .required("yhat"), .option("threshold"), .option("pos_label"), .option("zero_division"),
+                .option("weights"), .option("by"),
+            ],
+            doc:
+                "Per-class precision, recall, f1 and support, with accuracy, macro and weighted averages (as scikit-learn's report); by: stacks one report per group.",
+            example: "classification_report(t.queue, t.predicted_queue)", body: report),
+        Builtin(
+            "top_k_accuracy", family: family,
+            [.required("y"), .required("P"), .option("k"), .option("classes"), .option("weights"), .option("by")],
+            doc: "Share of rows whose true class is among the k highest-scored columns of P (default k 5).",
+            example: "top_k_accuracy(t.queue, P, k: 2)"
+        ) { interpreter, args throws(RuntimeError) in
             let k = try args.integer("k", default: 5, in: 1...1_000_000)
             return try ProbabilityInputs.evaluate(&interpreter, args) { y, table, weights throws(MetricError) in
                 try Metrics.topKAccuracy(y, table, k: k, weights: weights)
             }
         },
-        Builtin("cross_entropy", family: family,
-                [.required("y"), .required("P"), .option("classes"), .option("weights"), .option("by")],
-                doc: "Multiclass log loss of a probability table P (rows renormalised and clipped as scikit-learn's log_loss).",
-                example: "cross_entropy(t.queue, P)") { interpreter, args throws(RuntimeError) in
+        Builtin(
+            "cross_entropy", family: family,
+            [.required("y"), .required("P"), .option("classes"), .option("weights"), .option("by")],
+            doc:
+                "Multiclass log loss of a probability table P (rows renormalised and clipped as scikit-learn's log_loss).",
+            example: "cross_entropy(t.queue, P)"
+        ) { interpreter, args throws(RuntimeError) in
             try ProbabilityInputs.evaluate(&interpreter, args) { y, table, weights throws(MetricError) in
                 try Metrics.crossEntropy(y, table, weights: weights)
             }
@@ -65,7 +88,8 @@ enum ClassTableBuiltins {
             let truth = ByGroups.pick(labels.truth, rows), predicted = ByGroups.pick(labels.predicted, rows)
             let w = weights.map { ByGroups.pick($0, rows) }
             return try CurveBuiltins.run(args) { () throws(MetricError) in
-                try Metrics.confusionMatrix(truth.map { Int($0) }, predicted.map { Int($0) }, classes: labels.classCount, weights: w)
+                try Metrics.confusionMatrix(
+                    truth.map { Int($0) }, predicted.map { Int($0) }, classes: labels.classCount, weights: w)
             }
         }
         let all = Array(0..<labels.classCount)
@@ -86,16 +110,19 @@ enum ClassTableBuiltins {
             let counts = try matrix(rows)
             if labels.binary {
                 let cells = [(1, 1), (0, 1), (1, 0), (0, 0)].map { counts[truth: $0.0, predicted: $0.1] }
-                return CurveBuiltins.table(["tp", "fp", "fn", "tn", "n"], cells.map { [$0] } + [[Double(rows?.count ?? labels.truth.count)]])
+                return CurveBuiltins.table(
+                    ["tp", "fp", "fn", "tn", "n"], cells.map { [$0] } + [[Double(rows?.count ?? labels.truth.count)]])
             }
             var truth: [String?] = [], predicted: [String?] = [], count: [Double] = []
             for t in all {
                 for p in all {
-                    truth.append(labels.classNames[t]); predicted.append(labels.classNames[p]); count.append(counts[truth: t, predicted: p])
+                    truth.append(labels.classNames[t]); predicted.append(labels.classNames[p]);
+                    count.append(counts[truth: t, predicted: p])
                 }
             }
-            return try? Table(names: ["true", "predicted", "count"],
-                              columns: [Column(strings: truth), Column(strings: predicted), Column(numbers: count)])
+            return try? Table(
+                names: ["true", "predicted", "count"],
+                columns: [Column(strings: truth), Column(strings: predicted), Column(numbers: count)])
         }
         return CurveBuiltins.stacked(parts).map(Value.table) ?? .null
     }
@@ -110,11 +137,13 @@ enum ClassTableBuiltins {
             let truth = ByGroups.pick(labels.truth, rows), predicted = ByGroups.pick(labels.predicted, rows)
             let w = weights.map { ByGroups.pick($0, rows) }
             let report = try CurveBuiltins.run(args) { () throws(MetricError) in
-                try Metrics.classificationReport(truth.map { Int($0) }, predicted.map { Int($0) },
-                                                 classes: labels.classCount, zeroDivision: zero, weights: w)
+                try Metrics.classificationReport(
+                    truth.map { Int($0) }, predicted.map { Int($0) },
+                    classes: labels.classCount, zeroDivision: zero, weights: w)
             }
             let place = group.map { " for group \($0)" } ?? ""
-            var names: [String] = [], precision: [Double?] = [], recall: [Double?] = [], f1: [Double?] = [], support: [Double] = []
+            var names: [String] = [], precision: [Double?] = [], recall: [Double?] = [], f1: [Double?] = [],
+                support: [Double] = []
             for row in report.classes {
                 names.append(row.label < labels.classNames.count ? labels.classNames[row.label] : String(row.label))
                 precision.append(row.precision.value)
@@ -122,11 +151,14 @@ enum ClassTableBuiltins {
                 f1.append(row.fscore.value)
                 support.append(row.support)
                 for w in [row.precision.warning, row.recall.warning, row.fscore.warning].compactMap({ $0 }) {
-                    interpreter.session.warn("`classification_report`\(place): \(LabelInputs.naming(w, labels.classNames))", at: args.callSpan)
+                    interpreter.session.warn(
+                        "`classification_report`\(place): \(LabelInputs.naming(w, labels.classNames))",
+                        at: args.callSpan)
                 }
             }
             let total = support.reduce(0, +)
-            names.append("accuracy"); precision.append(nil); recall.append(nil); f1.append(report.accuracy.value); support.append(total)
+            names.append("accuracy"); precision.append(nil); recall.append(nil); f1.append(report.accuracy.value);
+            support.append(total)
             for (name, avg) in [("macro avg", report.macro), ("weighted avg", report.weighted)] {
                 names.append(name)
                 precision.append(avg.precision.value)
@@ -134,9 +166,12 @@ enum ClassTableBuiltins {
                 f1.append(avg.fscore.value)
                 support.append(avg.support)
             }
-            return try? Table(names: ["class", "precision", "recall", "f1", "support"],
-                              columns: [Column(strings: names), Column(optionalNumbers: precision), Column(optionalNumbers: recall),
-                                        Column(optionalNumbers: f1), Column(numbers: support)])
+            return try? Table(
+                names: ["class", "precision", "recall", "f1", "support"],
+                columns: [
+                    Column(strings: names), Column(optionalNumbers: precision), Column(optionalNumbers: recall),
+                    Column(optionalNumbers: f1), Column(numbers: support),
+                ])
         }
         guard args.has("by") else { return try build(nil, group: nil).map(Value.table) ?? .null }
         let parts = try ByGroups.parts(args, count: labels.truth.count) { rows, label throws(RuntimeError) in
@@ -151,13 +186,18 @@ extension ProbabilityInputs {
 
     /// Runs a probability-table metric on all rows, or with `by:` once per group
     /// (ascending key order) plus an overall row.
-    static func evaluate(_ interpreter: inout Interpreter, _ args: Arguments, _ kernel: Kernel) throws(RuntimeError) -> Value {
+    static func evaluate(_ interpreter: inout Interpreter, _ args: Arguments, _ kernel: Kernel) throws(RuntimeError)
+        -> Value
+    {
         let (y, table) = try read(args)
         let weights = try MetricInputs.weights(args, count: y.count)
-        func run(_ y: [Int], _ table: ProbabilityTable, _ weights: [Double]?, group: String?) throws(RuntimeError) -> Double? {
+        func run(_ y: [Int], _ table: ProbabilityTable, _ weights: [Double]?, group: String?) throws(RuntimeError)
+            -> Double?
+        {
             let result = try CurveBuiltins.run(args) { () throws(MetricError) in try kernel(y, table, weights) }
             if let w = result.warning {
-                interpreter.session.warn("`\(args.function)`\(group.map { " for group \($0)" } ?? ""): \(w)", at: args.callSpan)
+                interpreter.session.warn(
+                    "`\(args.function)`\(group.map { " for group \($0)" } ?? ""): \(w)", at: args.callSpan)
             }
             return result.value
         }
@@ -167,7 +207,9 @@ extension ProbabilityInputs {
             var subset: [Double] = []
             subset.reserveCapacity(rows.count * table.classes)
             for r in rows { subset += table.values[(r * table.classes)..<((r + 1) * table.classes)] }
-            let part = try CurveBuiltins.run(args) { () throws(MetricError) in try ProbabilityTable(rowMajor: subset, classes: table.classes) }
+            let part = try CurveBuiltins.run(args) { () throws(MetricError) in
+                try ProbabilityTable(rowMajor: subset, classes: table.classes)
+            }
             return try run(ByGroups.pick(y, rows), part, weights.map { ByGroups.pick($0, rows) }, group: label)
         }
     }
@@ -182,7 +224,8 @@ enum ProbabilityInputs {
         var columns: [[Double]] = []
         for (name, column) in zip(p.names, p.columns) {
             guard let values = column.numbers, !column.hasMissing else {
-                throw .invalidArgument("column `\(name)` of `P` must hold probabilities with no missing values", args.span("P"))
+                throw .invalidArgument(
+                    "column `\(name)` of `P` must hold probabilities with no missing values", args.span("P"))
             }
             columns.append(values)
         }
@@ -197,7 +240,8 @@ enum ProbabilityInputs {
             classNames = p.names
         }
         guard classNames.count == p.columnCount else {
-            throw .invalidArgument("`P` has \(p.columnCount) columns but \(classNames.count) classes are named", args.span("P"))
+            throw .invalidArgument(
+                "`P` has \(p.columnCount) columns but \(classNames.count) classes are named", args.span("P"))
         }
         if y.type == .string || args.has("classes") {
             // Classes in sorted order, as scikit-learn orders labels: it decides which of
@@ -214,8 +258,9 @@ enum ProbabilityInputs {
         if let numbers = y.numbers, !args.has("classes") {
             for (i, x) in numbers.enumerated() {
                 guard x == x.rounded(), x >= 0, x < Double(classNames.count) else {
-                    throw .invalidArgument("row \(i) of `y` is \(NumberFormat.human(x)), which is not a column of `P` (0 to \(classNames.count - 1))",
-                                           args.span("y"), help: "name the columns' classes with `classes:`")
+                    throw .invalidArgument(
+                        "row \(i) of `y` is \(NumberFormat.human(x)), which is not a column of `P` (0 to \(classNames.count - 1))",
+                        args.span("y"), help: "name the columns' classes with `classes:`")
                 }
                 codes.append(Int(x))
             }
@@ -231,8 +276,10 @@ enum ProbabilityInputs {
             default: label = Value.cellText(y[i])
             }
             guard let code = position[label] else {
-                throw .invalidArgument("row \(i) of `y` is \(label), which is not a class of `P` (" + classNames.prefix(8).joined(separator: ", ") + ")",
-                                       args.span("y"), help: "name the columns' classes with `classes:`")
+                throw .invalidArgument(
+                    "row \(i) of `y` is \(label), which is not a class of `P` ("
+                        + classNames.prefix(8).joined(separator: ", ") + ")",
+                    args.span("y"), help: "name the columns' classes with `classes:`")
             }
             codes.append(code)
         }

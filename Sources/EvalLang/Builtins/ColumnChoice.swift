@@ -7,10 +7,12 @@ enum ColumnChoice {
         let a = try Operators.operand(args.value("a") ?? .null, side: "a", span: args.span("a"))
         let b = try Operators.operand(args.value("b") ?? .null, side: "b", span: args.span("b"))
         if let t = cond.type(0), t != .bool {
-            throw .wrongType(what: "`cond` of `where`", expected: "a bool or bool column", found: cond.typeName, args.span("cond"))
+            throw .wrongType(
+                what: "`cond` of `where`", expected: "a bool or bool column", found: cond.typeName, args.span("cond"))
         }
         if let ta = a.type(0), let tb = b.type(0), ta != tb {
-            throw .invalidArgument("`where` needs a and b of one type, not \(a.typeName) and \(b.typeName)", args.callSpan)
+            throw .invalidArgument(
+                "`where` needs a and b of one type, not \(a.typeName) and \(b.typeName)", args.callSpan)
         }
         let n1 = try Operators.length(cond, a, span: args.callSpan)
         let n2 = try Operators.length(cond, b, span: args.callSpan)
@@ -32,12 +34,13 @@ enum ColumnChoice {
         if case .null? = args.value("x") { return args.value("value") ?? .null }
         let c = try args.column("x")
         let fill = args.value("value") ?? .null
-        let fillType: ColumnType? = switch fill {
-        case .number: .number
-        case .bool: .bool
-        case .string: .string
-        default: nil
-        }
+        let fillType: ColumnType? =
+            switch fill {
+            case .number: .number
+            case .bool: .bool
+            case .string: .string
+            default: nil
+            }
         if let fillType, fillType != c.type, c.missingCount < c.count {
             throw .invalidArgument("the fill value must be a \(c.type.rawValue), like the column", args.span("value"))
         }
@@ -77,7 +80,9 @@ enum ColumnChoice {
         var columns: [[Double]] = []
         for (name, c) in zip(t.names, t.columns) {
             guard let v = c.numbers else {
-                throw .wrongType(what: "column `\(name)` of the probability table", expected: "numbers", found: c.type.rawValue, args.span("P"))
+                throw .wrongType(
+                    what: "column `\(name)` of the probability table", expected: "numbers", found: c.type.rawValue,
+                    args.span("P"))
             }
             columns.append(v)
         }

@@ -15,7 +15,9 @@ enum ExpectedValueInput {
         if args.has("classes") {
             classNames = try classList(args)
             guard classNames?.count == k else {
-                throw .invalidArgument("`classes` names \(classNames?.count ?? 0) classes but the matrix is \(k) × \(k)", args.span("classes"))
+                throw .invalidArgument(
+                    "`classes` names \(classNames?.count ?? 0) classes but the matrix is \(k) × \(k)",
+                    args.span("classes"))
             }
         } else {
             classNames = columnNames
@@ -30,7 +32,8 @@ enum ExpectedValueInput {
                 try Metrics.expectedValue(a, b, classes: k, matrix: matrix, weights: w)
             }
             if let warning = result.warning {
-                interpreter.session.warn("`expected_value` is undefined\(rows == nil ? "" : " for a group"): \(warning)", at: args.callSpan)
+                interpreter.session.warn(
+                    "`expected_value` is undefined\(rows == nil ? "" : " for a group"): \(warning)", at: args.callSpan)
             }
             return result.value
         }
@@ -46,7 +49,9 @@ enum ExpectedValueInput {
             var values: [Double] = []
             for row in rows {
                 guard case .list(let cells) = row, cells.count == rows.count else {
-                    throw .invalidArgument("`matrix` must be square: \(rows.count) lists of \(rows.count) numbers (rows true class, columns predicted)", span)
+                    throw .invalidArgument(
+                        "`matrix` must be square: \(rows.count) lists of \(rows.count) numbers (rows true class, columns predicted)",
+                        span)
                 }
                 for cell in cells {
                     guard case .number(let x) = cell, x.isFinite else {
@@ -59,24 +64,30 @@ enum ExpectedValueInput {
             return (values, rows.count, nil)
         case .table(let t)?:
             guard t.rowCount == t.columnCount, t.rowCount > 0 else {
-                throw .invalidArgument("`matrix` must be square, but the table is \(t.rowCount) × \(t.columnCount)", span)
+                throw .invalidArgument(
+                    "`matrix` must be square, but the table is \(t.rowCount) × \(t.columnCount)", span)
             }
             var values = [Double](repeating: 0, count: t.rowCount * t.rowCount)
             for (j, column) in t.columns.enumerated() {
                 guard let numbers = column.numbers, !column.hasMissing else {
-                    throw .invalidArgument("column `\(t.names[j])` of `matrix` must hold numbers with no missing values", span)
+                    throw .invalidArgument(
+                        "column `\(t.names[j])` of `matrix` must hold numbers with no missing values", span)
                 }
                 for i in 0..<t.rowCount { values[i * t.rowCount + j] = numbers[i] }
             }
             return (values, t.rowCount, t.names)
         case let other:
-            throw .wrongType(what: "`matrix` of `expected_value`", expected: "a list of lists or a table", found: other?.typeName ?? "nothing", span)
+            throw .wrongType(
+                what: "`matrix` of `expected_value`", expected: "a list of lists or a table",
+                found: other?.typeName ?? "nothing", span)
         }
     }
 
     static func classList(_ args: Arguments) throws(RuntimeError) -> [String] {
         guard case .list(let items)? = args.value("classes") else {
-            throw .wrongType(what: "`classes` of `expected_value`", expected: "a list", found: args.value("classes")?.typeName ?? "nothing", args.span("classes"))
+            throw .wrongType(
+                what: "`classes` of `expected_value`", expected: "a list",
+                found: args.value("classes")?.typeName ?? "nothing", args.span("classes"))
         }
         return items.map { item in
             switch item {
@@ -99,8 +110,10 @@ enum ExpectedValueInput {
             for i in 0..<column.count {
                 let label = Value.cellText(column[i])
                 guard let code = position[label] else {
-                    throw .invalidArgument("row \(i) of `\(name)` is \(label), which is not one of the classes (" + classNames.prefix(8).joined(separator: ", ") + ")",
-                                           args.span(name))
+                    throw .invalidArgument(
+                        "row \(i) of `\(name)` is \(label), which is not one of the classes ("
+                            + classNames.prefix(8).joined(separator: ", ") + ")",
+                        args.span(name))
                 }
                 out.append(code)
             }
@@ -114,13 +127,15 @@ enum ExpectedValueInput {
             return v.map { $0 ? 1 : 0 }
         case .number(let v):
             if let i = v.firstIndex(where: { !($0 >= 0 && $0 < Double(k) && $0 == $0.rounded()) }) {
-                throw .invalidArgument("row \(i) of `\(name)` is \(NumberFormat.human(v[i])), which is not a class of the \(k) × \(k) matrix (0 to \(k - 1))",
-                                       args.span(name), help: "name the classes in matrix order with `classes:`")
+                throw .invalidArgument(
+                    "row \(i) of `\(name)` is \(NumberFormat.human(v[i])), which is not a class of the \(k) × \(k) matrix (0 to \(k - 1))",
+                    args.span(name), help: "name the classes in matrix order with `classes:`")
             }
             return v.map { Int($0) }
         case .string:
-            throw .invalidArgument("`\(name)` holds string labels; say which row of the matrix each is", args.span(name),
-                                   help: "give `classes:` in matrix order, or the matrix as a table whose column names are the classes")
+            throw .invalidArgument(
+                "`\(name)` holds string labels; say which row of the matrix each is", args.span(name),
+                help: "give `classes:` in matrix order, or the matrix as a table whose column names are the classes")
         }
     }
 }

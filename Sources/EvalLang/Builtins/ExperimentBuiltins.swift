@@ -3,47 +3,68 @@ import EvalMetrics
 import Foundation
 import OrderedCollections
 
-/// Experiment readouts and the statistics that relate offline metrics to business
-/// results (SPEC §5 "Experiments and uncertainty"). Readouts are records whose fields
-/// use SPEC's names (`statistic p_value df estimate ci_low ci_high low high`); the
-/// A/B and t-test readouts lead with a `verdict` sentence a product manager can read.
+/// Experiment readouts and the statistics that relate offline metrics to business results (SPEC §5 "Experiments and
+/// uncertainty").
+///
+/// Readouts are records whose fields use SPEC's names (`statistic p_value df estimate ci_low ci_high low high`);
+/// the A/B and t-test readouts lead with a `verdict` sentence a product manager can read.
 enum ExperimentBuiltins {
     static let family = "Experiments"
 
     static let all: [Builtin] = [
-        Builtin("ab_test", family: family,
-                [.required("conv_a"), .required("n_a"), .optional("conv_b"), .optional("n_b"), .option("level")],
-                doc: "Two-proportion z-test of B against A (pooled), with rates, lift and the Wald interval of B − A; also ab_test(a, b) of two 0/1 columns.",
-                example: "ab_test(412, 12000, 468, 12000)", body: abTest),
-        Builtin("t_test", family: family, [.required("x"), .required("y"), .option("equal_var"), .option("level")],
-                doc: "Difference of means x − y: Welch's t-test (Student's with equal_var: true), df and the confidence interval.",
-                example: "t_test(b.revenue, a.revenue)", body: tTest),
-        Builtin("proportion_ci", family: family, [.required("k"), .optional("n"), .option("level"), .option("method")],
-                doc: "Confidence interval of a proportion k / n (or of a 0/1 column): wilson, normal, agresti_coull or clopper_pearson.",
-                example: "proportion_ci(48, 1000, method: \"wilson\")", body: proportion),
-        Builtin("cohen_h", family: family, [.required("p1"), .required("p2")],
-                doc: "Cohen's h effect size of two proportions: 2·asin(√p1) − 2·asin(√p2).",
-                example: "cohen_h(0.036, 0.034)") { _, args throws(RuntimeError) in
+        Builtin(
+            "ab_test", family: family,
+            [.required("conv_a"), .required("n_a"), .optional("conv_b"), .optional("n_b"), .option("level")],
+            doc:
+                "Two-proportion z-test of B against A (pooled), with rates, lift and the Wald interval of B − A; also ab_test(a, b) of two 0/1 columns.",
+            example: "ab_test(412, 12000, 468, 12000)", body: abTest),
+        Builtin(
+            "t_test", family: family, [.required("x"), .required("y"), .option("equal_var"), .option("level")],
+            doc:
+                "Difference of means x − y: Welch's t-test (Student's with equal_var: true), df and the confidence interval.",
+            example: "t_test(b.revenue, a.revenue)", body: tTest),
+        Builtin(
+            "proportion_ci", family: family, [.required("k"), .optional("n"), .option("level"), .option("method")],
+            doc:
+                "Confidence interval of a proportion k / n (or of a 0/1 column): wilson, normal, agresti_coull or clopper_pearson.",
+            example: "proportion_ci(48, 1000, method: \"wilson\")", body: proportion),
+        Builtin(
+            "cohen_h", family: family, [.required("p1"), .required("p2")],
+            doc: "Cohen's h effect size of two proportions: 2·asin(√p1) − 2·asin(√p2).",
+            example: "cohen_h(0.036, 0.034)"
+        ) { _, args throws(RuntimeError) in
             let p1 = try args.number("p1"), p2 = try args.number("p2")
             return .number(try run(args) { () throws(MetricError) in try Experiments.cohenH(p1, p2) })
         },
-        Builtin("sample_size", family: family,
-                [.option("baseline"), .option("mde"), .option("alpha"), .option("power"), .option("ratio")],
-                doc: "Users per group to detect an absolute lift mde over a baseline rate (two-sided, normal approximation on Cohen's h).",
-                example: "sample_size(baseline: 0.034, mde: 0.004, power: 0.8)", body: sampleSize),
-        Builtin("power", family: family, [.option("effect_size"), .option("n"), .option("alpha"), .option("ratio")],
-                doc: "Power of a two-sided two-proportion test with Cohen's h effect_size and n users in group A (n·ratio in B).",
-                example: "power(effect_size: cohen_h(0.038, 0.034), n: 20000)") { _, args throws(RuntimeError) in
+        Builtin(
+            "sample_size", family: family,
+            [.option("baseline"), .option("mde"), .option("alpha"), .option("power"), .option("ratio")],
+            doc:
+                "Users per group to detect an absolute lift mde over a baseline rate (two-sided, normal approximation on Cohen's h).",
+            example: "sample_size(baseline: 0.034, mde: 0.004, power: 0.8)", body: sampleSize),
+        Builtin(
+            "power", family: family, [.option("effect_size"), .option("n"), .option("alpha"), .option("ratio")],
+            doc:
+                "Power of a two-sided two-proportion test with Cohen's h effect_size and n users in group A (n·ratio in B).",
+            example: "power(effect_size: cohen_h(0.038, 0.034), n: 20000)"
+        ) { _, args throws(RuntimeError) in
             let h = try args.number("effect_size"), n = try args.number("n")
             let alpha = try args.number("alpha", default: 0.05), ratio = try args.number("ratio", default: 1)
-            return .number(try run(args) { () throws(MetricError) in try Experiments.power(effectSize: h, n: n, alpha: alpha, ratio: ratio) })
+            return .number(
+                try run(args) { () throws(MetricError) in
+                    try Experiments.power(effectSize: h, n: n, alpha: alpha, ratio: ratio)
+                })
         },
-        Builtin("correlation", family: family, [.required("x"), .required("y"), .option("method"), .option("level")],
-                doc: "Pearson (default) or Spearman correlation with its two-sided p-value (and, for Pearson, the Fisher confidence interval).",
-                example: "correlation(history.offline_auc, history.online_conversion)", body: correlation),
-        Builtin("linear_fit", family: family, [.required("x"), .required("y")],
-                doc: "Least-squares line y = intercept + slope·x: slope, intercept, r², p-value, standard errors, and a predict function.",
-                example: "linear_fit(history.offline_auc, history.online_conversion).predict(0.82)", body: linearFit),
+        Builtin(
+            "correlation", family: family, [.required("x"), .required("y"), .option("method"), .option("level")],
+            doc:
+                "Pearson (default) or Spearman correlation with its two-sided p-value (and, for Pearson, the Fisher confidence interval).",
+            example: "correlation(history.offline_auc, history.online_conversion)", body: correlation),
+        Builtin(
+            "linear_fit", family: family, [.required("x"), .required("y")],
+            doc:
+                "Least-squares line y = intercept + slope·x: slope, intercept, r², p-value, standard errors, and a predict function.",
+            example: "linear_fit(history.offline_auc, history.online_conversion).predict(0.82)", body: linearFit),
     ]
 
     /// Runs a kernel; its errors name arguments by their language names already.
@@ -61,12 +82,16 @@ enum ExperimentBuiltins {
         if Self.isSample(args.value("conv_a")) {
             // Two 0/1 columns: A (control) and B.
             guard !args.has("conv_b"), !args.has("n_b") else {
-                throw .invalidArgument("give either two 0/1 columns, ab_test(a, b), or four counts, ab_test(conv_a, n_a, conv_b, n_b)", args.callSpan)
+                throw .invalidArgument(
+                    "give either two 0/1 columns, ab_test(a, b), or four counts, ab_test(conv_a, n_a, conv_b, n_b)",
+                    args.callSpan)
             }
             let a = try MetricInputs.binary(args, "conv_a"), b = try MetricInputs.binary(args, "n_a")
             (ca, na, cb, nb) = (a.reduce(0, +), Double(a.count), b.reduce(0, +), Double(b.count))
         } else {
-            (ca, na, cb, nb) = (try args.number("conv_a"), try args.number("n_a"), try args.number("conv_b"), try args.number("n_b"))
+            (ca, na, cb, nb) = (
+                try args.number("conv_a"), try args.number("n_a"), try args.number("conv_b"), try args.number("n_b")
+            )
         }
         let r = try run(args) { () throws(MetricError) in
             try Experiments.abTest(conversionsA: ca, nA: na, conversionsB: cb, nB: nb, level: level)
@@ -91,7 +116,9 @@ enum ExperimentBuiltins {
     static func tTest(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
         let x = try MetricInputs.numbers(args, "x"), y = try MetricInputs.numbers(args, "y")
         let equal = try args.bool("equal_var", default: false), level = try args.number("level", default: 0.95)
-        let r = try run(args) { () throws(MetricError) in try Experiments.tTest(x: x, y: y, equalVariance: equal, level: level) }
+        let r = try run(args) { () throws(MetricError) in
+            try Experiments.tTest(x: x, y: y, equalVariance: equal, level: level)
+        }
         warn(&interpreter, args, r.warnings)
         var record = Record(kind: "t_test")
         record["verdict"] = .string(Verdict.tTest(r, welch: !equal))
@@ -151,7 +178,9 @@ enum ExperimentBuiltins {
         let name = try args.choice("method", CorrelationMethod.allCases.map(\.rawValue), default: "pearson")
         let method = CorrelationMethod(rawValue: name) ?? .pearson
         let level = try args.number("level", default: 0.95)
-        let r = try run(args) { () throws(MetricError) in try Experiments.correlation(x, y, method: method, level: level) }
+        let r = try run(args) { () throws(MetricError) in
+            try Experiments.correlation(x, y, method: method, level: level)
+        }
         warn(&interpreter, args, r.warnings)
         var record = Record(kind: "correlation")
         record["estimate"] = number(r.estimate)
@@ -190,8 +219,10 @@ enum ExperimentBuiltins {
     /// plain lambda: it works elementwise on columns and reads back in `:vars`.
     static func predictor(slope: Double, intercept: Double, span: SourceSpan) -> Lambda {
         func expr(_ kind: Expr.Kind) -> Expr { Expr(kind, span) }
-        let body = expr(.binary(.add, expr(.name("intercept")), expr(.binary(.multiply, expr(.name("slope")), expr(.name("x"))))))
-        return Lambda(parameters: ["x"], body: body, captured: ["intercept": .number(intercept), "slope": .number(slope)])
+        let body = expr(
+            .binary(.add, expr(.name("intercept")), expr(.binary(.multiply, expr(.name("slope")), expr(.name("x"))))))
+        return Lambda(
+            parameters: ["x"], body: body, captured: ["intercept": .number(intercept), "slope": .number(slope)])
     }
 
     /// A column or list: the 0/1-column form of `ab_test` and `proportion_ci`.

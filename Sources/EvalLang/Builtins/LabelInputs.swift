@@ -32,14 +32,18 @@ struct LabelInputs {
         let averaged = args.has("average")
         switch (a.storage, b.storage) {
         case (.bool(let x), .bool(let y)):
-            return LabelInputs(truth: x.map { $0 ? 1 : 0 }, predicted: y.map { $0 ? 1 : 0 }, binary: !averaged, classNames: ["false", "true"])
+            return LabelInputs(
+                truth: x.map { $0 ? 1 : 0 }, predicted: y.map { $0 ? 1 : 0 }, binary: !averaged,
+                classNames: ["false", "true"])
         case (.number(let x), .number(let y)):
             if let i = Scan.firstNotWhole(y) {
-                throw .invalidArgument("`yhat` looks like scores (row \(i) is \(NumberFormat.human(y[i]))), not labels",
-                                       args.span("yhat"), help: "turn scores into labels with `threshold:`, e.g. threshold: 0.5")
+                throw .invalidArgument(
+                    "`yhat` looks like scores (row \(i) is \(NumberFormat.human(y[i]))), not labels",
+                    args.span("yhat"), help: "turn scores into labels with `threshold:`, e.g. threshold: 0.5")
             }
             if let i = Scan.firstNotWhole(x) {
-                throw .invalidArgument("`y` must hold class labels, but row \(i) is \(NumberFormat.human(x[i]))", args.span("y"))
+                throw .invalidArgument(
+                    "`y` must hold class labels, but row \(i) is \(NumberFormat.human(x[i]))", args.span("y"))
             }
             let isBinary = !averaged && Scan.allBinary(x) && Scan.allBinary(y)
             if isBinary { return LabelInputs(truth: x, predicted: y, binary: true, classNames: ["0", "1"]) }
@@ -49,26 +53,32 @@ struct LabelInputs {
             let x = a.strings ?? [], y = b.strings ?? []
             let classes = Array(Set((x + y).compactMap { $0 })).sorted()
             if !averaged, !symmetric, classes.count <= 2 {
-                throw .invalidArgument("`y` holds string labels", args.span("y"),
-                                       help: "say which label is positive with pos_label: \"\(classes.last ?? "yes")\", or ask for average: \"macro\"")
+                throw .invalidArgument(
+                    "`y` holds string labels", args.span("y"),
+                    help:
+                        "say which label is positive with pos_label: \"\(classes.last ?? "yes")\", or ask for average: \"macro\""
+                )
             }
             var code: [String: Double] = [:]
             for (i, c) in classes.enumerated() { code[c] = Double(i) }
-            return LabelInputs(truth: x.map { code[$0 ?? ""] ?? 0 }, predicted: y.map { code[$0 ?? ""] ?? 0 },
-                               binary: false, classNames: classes)
+            return LabelInputs(
+                truth: x.map { code[$0 ?? ""] ?? 0 }, predicted: y.map { code[$0 ?? ""] ?? 0 },
+                binary: false, classNames: classes)
         case (.bool(let x), .number(let y)) where Scan.allBinary(y):
             return LabelInputs(truth: x.map { $0 ? 1 : 0 }, predicted: y, binary: !averaged, classNames: ["0", "1"])
         case (.number(let x), .bool(let y)) where Scan.allBinary(x):
             return LabelInputs(truth: x, predicted: y.map { $0 ? 1 : 0 }, binary: !averaged, classNames: ["0", "1"])
         default:
-            throw .invalidArgument("`y` is a \(a.type.rawValue) column but `yhat` is a \(b.type.rawValue) column", args.callSpan)
+            throw .invalidArgument(
+                "`y` is a \(a.type.rawValue) column but `yhat` is a \(b.type.rawValue) column", args.callSpan)
         }
     }
 
     private static func dense(_ x: [Double], _ y: [Double], classes: [Double], names: [String]) -> LabelInputs {
         var code: [Double: Double] = [:]
         for (i, c) in classes.enumerated() { code[c] = Double(i) }
-        return LabelInputs(truth: x.map { code[$0] ?? 0 }, predicted: y.map { code[$0] ?? 0 }, binary: false, classNames: names)
+        return LabelInputs(
+            truth: x.map { code[$0] ?? 0 }, predicted: y.map { code[$0] ?? 0 }, binary: false, classNames: names)
     }
 
     /// A kernel warning with class positions replaced by the class labels the user

@@ -1,25 +1,29 @@
 import EvalData
-import Synchronization
 import EvalMetrics
 import EvalModels
+import Synchronization
 
 /// `leaderboard(models, t, y, metric:, payoff:)`: every model predicted on `t` and
 /// scored against `y`, best first.
 enum Leaderboard {
     /// Metrics where smaller is better; every other metric ranks larger first.
-    static let losses: Set<String> = ["log_loss", "brier", "mae", "mse", "rmse", "mape", "median_ae", "max_error", "msle",
-                                      "rmsle", "pinball", "huber", "cross_entropy", "hamming_loss", "ece", "mce",
-                                      "coverage_error", "ranking_loss"]
+    static let losses: Set<String> = [
+        "log_loss", "brier", "mae", "mse", "rmse", "mape", "median_ae", "max_error", "msle",
+        "rmsle", "pinball", "huber", "cross_entropy", "hamming_loss", "ece", "mce",
+        "coverage_error", "ranking_loss",
+    ]
 
     static func evaluate(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
         guard case .list(let items)? = args.value("models") else {
-            throw .wrongType(what: "`models` of `leaderboard`", expected: "a list of models (from load_models)",
-                             found: args.value("models")?.typeName ?? "nothing", args.span("models"))
+            throw .wrongType(
+                what: "`models` of `leaderboard`", expected: "a list of models (from load_models)",
+                found: args.value("models")?.typeName ?? "nothing", args.span("models"))
         }
         var models: [Model] = []
         for item in items {
             guard case .model(let m) = item else {
-                throw .wrongType(what: "each of `models`", expected: "a model", found: item.typeName, args.span("models"))
+                throw .wrongType(
+                    what: "each of `models`", expected: "a model", found: item.typeName, args.span("models"))
             }
             models.append(m)
         }
@@ -32,7 +36,9 @@ enum Leaderboard {
             metric = nil
         } else {
             guard let found = BuiltinRegistry.shared[metricName], found.family != "Data" else {
-                throw .invalidArgument("`metric` must name a metric builtin, such as \"roc_auc\", not \"\(metricName)\"", args.span("metric"))
+                throw .invalidArgument(
+                    "`metric` must name a metric builtin, such as \"roc_auc\", not \"\(metricName)\"",
+                    args.span("metric"))
             }
             metric = found
         }
@@ -42,7 +48,8 @@ enum Leaderboard {
         let base = interpreter
         let report = interpreter.session.progress
         let done = ProgressCounter()
-        let scored = Parallel.map(models.count, threads: interpreter.session.threads) { i -> Result<(Double?, Double?), RuntimeError> in
+        let scored = Parallel.map(models.count, threads: interpreter.session.threads) {
+            i -> Result<(Double?, Double?), RuntimeError> in
             defer { done.step { report?("leaderboard: \($0) of \(models.count) models") } }
             var worker = base
             do throws(RuntimeError) {
@@ -51,7 +58,9 @@ enum Leaderboard {
                     let value = try worker.call(.builtin(metric), [y, prediction], span: args.callSpan)
                     return .success((value.number, nil))
                 }
-                let best = try worker.call(.builtin(BuiltinRegistry.shared["best_threshold"] ?? metricFallback), [y, prediction, payoff ?? .null], span: args.callSpan)
+                let best = try worker.call(
+                    .builtin(BuiltinRegistry.shared["best_threshold"] ?? metricFallback),
+                    [y, prediction, payoff ?? .null], span: args.callSpan)
                 guard case .record(let r) = best else { return .success((nil, nil)) }
                 return .success((r["profit"]?.number, r["threshold"]?.number))
             } catch {
@@ -69,27 +78,33 @@ enum Leaderboard {
         let ascending = losses.contains(metricName)
         rows.sort { a, b in
             switch (a.value, b.value) {
-            case let (x?, y?) where x != y: return ascending ? x < y : x > y
+            case (let x?, let y?) where x != y: return ascending ? x < y : x > y
             case (nil, _?): return false
             case (_?, nil): return true
             default: return a.name < b.name
             }
         }
         var names = ["rank", "model", metricName]
-        var columns = [Column(numbers: rows.indices.map { Double($0 + 1) }), Column(strings: rows.map(\.name)),
-                       Column(optionalNumbers: rows.map(\.value))]
+        var columns = [
+            Column(numbers: rows.indices.map { Double($0 + 1) }), Column(strings: rows.map(\.name)),
+            Column(optionalNumbers: rows.map(\.value)),
+        ]
         if !args.has("metric"), args.has("payoff") {
             names.append("threshold")
             columns.append(Column(optionalNumbers: rows.map(\.threshold)))
         }
         names += ["format", "trees"]
-        columns += [Column(strings: rows.map { $0.model.info.format }), Column(numbers: rows.map { Double($0.model.info.trees) })]
+        columns += [
+            Column(strings: rows.map { $0.model.info.format }),
+            Column(numbers: rows.map { Double($0.model.info.trees) }),
+        ]
         return (try? Table(names: names, columns: columns)).map(Value.table) ?? .null
     }
 
     /// Never used: `best_threshold` is always registered; a placeholder keeps the
     /// lookup free of force unwraps.
-    static let metricFallback = Builtin("best_threshold", family: "Business", [], doc: "", example: "") { _, args throws(RuntimeError) in
+    static let metricFallback = Builtin("best_threshold", family: "Business", [], doc: "", example: "") {
+        _, args throws(RuntimeError) in
         throw .invalidArgument("best_threshold is unavailable", args.callSpan)
     }
 }

@@ -11,16 +11,22 @@ enum MetricBuiltin {
     /// Reads a metric's own options (`alpha:`, `delta:`…) and returns its kernel.
     typealias Configure = @Sendable (Arguments) throws(RuntimeError) -> Kernel
 
-    static func make(_ name: String, family: String, inputs: [String], options: [String] = [],
-                     doc: String, example: String, prepare: @escaping Prepare, kernel: @escaping Kernel) -> Builtin {
-        make(name, family: family, inputs: inputs, options: options, doc: doc, example: example, prepare: prepare,
-             configure: { _ throws(RuntimeError) in kernel })
+    static func make(
+        _ name: String, family: String, inputs: [String], options: [String] = [],
+        doc: String, example: String, prepare: @escaping Prepare, kernel: @escaping Kernel
+    ) -> Builtin {
+        make(
+            name, family: family, inputs: inputs, options: options, doc: doc, example: example, prepare: prepare,
+            configure: { _ throws(RuntimeError) in kernel })
     }
 
-    static func make(_ name: String, family: String, inputs: [String], options: [String] = [],
-                     doc: String, example: String, prepare: @escaping Prepare, configure: @escaping Configure) -> Builtin {
+    static func make(
+        _ name: String, family: String, inputs: [String], options: [String] = [],
+        doc: String, example: String, prepare: @escaping Prepare, configure: @escaping Configure
+    ) -> Builtin {
         let parameters = inputs.map(Parameter.required) + (options + ["weights", "by"]).map(Parameter.option)
-        return Builtin(name, family: family, parameters, doc: doc, example: example) { interpreter, args throws(RuntimeError) in
+        return Builtin(name, family: family, parameters, doc: doc, example: example) {
+            interpreter, args throws(RuntimeError) in
             let kernel = try configure(args)
             let (truth, predicted) = try prepare(args)
             return try apply(kernel, truth, predicted, args: args, interpreter: &interpreter)
@@ -29,20 +35,27 @@ enum MetricBuiltin {
 
     /// Runs `kernel` on the whole input, or with `by:` once per group (ascending key
     /// order) plus an overall row, as a table `group, <metric>, n`.
-    static func apply(_ kernel: Kernel, _ truth: [Double], _ predicted: [Double], args: Arguments,
-                      interpreter: inout Interpreter) throws(RuntimeError) -> Value {
+    static func apply(
+        _ kernel: Kernel, _ truth: [Double], _ predicted: [Double], args: Arguments,
+        interpreter: inout Interpreter
+    ) throws(RuntimeError) -> Value {
         let weights = try MetricInputs.weights(args, count: truth.count)
         guard args.has("by") else {
             return try evaluate(kernel, truth, predicted, weights, args: args, group: nil, interpreter: &interpreter)
         }
         return try ByGroups.table(args, count: truth.count) { rows, label throws(RuntimeError) in
-            try evaluate(kernel, ByGroups.pick(truth, rows), ByGroups.pick(predicted, rows), weights.map { ByGroups.pick($0, rows) },
-                         args: args, group: label, interpreter: &interpreter).number
+            try evaluate(
+                kernel, ByGroups.pick(truth, rows), ByGroups.pick(predicted, rows),
+                weights.map { ByGroups.pick($0, rows) },
+                args: args, group: label, interpreter: &interpreter
+            ).number
         }
     }
 
-    static func evaluate(_ kernel: Kernel, _ truth: [Double], _ predicted: [Double], _ weights: [Double]?,
-                                 args: Arguments, group: String?, interpreter: inout Interpreter) throws(RuntimeError) -> Value {
+    static func evaluate(
+        _ kernel: Kernel, _ truth: [Double], _ predicted: [Double], _ weights: [Double]?,
+        args: Arguments, group: String?, interpreter: inout Interpreter
+    ) throws(RuntimeError) -> Value {
         let result: MetricResult
         do {
             result = try kernel(truth, predicted, weights)
@@ -56,7 +69,8 @@ enum MetricBuiltin {
         if let warning = result.warning {
             let place = group.map { " for group \($0)" } ?? ""
             // Kernel reasons often say "undefined" themselves; do not say it twice.
-            let text = warning.contains("undefined")
+            let text =
+                warning.contains("undefined")
                 ? "`\(args.function)`\(place): \(warning)" : "`\(args.function)` is undefined\(place): \(warning)"
             interpreter.session.warn(text, at: args.callSpan)
         }

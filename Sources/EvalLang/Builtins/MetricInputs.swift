@@ -9,8 +9,9 @@ enum MetricInputs {
     static func complete(_ args: Arguments, _ name: String) throws(RuntimeError) -> Column {
         let c = try args.column(name)
         if let missing = c.missing, let i = Scan.firstTrue(missing) {
-            throw .invalidArgument("`\(name)` of `\(args.function)` has a missing value at row \(i)", args.span(name),
-                                   help: "drop or fill missing rows first, e.g. with filter(t, not is_missing(t.col)) or fill_missing")
+            throw .invalidArgument(
+                "`\(name)` of `\(args.function)` has a missing value at row \(i)", args.span(name),
+                help: "drop or fill missing rows first, e.g. with filter(t, not is_missing(t.col)) or fill_missing")
         }
         return c
     }
@@ -22,7 +23,8 @@ enum MetricInputs {
         case .number(let v): return v
         case .bool(let v): return v.map { $0 ? 1 : 0 }
         case .string:
-            throw .wrongType(what: "`\(name)` of `\(args.function)`", expected: "numbers", found: "a string column", args.span(name))
+            throw .wrongType(
+                what: "`\(name)` of `\(args.function)`", expected: "numbers", found: "a string column", args.span(name))
         }
     }
 
@@ -32,12 +34,16 @@ enum MetricInputs {
         let w = try numbers(args, "weights")
         try sameLength(args, "weights", w.count, count)
         if let i = Scan.firstNotWeight(w) {
-            throw .invalidArgument("`weights` must be finite and not negative, but row \(i) is \(NumberFormat.human(w[i]))", args.span("weights"))
+            throw .invalidArgument(
+                "`weights` must be finite and not negative, but row \(i) is \(NumberFormat.human(w[i]))",
+                args.span("weights"))
         }
         return w
     }
 
-    static func sameLength(_ args: Arguments, _ name: String, _ count: Int, _ expected: Int, against first: String = "y") throws(RuntimeError) {
+    static func sameLength(
+        _ args: Arguments, _ name: String, _ count: Int, _ expected: Int, against first: String = "y"
+    ) throws(RuntimeError) {
         guard count == expected else {
             throw .lengthMismatch("`\(first)`", expected, "`\(name)`", count, args.span(name))
         }
@@ -58,7 +64,8 @@ enum MetricInputs {
                 }
             }
             if matches.contains(-1) {
-                throw .invalidArgument("`pos_label` must have the type of the labels (\(c.type.rawValue))", args.span("pos_label"))
+                throw .invalidArgument(
+                    "`pos_label` must have the type of the labels (\(c.type.rawValue))", args.span("pos_label"))
             }
             return matches
         }
@@ -66,19 +73,24 @@ enum MetricInputs {
         case .bool(let v): return v.map { $0 ? 1 : 0 }
         case .number(let v):
             if let i = Scan.firstNotBinary(v) {
-                throw .invalidArgument("`\(name)` must hold binary labels 0 or 1, but row \(i) is \(NumberFormat.human(v[i]))",
-                                       args.span(name), help: "for other labels, say which is positive with `pos_label:`")
+                throw .invalidArgument(
+                    "`\(name)` must hold binary labels 0 or 1, but row \(i) is \(NumberFormat.human(v[i]))",
+                    args.span(name), help: "for other labels, say which is positive with `pos_label:`")
             }
             return v
         case .string(_, let dictionary):
-            throw .invalidArgument("`\(name)` holds string labels", args.span(name),
-                                   help: "say which label is positive, e.g. pos_label: \"\(dictionary.first ?? "yes")\"")
+            throw .invalidArgument(
+                "`\(name)` holds string labels", args.span(name),
+                help: "say which label is positive, e.g. pos_label: \"\(dictionary.first ?? "yes")\"")
         }
     }
 
     /// True and predicted labels as shared codes, for label-agreement metrics.
+    ///
     /// With `threshold:`, predictions are scores made 0/1 (positive when ≥ threshold).
-    static func labelCodes(_ args: Arguments, truth: String = "y", predicted: String = "yhat") throws(RuntimeError) -> ([Double], [Double]) {
+    static func labelCodes(_ args: Arguments, truth: String = "y", predicted: String = "yhat") throws(RuntimeError) -> (
+        [Double], [Double]
+    ) {
         if args.has("threshold") {
             let threshold = try args.number("threshold")
             let y = try binary(args, truth)
@@ -92,8 +104,9 @@ enum MetricInputs {
         switch (a.storage, b.storage) {
         case (.number(let x), .number(let y)):
             if let i = Scan.firstNotWhole(y) {
-                throw .invalidArgument("`\(predicted)` looks like scores (row \(i) is \(NumberFormat.human(y[i]))), not labels",
-                                       args.span(predicted), help: "turn scores into labels with `threshold:`, e.g. threshold: 0.5")
+                throw .invalidArgument(
+                    "`\(predicted)` looks like scores (row \(i) is \(NumberFormat.human(y[i]))), not labels",
+                    args.span(predicted), help: "turn scores into labels with `threshold:`, e.g. threshold: 0.5")
             }
             return (x, y)
         case (.bool(let x), .bool(let y)): return (x.map { $0 ? 1 : 0 }, y.map { $0 ? 1 : 0 })
@@ -110,7 +123,9 @@ enum MetricInputs {
             }
             return ((a.strings ?? []).map(code), (b.strings ?? []).map(code))
         default:
-            throw .invalidArgument("`\(truth)` is a \(a.type.rawValue) column but `\(predicted)` is a \(b.type.rawValue) column", args.callSpan)
+            throw .invalidArgument(
+                "`\(truth)` is a \(a.type.rawValue) column but `\(predicted)` is a \(b.type.rawValue) column",
+                args.callSpan)
         }
     }
 }

@@ -9,41 +9,55 @@ enum ModelBuiltins {
     static let family = "Models"
 
     static let all: [Builtin] = [
-        Builtin("load_model", family: family, [.required("path")],
-                doc: "Load an XGBoost JSON, LightGBM text or ONNX model; the format is read from the file's content.",
-                example: "m = load_model(\"models/churn_xgb.json\")") { interpreter, args throws(RuntimeError) in
+        Builtin(
+            "load_model", family: family, [.required("path")],
+            doc: "Load an XGBoost JSON, LightGBM text or ONNX model; the format is read from the file's content.",
+            example: "m = load_model(\"models/churn_xgb.json\")"
+        ) { interpreter, args throws(RuntimeError) in
             .model(try load(&interpreter, path: try args.string("path"), span: args.span("path")))
         },
-        Builtin("load_models", family: family, [.required("pattern")],
-                doc: "Load every model whose path matches a pattern (* and ? in the file name), as a list sorted by name.",
-                example: "candidates = load_models(\"models/*.json\")") { interpreter, args throws(RuntimeError) in
+        Builtin(
+            "load_models", family: family, [.required("pattern")],
+            doc: "Load every model whose path matches a pattern (* and ? in the file name), as a list sorted by name.",
+            example: "candidates = load_models(\"models/*.json\")"
+        ) { interpreter, args throws(RuntimeError) in
             let pattern = try args.string("pattern")
             let paths = matching(pattern, root: interpreter.session.files.root)
             guard !paths.isEmpty else {
-                throw .invalidArgument("no file matches \(pattern)", args.span("pattern"),
-                                       help: "patterns are relative to the project root \(interpreter.session.files.root); * and ? match within the file name")
+                throw .invalidArgument(
+                    "no file matches \(pattern)", args.span("pattern"),
+                    help:
+                        "patterns are relative to the project root \(interpreter.session.files.root); * and ? match within the file name"
+                )
             }
             var models: [Value] = []
             for path in paths { models.append(.model(try load(&interpreter, path: path, span: args.span("pattern")))) }
             return .list(models)
         },
-        Builtin("predict", family: family, [.required("model"), .required("t"), .option("output")],
-                doc: "Predictions for every row of t, features matched to columns by name: P(positive) for binary, values for regression, a probability table for multiclass.",
-                example: "p = predict(m, test)") { _, args throws(RuntimeError) in
+        Builtin(
+            "predict", family: family, [.required("model"), .required("t"), .option("output")],
+            doc:
+                "Predictions for every row of t, features matched to columns by name: P(positive) for binary, values for regression, a probability table for multiclass.",
+            example: "p = predict(m, test)"
+        ) { _, args throws(RuntimeError) in
             let model = try argument(args, "model")
             let margin = try args.choice("output", ["probability", "margin"], default: "probability") == "margin"
             return try predict(model, try args.table("t"), margin: margin, args: args)
         },
-        Builtin("leaderboard", family: family, [.required("models"), .required("t"), .required("y"), .option("metric"), .option("payoff")],
-                doc: "Every model scored on t against y by a metric (default roc_auc; a payoff ranks by best-threshold profit), best first.",
-                example: "leaderboard(candidates, test, test.churned, metric: \"roc_auc\")", body: Leaderboard.evaluate),
+        Builtin(
+            "leaderboard", family: family,
+            [.required("models"), .required("t"), .required("y"), .option("metric"), .option("payoff")],
+            doc:
+                "Every model scored on t against y by a metric (default roc_auc; a payoff ranks by best-threshold profit), best first.",
+            example: "leaderboard(candidates, test, test.churned, metric: \"roc_auc\")", body: Leaderboard.evaluate),
     ]
 
     /// The model argument `name`.
     static func argument(_ args: Arguments, _ name: String) throws(RuntimeError) -> Model {
         guard case .model(let m)? = args.value(name) else {
-            throw .wrongType(what: "`\(name)` of `\(args.function)`", expected: "a model (from load_model)",
-                             found: args.value(name)?.typeName ?? "nothing", args.span(name))
+            throw .wrongType(
+                what: "`\(name)` of `\(args.function)`", expected: "a model (from load_model)",
+                found: args.value(name)?.typeName ?? "nothing", args.span(name))
         }
         return m
     }
@@ -64,8 +78,9 @@ enum ModelBuiltins {
         let missing = info.features.filter { t.index(of: $0) == nil }
         if !missing.isEmpty {
             let shown = missing.prefix(8).map { "`\($0)`" }.joined(separator: ", ")
-            throw .invalidArgument("the table lacks \(missing.count) feature\(missing.count == 1 ? "" : "s") of model \(model.name): \(shown)\(missing.count > 8 ? ", …" : "")",
-                                   args.span("t"), help: "the model's features are " + info.features.prefix(12).joined(separator: ", "))
+            throw .invalidArgument(
+                "the table lacks \(missing.count) feature\(missing.count == 1 ? "" : "s") of model \(model.name): \(shown)\(missing.count > 8 ? ", …" : "")",
+                args.span("t"), help: "the model's features are " + info.features.prefix(12).joined(separator: ", "))
         }
         var columns: [[Double]] = []
         for name in info.features {
@@ -77,7 +92,8 @@ enum ModelBuiltins {
             case .bool(let v):
                 columns.append(v.indices.map { column.isMissing($0) ? .nan : (v[$0] ? 1 : 0) })
             case .string:
-                throw .invalidArgument("feature `\(name)` of model \(model.name) is a string column; models take numbers", args.span("t"))
+                throw .invalidArgument(
+                    "feature `\(name)` of model \(model.name) is a string column; models take numbers", args.span("t"))
             }
         }
         let prediction = model.format.predict(columns, margin: margin)

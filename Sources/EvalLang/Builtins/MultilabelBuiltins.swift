@@ -8,7 +8,9 @@ enum MultilabelBuiltins {
     static let family = "Multilabel"
 
     /// A 0/1 indicator table from a table of bools or 0/1 numbers.
-    static func indicators(_ args: Arguments, _ name: String, names expected: [String]? = nil) throws(RuntimeError) -> (ProbabilityTable, [String]) {
+    static func indicators(_ args: Arguments, _ name: String, names expected: [String]? = nil) throws(RuntimeError) -> (
+        ProbabilityTable, [String]
+    ) {
         let t = try args.table(name)
         var table = t
         if let expected {
@@ -17,17 +19,22 @@ enum MultilabelBuiltins {
             }
             table = t.selecting(expected)
             if t.columnCount != expected.count {
-                throw .invalidArgument("`\(name)` has \(t.columnCount) label columns but `y` has \(expected.count)", args.span(name))
+                throw .invalidArgument(
+                    "`\(name)` has \(t.columnCount) label columns but `y` has \(expected.count)", args.span(name))
             }
         }
         var columns: [[Double]] = []
         for (label, c) in zip(table.names, table.columns) {
-            if c.hasMissing { throw .invalidArgument("label column `\(label)` of `\(name)` has missing values", args.span(name)) }
+            if c.hasMissing {
+                throw .invalidArgument("label column `\(label)` of `\(name)` has missing values", args.span(name))
+            }
             switch c.storage {
             case .bool(let v): columns.append(v.map { $0 ? 1 : 0 })
             case .number(let v): columns.append(v)
             case .string:
-                throw .wrongType(what: "label column `\(label)` of `\(name)`", expected: "bools or 0/1", found: "strings", args.span(name))
+                throw .wrongType(
+                    what: "label column `\(label)` of `\(name)`", expected: "bools or 0/1", found: "strings",
+                    args.span(name))
             }
         }
         let p = try CurveBuiltins.run(args) { () throws(MetricError) in try ProbabilityTable(columns: columns) }
@@ -42,7 +49,9 @@ enum MultilabelBuiltins {
     }
 
     static func number(_ interpreter: inout Interpreter, _ args: Arguments, _ result: MetricResult) -> Value {
-        if let warning = result.warning { interpreter.session.warn("`\(args.function)`: \(warning)", at: args.callSpan) }
+        if let warning = result.warning {
+            interpreter.session.warn("`\(args.function)`: \(warning)", at: args.callSpan)
+        }
         return result.value.map(Value.number) ?? .null
     }
 
@@ -50,14 +59,19 @@ enum MultilabelBuiltins {
 
     /// A multilabel metric on all rows, or with `by:` once per group (ascending key
     /// order) plus an overall row.
-    static func evaluate(_ interpreter: inout Interpreter, _ args: Arguments, _ kernel: Kernel) throws(RuntimeError) -> Value {
+    static func evaluate(_ interpreter: inout Interpreter, _ args: Arguments, _ kernel: Kernel) throws(RuntimeError)
+        -> Value
+    {
         let (y, yhat, names) = try pair(args)
         let w = try MetricInputs.weights(args, count: y.rows)
-        func run(_ y: ProbabilityTable, _ yhat: ProbabilityTable, _ w: [Double]?, group: String?) throws(RuntimeError) -> Double? {
+        func run(_ y: ProbabilityTable, _ yhat: ProbabilityTable, _ w: [Double]?, group: String?) throws(RuntimeError)
+            -> Double?
+        {
             let result = try CurveBuiltins.run(args) { () throws(MetricError) in try kernel(y, yhat, w) }
             if let warning = result.warning {
                 let text = LabelInputs.naming(warning, names, word: "label")
-                interpreter.session.warn("`\(args.function)`\(group.map { " for group \($0)" } ?? ""): \(text)", at: args.callSpan)
+                interpreter.session.warn(
+                    "`\(args.function)`\(group.map { " for group \($0)" } ?? ""): \(text)", at: args.callSpan)
             }
             return result.value
         }
@@ -66,35 +80,51 @@ enum MultilabelBuiltins {
             var values: [Double] = []
             values.reserveCapacity(rows.count * t.classes)
             for r in rows { values += t.values[(r * t.classes)..<((r + 1) * t.classes)] }
-            return try CurveBuiltins.run(args) { () throws(MetricError) in try ProbabilityTable(rowMajor: values, classes: t.classes) }
+            return try CurveBuiltins.run(args) { () throws(MetricError) in
+                try ProbabilityTable(rowMajor: values, classes: t.classes)
+            }
         }
         return try ByGroups.table(args, count: y.rows) { members, label throws(RuntimeError) in
             guard let members else { return try run(y, yhat, w, group: label) }
-            return try run(try rows(y, members), try rows(yhat, members), w.map { ByGroups.pick($0, members) }, group: label)
+            return try run(
+                try rows(y, members), try rows(yhat, members), w.map { ByGroups.pick($0, members) }, group: label)
         }
     }
 
     static let all: [Builtin] = [
-        Builtin("decode", family: family, [.required("P"), .option("threshold"), .option("top_k")],
-                doc: "Turn a probability table into labels: each column ≥ threshold, or the top_k columns of each row (ties: the later column).",
-                example: "tags = decode(P, threshold: 0.3)", body: decode),
-        Builtin("hamming_loss", family: family, [.required("y"), .required("yhat"), .option("weights"), .option("by")],
-                doc: "Share of (row, label) cells predicted wrong.",
-                example: "hamming_loss(Y, decode(P, threshold: 0.5))") { interpreter, args throws(RuntimeError) in
-            try evaluate(&interpreter, args) { y, yhat, w throws(MetricError) in try Metrics.hammingLoss(y, yhat, weights: w) }
+        Builtin(
+            "decode", family: family, [.required("P"), .option("threshold"), .option("top_k")],
+            doc:
+                "Turn a probability table into labels: each column ≥ threshold, or the top_k columns of each row (ties: the later column).",
+            example: "tags = decode(P, threshold: 0.3)", body: decode),
+        Builtin(
+            "hamming_loss", family: family, [.required("y"), .required("yhat"), .option("weights"), .option("by")],
+            doc: "Share of (row, label) cells predicted wrong.",
+            example: "hamming_loss(Y, decode(P, threshold: 0.5))"
+        ) { interpreter, args throws(RuntimeError) in
+            try evaluate(&interpreter, args) { y, yhat, w throws(MetricError) in
+                try Metrics.hammingLoss(y, yhat, weights: w)
+            }
         },
-        Builtin("subset_accuracy", family: family, [.required("y"), .required("yhat"), .option("weights"), .option("by")],
-                doc: "Share of rows whose whole label set is predicted exactly.",
-                example: "subset_accuracy(Y, decode(P, top_k: 2))") { interpreter, args throws(RuntimeError) in
-            try evaluate(&interpreter, args) { y, yhat, w throws(MetricError) in try Metrics.subsetAccuracy(y, yhat, weights: w) }
+        Builtin(
+            "subset_accuracy", family: family, [.required("y"), .required("yhat"), .option("weights"), .option("by")],
+            doc: "Share of rows whose whole label set is predicted exactly.",
+            example: "subset_accuracy(Y, decode(P, top_k: 2))"
+        ) { interpreter, args throws(RuntimeError) in
+            try evaluate(&interpreter, args) { y, yhat, w throws(MetricError) in
+                try Metrics.subsetAccuracy(y, yhat, weights: w)
+            }
         },
     ]
 
     /// precision, recall and F-scores of label tables: `average:` micro, macro,
     /// weighted, samples (default macro) or none (a record keyed by label).
-    static func score(_ interpreter: inout Interpreter, _ args: Arguments, _ score: LabelMetricBuiltins.Score, beta: Double) throws(RuntimeError) -> Value {
+    static func score(
+        _ interpreter: inout Interpreter, _ args: Arguments, _ score: LabelMetricBuiltins.Score, beta: Double
+    ) throws(RuntimeError) -> Value {
         let zero = try LabelInputs.zeroDivision(args)
-        let averageName = try args.choice("average", ["macro", "micro", "weighted", "samples", "none"], default: "macro")
+        let averageName = try args.choice(
+            "average", ["macro", "micro", "weighted", "samples", "none"], default: "macro")
         guard let average = MultilabelAverage(rawValue: averageName) else {
             let (y, yhat, names) = try pair(args)
             let w = try MetricInputs.weights(args, count: y.rows)
@@ -105,14 +135,17 @@ enum MultilabelBuiltins {
             for row in rows {
                 let r = score.of(row)
                 if let warning = r.warning {
-                    interpreter.session.warn("`\(args.function)`: \(LabelInputs.naming(warning, names, word: "label"))", at: args.callSpan)
+                    interpreter.session.warn(
+                        "`\(args.function)`: \(LabelInputs.naming(warning, names, word: "label"))", at: args.callSpan)
                 }
-                record[row.label < names.count ? names[row.label] : String(row.label)] = r.value.map(Value.number) ?? .null
+                record[row.label < names.count ? names[row.label] : String(row.label)] =
+                    r.value.map(Value.number) ?? .null
             }
             return .record(record)
         }
         return try evaluate(&interpreter, args) { y, yhat, w throws(MetricError) in
-            let scores = try Metrics.multilabelScores(y, yhat, average: average, beta: beta, zeroDivision: zero, weights: w)
+            let scores = try Metrics.multilabelScores(
+                y, yhat, average: average, beta: beta, zeroDivision: zero, weights: w)
             return score.of(scores)
         }
     }
@@ -125,7 +158,8 @@ enum MultilabelBuiltins {
         var columns: [[Double]] = []
         for (name, c) in zip(p.names, p.columns) {
             guard let v = c.numbers, !c.hasMissing else {
-                throw .invalidArgument("column `\(name)` of `P` must hold scores with no missing values", args.span("P"))
+                throw .invalidArgument(
+                    "column `\(name)` of `P` must hold scores with no missing values", args.span("P"))
             }
             columns.append(v)
         }

@@ -8,9 +8,14 @@ enum RankingBuiltins {
 
     typealias Kernel = @Sendable ([Double], [Double], [Int]?, Arguments) throws(RuntimeError) -> MetricResult
 
-    static func ranking(_ name: String, options: [String], doc: String, example: String, _ kernel: @escaping Kernel) -> Builtin {
-        let parameters = [Parameter.required("relevance"), .required("scores")] + (options + ["group", "weights", "by"]).map(Parameter.option)
-        return Builtin(name, family: family, parameters, doc: doc, example: example) { interpreter, args throws(RuntimeError) in
+    static func ranking(_ name: String, options: [String], doc: String, example: String, _ kernel: @escaping Kernel)
+        -> Builtin
+    {
+        let parameters =
+            [Parameter.required("relevance"), .required("scores")]
+            + (options + ["group", "weights", "by"]).map(Parameter.option)
+        return Builtin(name, family: family, parameters, doc: doc, example: example) {
+            interpreter, args throws(RuntimeError) in
             let relevance = try MetricInputs.numbers(args, "relevance")
             let scores = try MetricInputs.numbers(args, "scores")
             try MetricInputs.sameLength(args, "scores", scores.count, relevance.count, against: "relevance")
@@ -34,11 +39,15 @@ enum RankingBuiltins {
 
     /// `by:` a segment key (a user's country, a query's market): the metric over the
     /// queries of each segment, in ascending key order, plus an overall row.
-    static func segmented(_ name: String, _ relevance: [Double], _ scores: [Double], _ group: [Int]?, _ weights: [Double]?, args: Arguments,
-                          interpreter: inout Interpreter, _ kernel: @escaping Kernel) throws(RuntimeError) -> Value {
+    static func segmented(
+        _ name: String, _ relevance: [Double], _ scores: [Double], _ group: [Int]?, _ weights: [Double]?,
+        args: Arguments,
+        interpreter: inout Interpreter, _ kernel: @escaping Kernel
+    ) throws(RuntimeError) -> Value {
         try ByGroups.table(args, count: relevance.count, against: "relevance") { rows, label throws(RuntimeError) in
             let result = try weighted(kernel, weights.map { ByGroups.pick($0, rows) })(
-                ByGroups.pick(relevance, rows), ByGroups.pick(scores, rows), group.map { ByGroups.pick($0, rows) }, args)
+                ByGroups.pick(relevance, rows), ByGroups.pick(scores, rows), group.map { ByGroups.pick($0, rows) }, args
+            )
             if let warning = result.warning {
                 let place = rows == nil ? "" : " for group \(label)"
                 interpreter.session.warn("`\(name)`\(place): \(warning)", at: args.callSpan)
@@ -65,8 +74,9 @@ enum RankingBuiltins {
                 guard let rows = queries[q], let first = rows.first else { continue }
                 let w = weights[first]
                 if rows.contains(where: { weights[$0] != w }) {
-                    throw .invalidArgument("`weights` must be the same on every row of a query", args.span("weights"),
-                                           help: "give each query one weight, e.g. from a per-user table with join")
+                    throw .invalidArgument(
+                        "`weights` must be the same on every row of a query", args.span("weights"),
+                        help: "give each query one weight, e.g. from a per-user table with join")
                 }
                 let result = try kernel(rows.map { relevance[$0] }, rows.map { scores[$0] }, nil, args)
                 guard let value = result.value else { continue }
@@ -89,48 +99,72 @@ enum RankingBuiltins {
     }
 
     static let all: [Builtin] = [
-        ranking("ndcg", options: ["k", "gain"],
-                doc: "Normalised discounted cumulative gain at k, averaged over queries (gain: \"linear\" or \"exponential\").",
-                example: "ndcg(t.relevance, t.score, k: 10, group: t.user)") { r, s, g, args throws(RuntimeError) in
+        ranking(
+            "ndcg", options: ["k", "gain"],
+            doc:
+                "Normalised discounted cumulative gain at k, averaged over queries (gain: \"linear\" or \"exponential\").",
+            example: "ndcg(t.relevance, t.score, k: 10, group: t.user)"
+        ) { r, s, g, args throws(RuntimeError) in
             let k = try k(args), gain = try gain(args)
-            return try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.ndcg(r, s, group: g, k: k, gain: gain) }
+            return try CurveBuiltins.run(args) { () throws(MetricError) in
+                try Metrics.ndcg(r, s, group: g, k: k, gain: gain)
+            }
         },
-        ranking("dcg", options: ["k", "gain"],
-                doc: "Discounted cumulative gain at k, averaged over queries.",
-                example: "dcg(t.relevance, t.score, k: 5, group: t.user)") { r, s, g, args throws(RuntimeError) in
+        ranking(
+            "dcg", options: ["k", "gain"],
+            doc: "Discounted cumulative gain at k, averaged over queries.",
+            example: "dcg(t.relevance, t.score, k: 5, group: t.user)"
+        ) { r, s, g, args throws(RuntimeError) in
             let k = try k(args), gain = try gain(args)
-            return try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.dcg(r, s, group: g, k: k, gain: gain) }
+            return try CurveBuiltins.run(args) { () throws(MetricError) in
+                try Metrics.dcg(r, s, group: g, k: k, gain: gain)
+            }
         },
-        ranking("lrap", options: [],
-                doc: "Label ranking average precision (scikit-learn's), averaged over queries.",
-                example: "lrap(t.relevant, t.score, group: t.user)") { r, s, g, args throws(RuntimeError) in
+        ranking(
+            "lrap", options: [],
+            doc: "Label ranking average precision (scikit-learn's), averaged over queries.",
+            example: "lrap(t.relevant, t.score, group: t.user)"
+        ) { r, s, g, args throws(RuntimeError) in
             try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.lrap(r, s, group: g) }
         },
-        ranking("coverage_error", options: [],
-                doc: "How far down the ranking one must go to cover every relevant item, averaged over queries.",
-                example: "coverage_error(t.relevant, t.score, group: t.user)") { r, s, g, args throws(RuntimeError) in
+        ranking(
+            "coverage_error", options: [],
+            doc: "How far down the ranking one must go to cover every relevant item, averaged over queries.",
+            example: "coverage_error(t.relevant, t.score, group: t.user)"
+        ) { r, s, g, args throws(RuntimeError) in
             try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.coverageError(r, s, group: g) }
         },
-        ranking("ranking_loss", options: [],
-                doc: "Share of (relevant, irrelevant) pairs ranked in the wrong order, averaged over queries.",
-                example: "ranking_loss(t.relevant, t.score, group: t.user)") { r, s, g, args throws(RuntimeError) in
+        ranking(
+            "ranking_loss", options: [],
+            doc: "Share of (relevant, irrelevant) pairs ranked in the wrong order, averaged over queries.",
+            example: "ranking_loss(t.relevant, t.score, group: t.user)"
+        ) { r, s, g, args throws(RuntimeError) in
             try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.rankingLoss(r, s, group: g) }
         },
-        ranking("hit_rate", options: ["k"],
-                doc: "Share of queries with a relevant item (relevance above 0) in the top k; ties count as their chance of a hit.",
-                example: "hit_rate(t.relevance, t.score, k: 10, group: t.user)") { r, s, g, args throws(RuntimeError) in
+        ranking(
+            "hit_rate", options: ["k"],
+            doc:
+                "Share of queries with a relevant item (relevance above 0) in the top k; ties count as their chance of a hit.",
+            example: "hit_rate(t.relevance, t.score, k: 10, group: t.user)"
+        ) { r, s, g, args throws(RuntimeError) in
             let k = try k(args)
             return try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.hitRate(r, s, group: g, k: k) }
         },
-        ranking("mrr", options: ["k"],
-                doc: "Mean reciprocal rank of the first relevant item (0 past k), averaged over queries with a relevant item.",
-                example: "mrr(t.clicked, t.score, k: 10, group: t.query)") { r, s, g, args throws(RuntimeError) in
+        ranking(
+            "mrr", options: ["k"],
+            doc:
+                "Mean reciprocal rank of the first relevant item (0 past k), averaged over queries with a relevant item.",
+            example: "mrr(t.clicked, t.score, k: 10, group: t.query)"
+        ) { r, s, g, args throws(RuntimeError) in
             let k = try k(args)
             return try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.mrr(r, s, group: g, k: k) }
         },
-        ranking("map_at_k", options: ["k"],
-                doc: "Mean average precision at k: precision at each relevant item in the top k over min(k, relevant items), averaged over queries.",
-                example: "map_at_k(t.relevance, t.score, k: 10, group: t.user)") { r, s, g, args throws(RuntimeError) in
+        ranking(
+            "map_at_k", options: ["k"],
+            doc:
+                "Mean average precision at k: precision at each relevant item in the top k over min(k, relevant items), averaged over queries.",
+            example: "map_at_k(t.relevance, t.score, k: 10, group: t.user)"
+        ) { r, s, g, args throws(RuntimeError) in
             let k = try k(args)
             return try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.mapAtK(r, s, group: g, k: k) }
         },

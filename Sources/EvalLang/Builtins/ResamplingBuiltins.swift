@@ -10,10 +10,15 @@ enum ResamplingBuiltins {
     static let chunk = 16
 
     static let all: [Builtin] = [
-        Builtin("bootstrap", family: family,
-                [.required("f"), .variadic("args"), .option("n"), .option("level"), .option("seed"), .option("independent")],
-                doc: "Percentile interval and standard error of f(args…) over n resamples of the rows (columns, tables and lists resampled jointly, or each on its own with independent: true; seeded).",
-                example: "bootstrap((y, p) => roc_auc(y, p), t.churned, t.p_churn, n: 1000, seed: 7)", body: bootstrap),
+        Builtin(
+            "bootstrap", family: family,
+            [
+                .required("f"), .variadic("args"), .option("n"), .option("level"), .option("seed"),
+                .option("independent"),
+            ],
+            doc:
+                "Percentile interval and standard error of f(args…) over n resamples of the rows (columns, tables and lists resampled jointly, or each on its own with independent: true; seeded).",
+            example: "bootstrap((y, p) => roc_auc(y, p), t.churned, t.p_churn, n: 1000, seed: 7)", body: bootstrap)
     ]
 
     static func bootstrap(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
@@ -21,7 +26,9 @@ enum ResamplingBuiltins {
         let replicates = try args.integer("n", default: 1000, in: 2...1_000_000)
         let level = try args.number("level", default: 0.95)
         guard level > 0, level < 1 else {
-            throw .invalidArgument("`level` of `bootstrap` must be between 0 and 1, such as 0.95, not \(NumberFormat.human(level))", args.span("level"))
+            throw .invalidArgument(
+                "`level` of `bootstrap` must be between 0 and 1, such as 0.95, not \(NumberFormat.human(level))",
+                args.span("level"))
         }
         let seed: UInt64
         if args.has("seed") {
@@ -50,7 +57,9 @@ enum ResamplingBuiltins {
                 // Argument k of an independent resample draws from its own seed, so the
                 // arms never share a stream.
                 func draw(_ k: Int, _ count: Int) -> [Int] {
-                    independent ? Bootstrap.sample(rows: count, replicate: replicate, seed: SplitMix64.mix(seed &+ UInt64(k))) : joint
+                    independent
+                        ? Bootstrap.sample(rows: count, replicate: replicate, seed: SplitMix64.mix(seed &+ UInt64(k)))
+                        : joint
                 }
                 let resampled = inputs.enumerated().map { k, item -> Value in
                     switch item.value {
@@ -80,8 +89,9 @@ enum ResamplingBuiltins {
             }
         }
         if undefined > 0 {
-            interpreter.session.warn("`bootstrap`: \(undefined) of \(replicates) resamples gave no value (the statistic was undefined for them) and were left out",
-                                     at: args.callSpan)
+            interpreter.session.warn(
+                "`bootstrap`: \(undefined) of \(replicates) resamples gave no value (the statistic was undefined for them) and were left out",
+                at: args.callSpan)
         }
         var record = Record(kind: "bootstrap")
         record["estimate"] = estimate.map(Value.number) ?? .null
@@ -113,8 +123,9 @@ enum ResamplingBuiltins {
     static func samples(_ args: Arguments) throws(RuntimeError) -> [(count: Int, span: SourceSpan)] {
         let found = args.rest.compactMap { item in rows(of: item.value).map { (count: $0, span: item.span) } }
         guard !found.isEmpty else {
-            throw .invalidArgument("`bootstrap` needs at least one column, table or list argument to resample", args.callSpan,
-                                   help: "pass the columns after the function: bootstrap((y, p) => roc_auc(y, p), t.y, t.p)")
+            throw .invalidArgument(
+                "`bootstrap` needs at least one column, table or list argument to resample", args.callSpan,
+                help: "pass the columns after the function: bootstrap((y, p) => roc_auc(y, p), t.y, t.p)")
         }
         if let empty = found.first(where: { $0.count == 0 }) {
             throw .invalidArgument("`bootstrap` has nothing to resample: this argument is empty", empty.span)
@@ -127,7 +138,9 @@ enum ResamplingBuiltins {
         let found = try samples(args)
         let count = found[0].count
         if let other = found.first(where: { $0.count != count }) {
-            throw .invalidArgument("`bootstrap` resamples rows jointly, but this argument has \(other.count) rows and an earlier one has \(count)", other.span)
+            throw .invalidArgument(
+                "`bootstrap` resamples rows jointly, but this argument has \(other.count) rows and an earlier one has \(count)",
+                other.span)
         }
         return count
     }
@@ -138,7 +151,9 @@ enum ResamplingBuiltins {
         case .number(let x): return x.isFinite ? x : nil
         case .null: return nil
         default:
-            throw .invalidArgument("the function given to `bootstrap` must return a number, but it returned \(value.typeName)", args.span("f"))
+            throw .invalidArgument(
+                "the function given to `bootstrap` must return a number, but it returned \(value.typeName)",
+                args.span("f"))
         }
     }
 }

@@ -6,14 +6,19 @@ enum ShapeBuiltins {
     static let family = "Data"
 
     static let all: [Builtin] = [
-        Builtin("concat", family: family, [.variadic("parts")],
-                doc: "Stack tables with the same columns by rows (or columns and lists end to end), in order.",
-                example: "weeks = concat(week1, week2)", body: concat),
-        Builtin("is_in", family: family, [.required("x"), .required("values")],
-                doc: "Elementwise: true where x is one of values (missing is never in).",
-                example: "t[is_in(t.app, [\"podcasts\", \"music\"])]") { _, args throws(RuntimeError) in
+        Builtin(
+            "concat", family: family, [.variadic("parts")],
+            doc: "Stack tables with the same columns by rows (or columns and lists end to end), in order.",
+            example: "weeks = concat(week1, week2)", body: concat),
+        Builtin(
+            "is_in", family: family, [.required("x"), .required("values")],
+            doc: "Elementwise: true where x is one of values (missing is never in).",
+            example: "t[is_in(t.app, [\"podcasts\", \"music\"])]"
+        ) { _, args throws(RuntimeError) in
             let set = Set(Coerce.values(try args.column("values")).map(KeyPart.init(value:)))
-            if let x = args.value("x"), case .column = x {} else if let x = args.value("x"), case .list = x {} else {
+            if let x = args.value("x"), case .column = x {
+            } else if let x = args.value("x"), case .list = x {
+            } else {
                 let v = args.value("x") ?? .null
                 if case .null = v { return .bool(false) }
                 return .bool(set.contains(KeyPart(value: v)))
@@ -21,9 +26,12 @@ enum ShapeBuiltins {
             let c = try args.column("x")
             return .column(Column(bools: (0..<c.count).map { !c.isMissing($0) && set.contains(KeyPart(c[$0])) }))
         },
-        Builtin("str", family: family, [.required("x")],
-                doc: "Numbers and bools as text, as they display (6 significant digits); strings unchanged; missing stays missing.",
-                example: "\"threshold \" + str(0.3)") { _, args throws(RuntimeError) in
+        Builtin(
+            "str", family: family, [.required("x")],
+            doc:
+                "Numbers and bools as text, as they display (6 significant digits); strings unchanged; missing stays missing.",
+            example: "\"threshold \" + str(0.3)"
+        ) { _, args throws(RuntimeError) in
             switch args.value("x") ?? .null {
             case .null: return .null
             case .string(let s): return .string(s)
@@ -53,15 +61,21 @@ enum ShapeBuiltins {
             var columns = head.columns.map { [$0] }
             for item in args.rest.dropFirst() {
                 guard case .table(let t) = item.value else {
-                    throw .wrongType(what: "each part of `concat`", expected: "a table like the first", found: item.value.typeName, item.span)
+                    throw .wrongType(
+                        what: "each part of `concat`", expected: "a table like the first", found: item.value.typeName,
+                        item.span)
                 }
                 guard t.names == head.names else {
-                    throw .invalidArgument("tables to stack need the same columns in the same order: [" + head.names.joined(separator: ", ")
-                                           + "] and [" + t.names.joined(separator: ", ") + "]", item.span)
+                    throw .invalidArgument(
+                        "tables to stack need the same columns in the same order: ["
+                            + head.names.joined(separator: ", ")
+                            + "] and [" + t.names.joined(separator: ", ") + "]", item.span)
                 }
                 for (i, c) in t.columns.enumerated() {
                     guard c.type == head.columns[i].type else {
-                        throw .invalidArgument("column `\(head.names[i])` is \(head.columns[i].type.rawValue) in the first table but \(c.type.rawValue) here", item.span)
+                        throw .invalidArgument(
+                            "column `\(head.names[i])` is \(head.columns[i].type.rawValue) in the first table but \(c.type.rawValue) here",
+                            item.span)
                     }
                     columns[i].append(c)
                 }

@@ -1,24 +1,33 @@
 import EvalData
 import EvalMetrics
 
-/// Silent-failure checks: has the distribution of a score or feature moved between
-/// two samples (SPEC §5 "Experiments and uncertainty")?
+/// Silent-failure checks: whether the distribution of a score or feature moved between two samples.
+///
+/// SPEC §5 "Experiments and uncertainty".
 enum ShiftBuiltins {
     static let family = "Experiments"
 
     static let all: [Builtin] = [
-        Builtin("psi", family: family, [.required("expected"), .required("actual"), .option("bins")],
-                doc: "Population stability index of actual against expected: bins at expected's quantiles, Σ (a − e)·ln(a / e), empty bins floored at 1e-4.",
-                example: "psi(train.p_churn, live.p_churn, bins: 10)") { interpreter, args throws(RuntimeError) in
+        Builtin(
+            "psi", family: family, [.required("expected"), .required("actual"), .option("bins")],
+            doc:
+                "Population stability index of actual against expected: bins at expected's quantiles, Σ (a − e)·ln(a / e), empty bins floored at 1e-4.",
+            example: "psi(train.p_churn, live.p_churn, bins: 10)"
+        ) { interpreter, args throws(RuntimeError) in
             let expected = try sample(args, "expected"), actual = try sample(args, "actual")
             let bins = try args.integer("bins", default: 10, in: 2...Shift.psiMaxBins)
-            let result = try run(args) { () throws(MetricError) in try Shift.psi(expected: expected, actual: actual, bins: bins) }
+            let result = try run(args) { () throws(MetricError) in
+                try Shift.psi(expected: expected, actual: actual, bins: bins)
+            }
             for warning in result.warnings { interpreter.session.warn("`psi`: \(warning)", at: args.callSpan) }
             return .number(result.value)
         },
-        Builtin("ks_2samp", family: family, [.required("a"), .required("b")],
-                doc: "Two-sample Kolmogorov-Smirnov test: the largest gap between the two empirical CDFs and its two-sided p-value (as scipy).",
-                example: "ks_2samp(train.p_churn, live.p_churn)") { _, args throws(RuntimeError) in
+        Builtin(
+            "ks_2samp", family: family, [.required("a"), .required("b")],
+            doc:
+                "Two-sample Kolmogorov-Smirnov test: the largest gap between the two empirical CDFs and its two-sided p-value (as scipy).",
+            example: "ks_2samp(train.p_churn, live.p_churn)"
+        ) { _, args throws(RuntimeError) in
             let a = try sample(args, "a"), b = try sample(args, "b")
             let result = try run(args) { () throws(MetricError) in try Shift.ksTwoSample(a, b) }
             var record = Record(kind: "ks_2samp")
@@ -29,13 +38,19 @@ enum ShiftBuiltins {
             record["n_b"] = .number(Double(b.count))
             return .record(record)
         },
-        Builtin("wasserstein", family: family, [.required("a"), .required("b"), .option("a_weights"), .option("b_weights")],
-                doc: "Earth mover's distance between two samples' distributions (in the values' own unit; scipy's wasserstein_distance).",
-                example: "wasserstein(train.amount, live.amount)") { interpreter, args throws(RuntimeError) in
+        Builtin(
+            "wasserstein", family: family,
+            [.required("a"), .required("b"), .option("a_weights"), .option("b_weights")],
+            doc:
+                "Earth mover's distance between two samples' distributions (in the values' own unit; scipy's wasserstein_distance).",
+            example: "wasserstein(train.amount, live.amount)"
+        ) { interpreter, args throws(RuntimeError) in
             let a = try sample(args, "a"), b = try sample(args, "b")
             let aw = args.has("a_weights") ? try MetricInputs.numbers(args, "a_weights") : nil
             let bw = args.has("b_weights") ? try MetricInputs.numbers(args, "b_weights") : nil
-            let result = try run(args) { () throws(MetricError) in try Shift.wasserstein(a, b, uWeights: aw, vWeights: bw) }
+            let result = try run(args) { () throws(MetricError) in
+                try Shift.wasserstein(a, b, uWeights: aw, vWeights: bw)
+            }
             if let warning = result.warning { interpreter.session.warn("`wasserstein`: \(warning)", at: args.callSpan) }
             return result.value.map(Value.number) ?? .null
         },
@@ -54,7 +69,8 @@ enum ShiftBuiltins {
             for (from, to) in renamed { message = message.replacingOccurrences(of: "`\(from)`", with: "`\(to)`") }
             var span = MetricBuiltin.span(for: error, args)
             switch error {
-            case .missingValue(let name, _), .tooFewValues(let name, _, _), .unequalLengths(let name, _, _, _), .invalidValue(let name, _, _, _):
+            case .missingValue(let name, _), .tooFewValues(let name, _, _), .unequalLengths(let name, _, _, _),
+                .invalidValue(let name, _, _, _):
                 span = args.item(renamed[name] ?? name)?.span ?? span
             case .negativeWeight:
                 span = args.item("a_weights")?.span ?? args.item("b_weights")?.span ?? span

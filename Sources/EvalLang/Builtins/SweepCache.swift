@@ -14,7 +14,9 @@ package struct SweepCache: Sendable {
 
 extension Interpreter {
     /// The sweep of (y, p, weights), from the cache when the inputs are the same.
-    mutating func scoreSweep(_ y: [Double], _ p: [Double], _ weights: [Double]?, args: Arguments) throws(RuntimeError) -> ScoreSweep {
+    mutating func scoreSweep(_ y: [Double], _ p: [Double], _ weights: [Double]?, args: Arguments) throws(RuntimeError)
+        -> ScoreSweep
+    {
         if let cached = session.sweepCache, cached.y == y, cached.p == p, cached.weights == weights {
             return cached.sweep
         }
@@ -31,10 +33,17 @@ extension Interpreter {
 extension MetricBuiltin {
     /// A metric read off the score sweep: `by:` groups get their own sweep; otherwise
     /// the sweep comes from the interpreter's cache.
-    static func sweep(_ name: String, family: String, options: [String] = [], doc: String, example: String,
-                      read: @escaping @Sendable (Arguments) throws(RuntimeError) -> @Sendable (ScoreSweep) throws(MetricError) -> MetricResult) -> Builtin {
-        let parameters = [Parameter.required("y"), .required("p")] + (options + ["pos_label", "weights", "by"]).map(Parameter.option)
-        return Builtin(name, family: family, parameters, doc: doc, example: example) { interpreter, args throws(RuntimeError) in
+    static func sweep(
+        _ name: String, family: String, options: [String] = [], doc: String, example: String,
+        read:
+            @escaping @Sendable (Arguments) throws(RuntimeError) ->
+            @Sendable (ScoreSweep) throws(MetricError) -> MetricResult
+    ) -> Builtin {
+        let parameters =
+            [Parameter.required("y"), .required("p")]
+            + (options + ["pos_label", "weights", "by"]).map(Parameter.option)
+        return Builtin(name, family: family, parameters, doc: doc, example: example) {
+            interpreter, args throws(RuntimeError) in
             let reader = try read(args)
             let (y, p) = try ClassificationBuiltins.binaryScores(args)
             if args.has("by") {

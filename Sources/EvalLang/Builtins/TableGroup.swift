@@ -22,8 +22,9 @@ enum TableGroup {
             case .record(let r): rows.append(r.fields)
             case .number, .bool, .string, .null: rows.append(["value": result])
             default:
-                throw .wrongType(what: "the result of the function given to `by`", expected: "a record of scalars or a scalar",
-                                 found: result.typeName, args.span("fn"))
+                throw .wrongType(
+                    what: "the result of the function given to `by`", expected: "a record of scalars or a scalar",
+                    found: result.typeName, args.span("fn"))
             }
         }
         var out = Table()
@@ -39,7 +40,8 @@ enum TableGroup {
             for row in rows { for name in row.keys where !fieldNames.contains(name) { fieldNames.append(name) } }
             for name in fieldNames where name != keyName {
                 let values = rows.map { $0[name] ?? .null }
-                let column = try Coerce.column(fromList: values, what: "field `\(name)` of the groups' results", span: args.span("fn"))
+                let column = try Coerce.column(
+                    fromList: values, what: "field `\(name)` of the groups' results", span: args.span("fn"))
                 try out.append(name: name, column: column)
             }
         } catch let error as TableError {
@@ -64,7 +66,9 @@ enum TableGroup {
     static func describe(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
         if case .model(let model)? = args.value("x") { return ModelBuiltins.describe(model) }
         let t: Table
-        if case .table(let table)? = args.value("x") { t = table } else {
+        if case .table(let table)? = args.value("x") {
+            t = table
+        } else {
             t = (try? Table(names: ["x"], columns: [try args.column("x")])) ?? Table()
         }
         var stats: [String: [Double?]] = [:]
@@ -94,7 +98,9 @@ enum TableGroup {
     static func valueCounts(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
         let c = try args.column("x")
         let groups = Groups(by: c)
-        var entries = zip(groups.keys, groups.rows.map(\.count)).filter { $0.0 != .missing }.enumerated().map { ($0.offset, $0.element) }
+        var entries = zip(groups.keys, groups.rows.map(\.count)).filter { $0.0 != .missing }.enumerated().map {
+            ($0.offset, $0.element)
+        }
         entries.sort { $0.1.1 != $1.1.1 ? $0.1.1 > $1.1.1 : $0.0 < $1.0 }
         let firsts = entries.map { groups.rows[$0.0][0] }
         var out = Table()

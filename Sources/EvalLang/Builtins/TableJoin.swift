@@ -11,7 +11,8 @@ enum TableJoin {
         } else {
             on = a.names.filter { b.index(of: $0) != nil }
             guard !on.isEmpty else {
-                throw .invalidArgument("the tables share no column name to join on", args.callSpan, help: "name the key with `on:`")
+                throw .invalidArgument(
+                    "the tables share no column name to join on", args.callSpan, help: "name the key with `on:`")
             }
         }
         for name in on {
@@ -62,7 +63,8 @@ enum TableJoin {
         case .number(let v): return Column(numbers: v, missing: missing)
         case .bool(let v): return Column(bools: v, missing: missing)
         case .string(let codes, let dictionary):
-            return Column(codes: codes.indices.map { missing[$0] ? -1 : codes[$0] }, dictionary: dictionary, missing: missing)
+            return Column(
+                codes: codes.indices.map { missing[$0] ? -1 : codes[$0] }, dictionary: dictionary, missing: missing)
         }
     }
 }

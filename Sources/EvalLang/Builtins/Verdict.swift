@@ -1,9 +1,10 @@
 import EvalMetrics
 import Foundation
 
-/// One-sentence readouts of tests, for the people who decide: "B converts 0.38 points
-/// better than A (3.82% vs 3.44%), 95% CI [0.01, 0.75] points, p = 0.043."
+/// One-sentence readouts of tests, for the people who decide.
 ///
+/// For example: "B converts 0.38 points better than A (3.82% vs 3.44%), 95% CI
+/// [0.01, 0.75] points, p = 0.043."
 /// The numbers stay in the record beneath; the sentence only rounds them for reading.
 /// A difference whose interval includes zero is said to be "no clear difference",
 /// whatever its sign, so a sentence never claims more than the test shows.

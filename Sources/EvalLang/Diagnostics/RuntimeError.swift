@@ -20,10 +20,10 @@ package enum RuntimeError: Error, Sendable {
     package var span: SourceSpan {
         switch self {
         case .unknownName(_, _, let s), .unknownColumn(_, _, _, let s), .unknownField(_, _, let s),
-             .unknownOption(_, _, _, let s), .unknownParam(_, _, let s), .missingArgument(_, _, _, let s),
-             .tooManyArguments(_, _, let s), .wrongType(_, _, _, let s), .lengthMismatch(_, _, _, _, let s),
-             .indexOutOfRange(_, _, let s), .notCallable(_, let s), .invalidArgument(_, let s, _),
-             .data(_, let s), .fileAccess(_, _, let s, _), .interrupted(let s):
+            .unknownOption(_, _, _, let s), .unknownParam(_, _, let s), .missingArgument(_, _, _, let s),
+            .tooManyArguments(_, _, let s), .wrongType(_, _, _, let s), .lengthMismatch(_, _, _, _, let s),
+            .indexOutOfRange(_, _, let s), .notCallable(_, let s), .invalidArgument(_, let s, _),
+            .data(_, let s), .fileAccess(_, _, let s, _), .interrupted(let s):
             s
         }
     }
@@ -31,37 +31,49 @@ package enum RuntimeError: Error, Sendable {
     package var diagnostic: Diagnostic {
         switch self {
         case .unknownName(let name, let candidates, let span):
-            return Diagnostic(span: span, message: "unknown name `\(name)`",
-                              help: Suggestion.help(for: name, in: candidates))
+            return Diagnostic(
+                span: span, message: "unknown name `\(name)`",
+                help: Suggestion.help(for: name, in: candidates))
         case .unknownColumn(let name, let table, let candidates, let span):
             let owner = table.map { "table `\($0)`" } ?? "the table"
-            let help = Suggestion.help(for: name, in: candidates)
-                ?? (candidates.isEmpty ? nil : "columns are " + candidates.prefix(12).map { "`\($0)`" }.joined(separator: ", "))
+            let help =
+                Suggestion.help(for: name, in: candidates)
+                ?? (candidates.isEmpty
+                    ? nil : "columns are " + candidates.prefix(12).map { "`\($0)`" }.joined(separator: ", "))
             return Diagnostic(span: span, message: "\(owner) has no column `\(name)`", help: help)
         case .unknownField(let name, let candidates, let span):
-            let help = Suggestion.help(for: name, in: candidates)
+            let help =
+                Suggestion.help(for: name, in: candidates)
                 ?? (candidates.isEmpty ? nil : "fields are " + candidates.map { "`\($0)`" }.joined(separator: ", "))
             return Diagnostic(span: span, message: "no field `\(name)`", help: help)
         case .unknownOption(let name, let function, let candidates, let span):
-            let help = Suggestion.help(for: name, in: candidates)
-                ?? (candidates.isEmpty ? "`\(function)` takes no named arguments"
+            let help =
+                Suggestion.help(for: name, in: candidates)
+                ?? (candidates.isEmpty
+                    ? "`\(function)` takes no named arguments"
                     : "`\(function)` takes " + candidates.map { "`\($0):`" }.joined(separator: ", "))
             return Diagnostic(span: span, message: "`\(function)` has no option `\(name)`", help: help)
         case .unknownParam(let name, let candidates, let span):
-            let help = Suggestion.help(for: name, in: candidates)
+            let help =
+                Suggestion.help(for: name, in: candidates)
                 ?? (candidates.isEmpty ? "this notebook declares no params" : nil)
             return Diagnostic(span: span, message: "unknown param `\(name)`", help: help)
         case .missingArgument(let name, let function, let signature, let span):
-            return Diagnostic(span: span, message: "`\(function)` needs argument `\(name)`", help: "usage: \(signature)")
+            return Diagnostic(
+                span: span, message: "`\(function)` needs argument `\(name)`", help: "usage: \(signature)")
         case .tooManyArguments(let function, let signature, let span):
             return Diagnostic(span: span, message: "too many arguments to `\(function)`", help: "usage: \(signature)")
         case .wrongType(let what, let expected, let found, let span):
             return Diagnostic(span: span, message: "\(what) must be \(expected), not \(found)")
         case .lengthMismatch(let a, let n, let b, let m, let span):
-            return Diagnostic(span: span, message: "length mismatch: \(a) has \(NumberFormat.grouped(n)) values, \(b) has \(NumberFormat.grouped(m))")
+            return Diagnostic(
+                span: span,
+                message:
+                    "length mismatch: \(a) has \(NumberFormat.grouped(n)) values, \(b) has \(NumberFormat.grouped(m))")
         case .indexOutOfRange(let i, let count, let span):
-            return Diagnostic(span: span, message: "index \(i) is out of range for length \(NumberFormat.grouped(count))",
-                              help: "indices start at 0")
+            return Diagnostic(
+                span: span, message: "index \(i) is out of range for length \(NumberFormat.grouped(count))",
+                help: "indices start at 0")
         case .notCallable(let found, let span):
             return Diagnostic(span: span, message: "a \(found) cannot be called")
         case .invalidArgument(let message, let span, let help):

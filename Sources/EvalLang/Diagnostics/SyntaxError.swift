@@ -26,30 +26,35 @@ package enum SyntaxError: Error, Equatable, Sendable {
         case .unexpectedCharacter(let c, let span, let help):
             Diagnostic(span: span, message: "unexpected character `\(c)`", help: help)
         case .invalidNumber(let text, let span):
-            Diagnostic(span: span, message: "invalid number `\(text)`",
-                       help: "numbers look like 12, 0.5, 1e-3 or 1_000_000")
+            Diagnostic(
+                span: span, message: "invalid number `\(text)`",
+                help: "numbers look like 12, 0.5, 1e-3 or 1_000_000")
         case .unterminatedString(let span):
             Diagnostic(span: span, message: "unterminated string", help: "close it with `\"` on the same line")
         case .invalidEscape(let text, let span):
-            Diagnostic(span: span, message: "unknown escape `\(text)` in string",
-                       help: "strings know \\\" \\\\ \\n and \\t")
+            Diagnostic(
+                span: span, message: "unknown escape `\(text)` in string",
+                help: "strings know \\\" \\\\ \\n and \\t")
         case .unexpectedToken(let found, let expected, let span):
             Diagnostic(span: span, message: "expected \(expected), found \(found.display)")
         case .incomplete(let expected, let span):
             Diagnostic(span: span, message: "unexpected end of input: expected \(expected)")
         case .invalidAssignmentTarget(let span):
-            Diagnostic(span: span, message: "only a name can be assigned to",
-                       help: "write `name = expression`; to compare, use `==`")
+            Diagnostic(
+                span: span, message: "only a name can be assigned to",
+                help: "write `name = expression`; to compare, use `==`")
         case .positionalAfterNamed(let span):
-            Diagnostic(span: span, message: "positional argument after a named one",
-                       help: "put positional arguments first")
+            Diagnostic(
+                span: span, message: "positional argument after a named one",
+                help: "put positional arguments first")
         case .duplicateArgument(let name, let span):
             Diagnostic(span: span, message: "argument `\(name)` is given twice")
         case .duplicateField(let name, let span):
             Diagnostic(span: span, message: "field `\(name)` is given twice")
         case .tooDeep(let span):
-            Diagnostic(span: span, message: "expression nested more than \(Parser.maxDepth) levels deep",
-                       help: "split it into named steps")
+            Diagnostic(
+                span: span, message: "expression nested more than \(Parser.maxDepth) levels deep",
+                help: "split it into named steps")
         }
     }
 }

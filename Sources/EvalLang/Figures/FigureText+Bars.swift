@@ -16,8 +16,10 @@ extension FigureText {
         for j in 0..<count {
             var first = true
             for (s, series) in figure.series.enumerated() where j < series.y.count {
-                rows.append(BarRow(label: categoryLabel(figure, j), showLabel: first,
-                                   series: seriesName(figure, s), value: series.y[j], color: Style.seriesColor(s)))
+                rows.append(
+                    BarRow(
+                        label: categoryLabel(figure, j), showLabel: first,
+                        series: seriesName(figure, s), value: series.y[j], color: Style.seriesColor(s)))
                 first = false
             }
         }
@@ -31,9 +33,10 @@ extension FigureText {
         return String(j + 1)
     }
 
-    /// Draws bar rows: labels, an optional series column, bars from a zero axis (negative
-    /// values to its left) in eighth blocks, then the value. Rows beyond the height end
-    /// in `… N more rows`.
+    /// Draws bar rows: labels, an optional series column, bars from a zero axis (negative values to its left) in
+    /// eighth blocks, then the value.
+    ///
+    /// Rows beyond the height end in `… N more rows`.
     static func barChart(_ figure: Figure, rows: [BarRow], size: Size, style: Style) -> [String] {
         guard !rows.isEmpty else { return noData(figure, width: size.width) }
         let width = size.width
@@ -101,15 +104,19 @@ extension FigureText {
         return String(repeating: "█", count: eighths / 8) + partial[eighths % 8]
     }
 
-    /// Histograms: one bar a bin, labelled with the bin's range. Too many bins for the
-    /// height are merged, adjacent ones summed, until they fit.
+    /// Histograms: one bar a bin, labelled with the bin's range.
+    ///
+    /// Too many bins for the height are merged, adjacent ones summed, until they fit.
     static func histogram(_ figure: Figure, size: Size, style: Style) -> [String] {
-        let budget = max(1, size.height - titleLines(figure, width: size.width).count
-            - (figure.xLabel.isEmpty && figure.yLabel.isEmpty ? 0 : 1))
+        let budget = max(
+            1,
+            size.height - titleLines(figure, width: size.width).count
+                - (figure.xLabel.isEmpty && figure.yLabel.isEmpty ? 0 : 1))
         let longest = figure.series.map(\.y.count).max() ?? 0
         var group = 1
         while group < longest,
-              figure.series.reduce(0, { $0 + ($1.y.count + group - 1) / group }) > budget {
+            figure.series.reduce(0, { $0 + ($1.y.count + group - 1) / group }) > budget
+        {
             group += 1
         }
         let bins = figure.series.map { mergedBins($0, group: group) }
@@ -120,8 +127,10 @@ extension FigureText {
             for (s, seriesBins) in bins.enumerated() where j < seriesBins.count {
                 let bin = seriesBins[j]
                 let label = bin.high.isEmpty ? bin.low : padLeft(bin.low, loW) + " – " + bin.high
-                rows.append(BarRow(label: label, showLabel: label != previous, series: seriesName(figure, s),
-                                   value: bin.value, color: Style.seriesColor(s)))
+                rows.append(
+                    BarRow(
+                        label: label, showLabel: label != previous, series: seriesName(figure, s),
+                        value: bin.value, color: Style.seriesColor(s)))
                 previous = label
             }
         }

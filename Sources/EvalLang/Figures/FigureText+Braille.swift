@@ -38,12 +38,14 @@ extension FigureText {
         /// A point in dot coordinates, rounded to the nearest dot.
         mutating func point(_ x: Double, _ y: Double, ink: Int16) {
             guard x.isFinite, y.isFinite, x > -0.5, y > -0.5,
-                  x < Double(dotWidth) - 0.5, y < Double(dotHeight) - 0.5 else { return }
+                x < Double(dotWidth) - 0.5, y < Double(dotHeight) - 0.5
+            else { return }
             set(Int(x.rounded()), Int(y.rounded()), ink: ink)
         }
 
-        /// A straight segment in dot coordinates: clipped to the canvas, then drawn with
-        /// Bresenham's algorithm. Dashed segments draw two dots of every four.
+        /// A straight segment in dot coordinates: clipped to the canvas, then drawn with Bresenham's algorithm.
+        ///
+        /// Dashed segments draw two dots of every four.
         mutating func line(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, ink: Int16, dashed: Bool = false) {
             let box = (maxX: Double(dotWidth - 1), maxY: Double(dotHeight - 1))
             guard let c = Self.clip(x0, y0, x1, y1, maxX: box.maxX, maxY: box.maxY) else { return }
@@ -69,8 +71,10 @@ extension FigureText {
 
         /// Liang–Barsky clipping of a segment to `[0, maxX] × [0, maxY]`; nil when the
         /// segment misses the box.
-        static func clip(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double,
-                         maxX: Double, maxY: Double) -> (x0: Double, y0: Double, x1: Double, y1: Double)? {
+        static func clip(
+            _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double,
+            maxX: Double, maxY: Double
+        ) -> (x0: Double, y0: Double, x1: Double, y1: Double)? {
             guard x0.isFinite, y0.isFinite, x1.isFinite, y1.isFinite else { return nil }
             let dx = x1 - x0
             let dy = y1 - y0

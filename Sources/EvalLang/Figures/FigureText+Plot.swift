@@ -124,7 +124,8 @@ extension FigureText {
     static func plotHeader(_ figure: Figure, width: Int, style: Style) -> String? {
         let yLabel = clean(figure.yLabel)
         let named = figure.series.count > 1 || figure.series.contains { !($0.name ?? "").isEmpty }
-        let items = named ? figure.series.indices.map { (name: seriesName(figure, $0), color: Style.seriesColor($0)) } : []
+        let items =
+            named ? figure.series.indices.map { (name: seriesName(figure, $0), color: Style.seriesColor($0)) } : []
         if items.isEmpty { return yLabel.isEmpty ? nil : truncate(yLabel, to: width) }
         let label = yLabel.isEmpty ? "" : truncate(yLabel, to: width / 2)
         let gap = label.isEmpty ? 0 : 2

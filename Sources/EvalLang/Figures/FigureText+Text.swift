@@ -32,8 +32,8 @@ extension FigureText {
     private static func isWide(_ v: UInt32) -> Bool {
         switch v {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+            0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
             return true
         default:
             return false
@@ -55,9 +55,10 @@ extension FigureText {
         return out + "…"
     }
 
-    /// A set of labels cut to `limit` columns. Cut at the end they often collide
-    /// (`category 1`, `category 2` → `cat…`); when that loses distinctions the labels
-    /// had, they keep their start and more of their end instead (`c…y 1`, `c…y 2`).
+    /// A set of labels cut to `limit` columns.
+    ///
+    /// Cut at the end they often collide (`category 1`, `category 2` → `cat…`); when that loses distinctions the
+    /// labels had, they keep their start and more of their end instead (`c…y 1`, `c…y 2`).
     static func truncateLabels(_ labels: [String], to limit: Int) -> [String] {
         let cut = labels.map { truncate($0, to: limit) }
         guard Set(cut).count < Set(labels).count, limit >= 3 else { return cut }

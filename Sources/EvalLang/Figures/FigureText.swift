@@ -105,9 +105,11 @@ package enum FigureText {
         }
     }
 
-    /// A legend: `● name` items, coloured by series, as many as fit in `width` columns
-    /// (then `…`). Returns the text and the columns it takes.
-    static func legend(_ items: [(name: String, color: Int)], width: Int, style: Style) -> (text: String, columns: Int) {
+    /// A legend: `● name` items, coloured by series, as many as fit in `width` columns (then `…`).
+    ///
+    /// Returns the text and the columns it takes.
+    static func legend(_ items: [(name: String, color: Int)], width: Int, style: Style) -> (text: String, columns: Int)
+    {
         var text = ""
         var used = 0
         for (i, item) in items.enumerated() {

@@ -23,7 +23,8 @@ package enum Coerce {
             case .string: k = .string
             case .null: continue
             default:
-                throw .wrongType(what: "each item of \(what)", expected: "a number, bool or string", found: item.typeName, span)
+                throw .wrongType(
+                    what: "each item of \(what)", expected: "a number, bool or string", found: item.typeName, span)
             }
             if let kind, kind != k {
                 throw .invalidArgument("\(what) mixes \(kind.rawValue)s and \(k.rawValue)s", span)

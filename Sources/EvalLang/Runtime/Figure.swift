@@ -46,9 +46,11 @@ package struct Figure: Sendable, Equatable {
     package var xRange: ClosedRange<Double>?
     package var yRange: ClosedRange<Double>?
 
-    package init(kind: Kind, title: String, xLabel: String, yLabel: String, series: [Series] = [],
-                 categories: [String] = [], matrix: [[Double]] = [], rowLabels: [String] = [],
-                 reference: [Double]? = nil, xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil) {
+    package init(
+        kind: Kind, title: String, xLabel: String, yLabel: String, series: [Series] = [],
+        categories: [String] = [], matrix: [[Double]] = [], rowLabels: [String] = [],
+        reference: [Double]? = nil, xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil
+    ) {
         self.kind = kind
         self.title = title
         self.xLabel = xLabel

@@ -9,7 +9,8 @@ enum Indexing {
                 throw .unknownColumn(name, table: baseName, candidates: t.names, span)
             }
             return .column(c)
-        case (.table(let t), .list(let items)) where items.allSatisfy({ if case .string = $0 { true } else { false } }) && !items.isEmpty:
+        case (.table(let t), .list(let items))
+        where items.allSatisfy({ if case .string = $0 { true } else { false } }) && !items.isEmpty:
             var names: [String] = []
             for case .string(let name) in items {
                 guard t.index(of: name) != nil else {
@@ -39,8 +40,11 @@ enum Indexing {
             guard let v = r[name] else { throw .unknownField(name, candidates: Array(r.fields.keys), span) }
             return v
         default:
-            throw .invalidArgument("cannot index a \(base.typeName) with a \(key.typeName)", span,
-                                   help: "tables take a column name, a list of names or a bool mask; columns and lists take a position or a mask")
+            throw .invalidArgument(
+                "cannot index a \(base.typeName) with a \(key.typeName)", span,
+                help:
+                    "tables take a column name, a list of names or a bool mask; columns and lists take a position or a mask"
+            )
         }
     }
 
@@ -58,7 +62,8 @@ enum Indexing {
     static func mask(_ key: Value, count: Int, span: SourceSpan) throws(RuntimeError) -> [Bool] {
         let column = try Coerce.column(key, what: "the index", span: span)
         guard column.type == .bool, let bools = column.bools else {
-            throw .wrongType(what: "a row mask", expected: "a bool column", found: "a \(column.type.rawValue) column", span)
+            throw .wrongType(
+                what: "a row mask", expected: "a bool column", found: "a \(column.type.rawValue) column", span)
         }
         guard column.count == count else {
             throw .lengthMismatch("the mask", column.count, "the indexed value", count, span)

@@ -3,10 +3,12 @@ import OrderedCollections
 
 extension Interpreter {
     /// Evaluates `expr`; `locals` are the parameters of the lambdas around it.
-    package mutating func evaluate(_ expr: Expr, locals: OrderedDictionary<String, Value>) throws(RuntimeError) -> Value {
+    package mutating func evaluate(_ expr: Expr, locals: OrderedDictionary<String, Value>) throws(RuntimeError) -> Value
+    {
         guard evaluationDepth < Interpreter.maxEvaluationDepth else {
-            throw .invalidArgument("evaluation nested more than \(Interpreter.maxEvaluationDepth) levels deep", expr.span,
-                                   help: "split long chains into named steps; a lambda that calls itself needs a case that stops")
+            throw .invalidArgument(
+                "evaluation nested more than \(Interpreter.maxEvaluationDepth) levels deep", expr.span,
+                help: "split long chains into named steps; a lambda that calls itself needs a case that stops")
         }
         if Interruption.isRequested { throw .interrupted(expr.span) }
         evaluationDepth += 1
@@ -14,7 +16,9 @@ extension Interpreter {
         return try evaluateNode(expr, locals: locals)
     }
 
-    private mutating func evaluateNode(_ expr: Expr, locals: OrderedDictionary<String, Value>) throws(RuntimeError) -> Value {
+    private mutating func evaluateNode(_ expr: Expr, locals: OrderedDictionary<String, Value>) throws(RuntimeError)
+        -> Value
+    {
         switch expr.kind {
         case .number(let x): return .number(x)
         case .string(let s): return .string(s)
@@ -66,7 +70,9 @@ extension Interpreter {
         return nil
     }
 
-    private func lookup(_ name: String, locals: OrderedDictionary<String, Value>, span: SourceSpan) throws(RuntimeError) -> Value {
+    private func lookup(_ name: String, locals: OrderedDictionary<String, Value>, span: SourceSpan) throws(RuntimeError)
+        -> Value
+    {
         if let v = locals[name] { return v }
         if let v = globals[name] { return v }
         if name == "params" { return .record(Record(session.params, kind: "params")) }
@@ -74,7 +80,9 @@ extension Interpreter {
         throw .unknownName(name, candidates: knownNames(locals: locals), span)
     }
 
-    private mutating func member(_ base: Expr, name: String, nameSpan: SourceSpan, locals: OrderedDictionary<String, Value>) throws(RuntimeError) -> Value {
+    private mutating func member(
+        _ base: Expr, name: String, nameSpan: SourceSpan, locals: OrderedDictionary<String, Value>
+    ) throws(RuntimeError) -> Value {
         let value = try evaluate(base, locals: locals)
         switch value {
         case .table(let t):
@@ -89,13 +97,16 @@ extension Interpreter {
             }
             return field
         default:
-            throw .invalidArgument("a \(value.typeName) has no fields; `.\(name)` reads a table column or a record field", nameSpan)
+            throw .invalidArgument(
+                "a \(value.typeName) has no fields; `.\(name)` reads a table column or a record field", nameSpan)
         }
     }
 
     // MARK: Calls
 
-    private mutating func call(_ callee: Expr, _ args: [CallArgument], span: SourceSpan, locals: OrderedDictionary<String, Value>) throws(RuntimeError) -> Value {
+    private mutating func call(
+        _ callee: Expr, _ args: [CallArgument], span: SourceSpan, locals: OrderedDictionary<String, Value>
+    ) throws(RuntimeError) -> Value {
         let function = try resolveCallee(callee, locals: locals)
         var evaluated: [(name: String?, item: Arguments.Item)] = []
         for arg in args {
@@ -106,7 +117,9 @@ extension Interpreter {
 
     /// SPEC §4: a bound function if there is one, else the builtin of that name,
     /// so `precision = precision(y, yhat)` works and later calls still reach the builtin.
-    private mutating func resolveCallee(_ callee: Expr, locals: OrderedDictionary<String, Value>) throws(RuntimeError) -> Function {
+    private mutating func resolveCallee(_ callee: Expr, locals: OrderedDictionary<String, Value>) throws(RuntimeError)
+        -> Function
+    {
         if case .name(let name) = callee.kind {
             let bound = locals[name] ?? globals[name]
             if case .function(let f)? = bound { return f }
@@ -120,7 +133,9 @@ extension Interpreter {
     }
 
     /// Calls a function with already evaluated arguments (builtins use this for callbacks).
-    package mutating func invoke(_ function: Function, _ args: [(name: String?, item: Arguments.Item)], span: SourceSpan) throws(RuntimeError) -> Value {
+    package mutating func invoke(
+        _ function: Function, _ args: [(name: String?, item: Arguments.Item)], span: SourceSpan
+    ) throws(RuntimeError) -> Value {
         switch function {
         case .builtin(let builtin):
             let bound = try Binder.bind(builtin, args, span: span)
@@ -131,11 +146,13 @@ extension Interpreter {
             }
             guard args.count == lambda.parameters.count else {
                 throw .invalidArgument(
-                    "this lambda takes \(lambda.parameters.count) argument\(lambda.parameters.count == 1 ? "" : "s"), given \(args.count)", span)
+                    "this lambda takes \(lambda.parameters.count) argument\(lambda.parameters.count == 1 ? "" : "s"), given \(args.count)",
+                    span)
             }
             guard callDepth < Interpreter.maxCallDepth else {
-                throw .invalidArgument("more than \(Interpreter.maxCallDepth) nested lambda calls", span,
-                                       help: "a lambda that calls itself needs a case that stops")
+                throw .invalidArgument(
+                    "more than \(Interpreter.maxCallDepth) nested lambda calls", span,
+                    help: "a lambda that calls itself needs a case that stops")
             }
             var scope = lambda.captured
             for (name, arg) in zip(lambda.parameters, args) { scope[name] = arg.item.value }
@@ -146,7 +163,8 @@ extension Interpreter {
     }
 
     /// Calls `function` with positional values (for `map`, `by`, `bootstrap`…).
-    package mutating func call(_ function: Function, _ values: [Value], span: SourceSpan) throws(RuntimeError) -> Value {
+    package mutating func call(_ function: Function, _ values: [Value], span: SourceSpan) throws(RuntimeError) -> Value
+    {
         try invoke(function, values.map { (nil, Arguments.Item(value: $0, span: span)) }, span: span)
     }
 }

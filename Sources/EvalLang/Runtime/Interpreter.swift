@@ -122,14 +122,16 @@ package struct Interpreter: Sendable {
             let result = try Operators.binary(op, left, right, span: condition.span)
             let (passed, detail) = try verdict(result, span: condition.span)
             let shown = detail ?? "\(left.inlineText) \(op.negated.rawValue) \(right.inlineText)"
-            return Check(passed: passed, expression: expression, detail: passed ? nil : shown, message: message, span: span)
+            return Check(
+                passed: passed, expression: expression, detail: passed ? nil : shown, message: message, span: span)
         }
         let result = try evaluate(condition, locals: [:])
         let (passed, detail) = try verdict(result, span: condition.span)
         var shown = detail ?? "false"
         // A failed tolerance check shows the values it compared: approx(0.8612, 0.87, tol: 0.01).
         if !passed, detail == nil, case .call(let callee, let arguments) = condition.kind,
-           case .name(let name) = callee.kind, name == "approx" || name == "between", globals[name] == nil {
+            case .name(let name) = callee.kind, name == "approx" || name == "between", globals[name] == nil
+        {
             var parts: [String] = []
             for argument in arguments {
                 let value = try evaluate(argument.value, locals: [:])
@@ -146,7 +148,8 @@ package struct Interpreter: Sendable {
         case .bool(let b): return (b, nil)
         case .null: return (false, "the condition is null")
         case .list(let items):
-            return try verdict(.column(try Coerce.column(fromList: items, what: "the condition", span: span)), span: span)
+            return try verdict(
+                .column(try Coerce.column(fromList: items, what: "the condition", span: span)), span: span)
         case .column(let c) where c.type == .bool:
             let bools = c.bools ?? []
             var failing = 0
@@ -154,7 +157,8 @@ package struct Interpreter: Sendable {
             let detail = "\(NumberFormat.grouped(failing)) of \(NumberFormat.grouped(c.count)) rows are not true"
             return (failing == 0, failing == 0 ? nil : detail)
         default:
-            throw .wrongType(what: "the condition of `expect`", expected: "a bool or a bool column", found: value.typeName, span)
+            throw .wrongType(
+                what: "the condition of `expect`", expected: "a bool or a bool column", found: value.typeName, span)
         }
     }
 }

@@ -25,10 +25,13 @@ extension Operators {
         }
     }
 
-    static func compare(_ op: BinaryOperator, _ a: Operand, _ b: Operand, span: SourceSpan) throws(RuntimeError) -> Value {
+    static func compare(_ op: BinaryOperator, _ a: Operand, _ b: Operand, span: SourceSpan) throws(RuntimeError)
+        -> Value
+    {
         if let ta = a.type(0), let tb = b.type(0), ta != tb {
-            throw .invalidArgument("cannot compare \(a.typeName) with \(b.typeName)", span,
-                                   help: ta == .number || tb == .number ? "numbers compare with numbers: write 1, not \"1\"" : nil)
+            throw .invalidArgument(
+                "cannot compare \(a.typeName) with \(b.typeName)", span,
+                help: ta == .number || tb == .number ? "numbers compare with numbers: write 1, not \"1\"" : nil)
         }
         if a.type(0) == .bool || b.type(0) == .bool, op != .equal, op != .notEqual {
             throw .invalidArgument("bools compare only with `==` and `!=`", span)
@@ -71,7 +74,9 @@ extension Operators {
         let b = try operand(rhs, side: "right", span: span)
         for side in [a, b] {
             if let t = side.type(0), t != .bool {
-                throw .wrongType(what: "each side of `\(isAnd ? "and" : "or")`", expected: "a bool or bool column", found: side.typeName, span)
+                throw .wrongType(
+                    what: "each side of `\(isAnd ? "and" : "or")`", expected: "a bool or bool column",
+                    found: side.typeName, span)
             }
         }
         func combine(_ x: Bool?, _ y: Bool?) -> Bool? {

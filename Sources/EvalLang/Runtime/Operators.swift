@@ -52,7 +52,8 @@ enum Operators {
         case .column(let c): return .column(c)
         case .list(let items): return .column(try Coerce.column(fromList: items, what: "the \(side) side", span: span))
         default:
-            throw .wrongType(what: "the \(side) side", expected: "a number, bool, string or column", found: value.typeName, span)
+            throw .wrongType(
+                what: "the \(side) side", expected: "a number, bool, string or column", found: value.typeName, span)
         }
     }
 
@@ -67,7 +68,8 @@ enum Operators {
         }
     }
 
-    static func binary(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, span: SourceSpan) throws(RuntimeError) -> Value {
+    static func binary(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, span: SourceSpan) throws(RuntimeError) -> Value
+    {
         let a = try operand(lhs, side: "left", span: span)
         let b = try operand(rhs, side: "right", span: span)
         if op.isComparison { return try compare(op, a, b, span: span) }
@@ -101,7 +103,9 @@ enum Operators {
         }
     }
 
-    private static func arithmetic(_ op: BinaryOperator, _ a: Operand, _ b: Operand, span: SourceSpan) throws(RuntimeError) -> Value {
+    private static func arithmetic(_ op: BinaryOperator, _ a: Operand, _ b: Operand, span: SourceSpan)
+        throws(RuntimeError) -> Value
+    {
         let isString = a.type(0) == .string || b.type(0) == .string
         if isString {
             guard op == .add, a.type(0) != .number, b.type(0) != .number, a.type(0) != .bool, b.type(0) != .bool else {
@@ -127,7 +131,11 @@ enum Operators {
         var out = [Double](repeating: .nan, count: n)
         var missing = [Bool](repeating: false, count: n)
         for i in 0..<n {
-            if let x = number(a.element(i)), let y = number(b.element(i)) { out[i] = apply(op, x, y) } else { missing[i] = true }
+            if let x = number(a.element(i)), let y = number(b.element(i)) {
+                out[i] = apply(op, x, y)
+            } else {
+                missing[i] = true
+            }
         }
         return .column(Column(numbers: out, missing: missing))
     }
@@ -151,11 +159,12 @@ enum Operators {
             case (nil, nil): break
             }
         }
-        let missing: [Bool]? = switch (x.missing, y.missing) {
-        case (nil, nil): nil
-        case (let m?, nil), (nil, let m?): m
-        case (let m?, let k?): zip(m, k).map { $0 || $1 }
-        }
+        let missing: [Bool]? =
+            switch (x.missing, y.missing) {
+            case (nil, nil): nil
+            case (let m?, nil), (nil, let m?): m
+            case (let m?, let k?): zip(m, k).map { $0 || $1 }
+            }
         return Column(numbers: out, missing: missing)
     }
 }

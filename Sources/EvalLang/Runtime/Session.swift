@@ -30,8 +30,10 @@ package struct Session: Sendable {
     /// How many sweeps (sorts of scores) this session has built: a cell asking
     /// several curve metrics of the same inputs should add one.
     package var sweepsBuilt = 0
-    /// Where long work reports how far it got ("leaderboard: 120 of 300 models"); the
-    /// executable prints it on stderr when that is a terminal. Called from any thread.
+    /// Where long work reports how far it got ("leaderboard: 120 of 300 models"); the executable prints it on
+    /// stderr when that is a terminal.
+    ///
+    /// Called from any thread.
     package var progress: (@Sendable (String) -> Void)?
 
     package init(params: OrderedDictionary<String, Value> = [:], seed: UInt64 = 0, files: FileAccess) {

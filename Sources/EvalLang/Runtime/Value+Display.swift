@@ -15,7 +15,8 @@ extension Value {
         case .table(let t): return "table \(NumberFormat.grouped(t.rowCount)) × \(t.columnCount)"
         case .list(let items):
             let shown = items.prefix(8).map(\.inlineText)
-            return "[" + shown.joined(separator: ", ") + (items.count > 8 ? ", … (\(NumberFormat.grouped(items.count)) items)" : "") + "]"
+            return "[" + shown.joined(separator: ", ")
+                + (items.count > 8 ? ", … (\(NumberFormat.grouped(items.count)) items)" : "") + "]"
         case .record(let r):
             return "{" + r.fields.map { "\($0.key): \($0.value.inlineText)" }.joined(separator: ", ") + "}"
         case .function(let f):
@@ -33,7 +34,8 @@ extension Value {
         switch self {
         case .column(let c):
             let missing = c.missingCount
-            return "\(c.type.rawValue) column \(NumberFormat.grouped(c.count))" + (missing > 0 ? " (\(NumberFormat.grouped(missing)) missing)" : "")
+            return "\(c.type.rawValue) column \(NumberFormat.grouped(c.count))"
+                + (missing > 0 ? " (\(NumberFormat.grouped(missing)) missing)" : "")
         case .list(let items): return "list of \(NumberFormat.grouped(items.count))"
         case .record(let r): return "record {" + r.fields.keys.joined(separator: ", ") + "}"
         default: return inlineText
@@ -82,8 +84,10 @@ extension Value {
         case .table(let t):
             let shown = min(t.rowCount, maxRows)
             let rows = (0..<shown).map { i in t.columns.map { Value.cellText($0[i]) } }
-            return .table(DisplayTable(columns: t.names, rightAligned: t.columns.map { $0.type == .number },
-                                       rows: rows, omittedRows: t.rowCount - shown))
+            return .table(
+                DisplayTable(
+                    columns: t.names, rightAligned: t.columns.map { $0.type == .number },
+                    rows: rows, omittedRows: t.rowCount - shown))
         case .record(let r) where r.kind != "params":
             // A readout's verdict reads as a sentence above its numbers, not as a cell.
             var headline: String?

@@ -83,12 +83,17 @@ package struct Lexer {
         case UInt8(ascii: "%"): kind = .percent
         case UInt8(ascii: "^"): kind = .caret
         case UInt8(ascii: "="):
-            if peek() == UInt8(ascii: "=") { index += 1; kind = .eq }
-            else if peek() == UInt8(ascii: ">") { index += 1; kind = .arrow }
-            else { kind = .assign }
+            if peek() == UInt8(ascii: "=") {
+                index += 1; kind = .eq
+            } else if peek() == UInt8(ascii: ">") {
+                index += 1; kind = .arrow
+            } else {
+                kind = .assign
+            }
         case UInt8(ascii: "!"):
             guard peek() == UInt8(ascii: "=") else {
-                throw .unexpectedCharacter("!", span(from: start), help: "use `not` for negation and `!=` for inequality")
+                throw .unexpectedCharacter(
+                    "!", span(from: start), help: "use `not` for negation and `!=` for inequality")
             }
             index += 1
             kind = .ne
@@ -98,7 +103,8 @@ package struct Lexer {
             if peek() == UInt8(ascii: "=") { index += 1; kind = .ge } else { kind = .gt }
         case UInt8(ascii: "|"):
             guard peek() == UInt8(ascii: ">") else {
-                throw .unexpectedCharacter("|", span(from: start), help: "the pipe operator is `|>`; for logic use `or`")
+                throw .unexpectedCharacter(
+                    "|", span(from: start), help: "the pipe operator is `|>`; for logic use `or`")
             }
             index += 1
             kind = .pipe
@@ -148,16 +154,17 @@ package struct Lexer {
     private mutating func name(_ start: Int) -> Token {
         while let c = peek(), isNameStart(c) || isDigit(c) { index += 1 }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        let kind: Token.Kind = switch text {
-        case "true": .kwTrue
-        case "false": .kwFalse
-        case "null": .kwNull
-        case "and": .kwAnd
-        case "or": .kwOr
-        case "not": .kwNot
-        case "expect": .kwExpect
-        default: .name(text)
-        }
+        let kind: Token.Kind =
+            switch text {
+            case "true": .kwTrue
+            case "false": .kwFalse
+            case "null": .kwNull
+            case "and": .kwAnd
+            case "or": .kwOr
+            case "not": .kwNot
+            case "expect": .kwExpect
+            default: .name(text)
+            }
         return Token(kind, span(from: start))
     }
 

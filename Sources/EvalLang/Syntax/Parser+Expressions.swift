@@ -101,7 +101,8 @@ extension Parser {
         advance()
         let rhs = try sum()
         if Self.comparison(current.kind) != nil {
-            throw .unexpectedToken(found: current.kind, expected: "end of comparison (comparisons do not chain; use `and`)", current.span)
+            throw .unexpectedToken(
+                found: current.kind, expected: "end of comparison (comparisons do not chain; use `and`)", current.span)
         }
         return Expr(.binary(op, lhs, rhs), lhs.span.through(rhs.span))
     }

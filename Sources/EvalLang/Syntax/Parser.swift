@@ -87,7 +87,8 @@ package struct Parser {
             advance()
             advance()
             let value = try expression()
-            return Statement(kind: .assignment(name: name, nameSpan: start, value: value), span: start.through(value.span))
+            return Statement(
+                kind: .assignment(name: name, nameSpan: start, value: value), span: start.through(value.span))
         }
         let expr = try expression()
         if check(.assign) { throw .invalidAssignmentTarget(expr.span) }

@@ -17,8 +17,9 @@ package struct ProfitCurve: Equatable, Sendable {
     package var trueNegatives: [Double]
     /// The share of the total weight flagged at each threshold.
     package var shareFlagged: [Double]
-    /// What acting on no one earns: every positive a false negative, every negative a
-    /// true negative. The lower bound a model has to beat.
+    /// What acting on no one earns: every positive a false negative, every negative a true negative.
+    ///
+    /// The lower bound a model has to beat.
     package var noOne: Double
     /// What acting on everyone earns (the last row's profit).
     package var everyone: Double
@@ -41,7 +42,8 @@ package struct ProfitCurve: Equatable, Sendable {
             total > 0 ? (sweep.truePositives[k] + sweep.falsePositives[k]) / total : 0
         }
         if case .constant(let tp) = payoff.tp, case .constant(let fp) = payoff.fp,
-           case .constant(let fn) = payoff.fn, case .constant(let tn) = payoff.tn {
+            case .constant(let fn) = payoff.fn, case .constant(let tn) = payoff.tn
+        {
             noOne = fn * positives + tn * negatives
             profit = (0..<count).map { k in
                 let tps = sweep.truePositives[k], fps = sweep.falsePositives[k]
@@ -72,7 +74,8 @@ package struct ProfitCurve: Equatable, Sendable {
                 let row = sweep.order[position]
                 let w = weights?[row] ?? 1
                 let positive = y[row] == 1
-                let gain = payoff.value(row: row, positive: positive, act: true)
+                let gain =
+                    payoff.value(row: row, positive: positive, act: true)
                     - payoff.value(row: row, positive: positive, act: false)
                 running.add(w * gain)
             }
@@ -82,8 +85,9 @@ package struct ProfitCurve: Equatable, Sendable {
         return (baseline.value, profit)
     }
 
-    /// Precision at row k: the share of flagged weight that is truly positive. Every
-    /// threshold flags at least one row of positive weight, so it is always defined.
+    /// Precision at row k: the share of flagged weight that is truly positive.
+    ///
+    /// Every threshold flags at least one row of positive weight, so it is always defined.
     package func precision(_ k: Int) -> Double {
         let flagged = truePositives[k] + falsePositives[k]
         return flagged > 0 ? truePositives[k] / flagged : 0
@@ -134,7 +138,8 @@ package struct BestThreshold: Equatable, Sendable {
             falsePositives = 0
             falseNegatives = curve.truePositives.last ?? 0
             trueNegatives = curve.falsePositives.last ?? 0
-            warning = curve.profit.isEmpty
+            warning =
+                curve.profit.isEmpty
                 ? "there are no scores to choose a threshold from"
                 : "acting on no one earns more than any threshold, so no threshold is best"
             return

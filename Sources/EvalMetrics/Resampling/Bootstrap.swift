@@ -33,8 +33,10 @@ package enum Bootstrap {
         let bounds = Descriptive.quantiles(values, [alpha, 1 - alpha])
         guard let low = bounds[0], let high = bounds[1] else { return nil }
         let mean = Summation.sum(values) / Double(values.count)
-        let standardError: Double? = values.count > 1
-            ? (Summation.sum(count: values.count) { (values[$0] - mean) * (values[$0] - mean) } / Double(values.count - 1)).squareRoot()
+        let standardError: Double? =
+            values.count > 1
+            ? (Summation.sum(count: values.count) { (values[$0] - mean) * (values[$0] - mean) }
+                / Double(values.count - 1)).squareRoot()
             : nil
         return Summary(low: low, high: high, standardError: standardError, replicates: values.count)
     }

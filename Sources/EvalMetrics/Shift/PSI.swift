@@ -113,13 +113,14 @@ extension Shift {
             if e == 0 || a == 0 { floored += 1 }
             let eUsed = e == 0 ? psiShareFloor : e
             let aUsed = a == 0 ? psiShareFloor : a
-            table.append(PSIBin(
-                lower: k == 0 ? -.infinity : edges[k - 1],
-                upper: k == edges.count ? .infinity : edges[k],
-                expectedCount: expectedCounts[k], actualCount: actualCounts[k],
-                expectedShare: e, actualShare: a,
-                contribution: (aUsed - eUsed) * log(aUsed / eUsed)
-            ))
+            table.append(
+                PSIBin(
+                    lower: k == 0 ? -.infinity : edges[k - 1],
+                    upper: k == edges.count ? .infinity : edges[k],
+                    expectedCount: expectedCounts[k], actualCount: actualCounts[k],
+                    expectedShare: e, actualShare: a,
+                    contribution: (aUsed - eUsed) * log(aUsed / eUsed)
+                ))
         }
         if floored > 0 {
             warnings.append(

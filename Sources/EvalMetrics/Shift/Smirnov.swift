@@ -51,14 +51,16 @@ extension Kolmogorov {
         }
         let upperTerms = n - upperFirst + 1
         // The upper sum alternates in sign, so it is used only when it is very short.
-        let useUpper = (upperTerms <= 1 && x < 0.5)
+        let useUpper =
+            (upperTerms <= 1 && x < 0.5)
             || (n >= upperSumMinN && upperTerms <= upperMaxTerms && x <= 0.5 / Double(n).squareRoot())
         let start = useUpper ? n : 0
         let step = useUpper ? -1 : 1
         let termCount = useUpper ? upperTerms : lowerLast + 1
         // xsf's pow4_D forms (1 ± x) / (1 + 0) before the power; dividing by one is exact.
         let one = DoubleDouble(1) + 0.0
-        var term = useUpper
+        var term =
+            useUpper
             ? power((DoubleDouble(1) + x) / one, n - 1)
             : power((DoubleDouble(1) + -x) / one, n) / x
         var sum = DoubleDouble(0) + term

@@ -21,7 +21,8 @@ extension Shift {
         if h == 0 {
             return (snapped, 1.0)
         }
-        let probability = n1 == n2
+        let probability =
+            n1 == n2
             ? probabilityOutsideSquare(n: n1, h: h)
             : probabilityOutsideBand(n1, n2, g: g, h: h)
         // scipy accepts only a probability; anything else (NaN, or 1 + ulp) falls back.
@@ -80,7 +81,8 @@ extension Shift {
                 return 1.0
             }
             guard maxj - minj <= bufferLength, minj >= lastMinj,
-                  maxj - lastMinj <= bufferLength else { return nil }
+                maxj - lastMinj <= bufferLength
+            else { return nil }
             // A(i, j) = (A(i − 1, j)·i + A(i, j − 1)·j) / (i + j) on the window.
             var value = minj == 0 ? 0.0 : 1.0
             for jj in 0..<(maxj - minj) {

@@ -56,7 +56,8 @@ extension Experiments {
         try checkProportion(baseline, name: "baseline")
         try checkFinite(mde, name: "mde")
         if mde == 0 {
-            throw .invalidParameter(name: "mde", value: mde, expected: "non-zero (no sample size detects a zero change)")
+            throw .invalidParameter(
+                name: "mde", value: mde, expected: "non-zero (no sample size detects a zero change)")
         }
         if !(baseline + mde >= 0 && baseline + mde <= 1) {
             throw .invalidParameter(name: "mde", value: mde, expected: "such that baseline + mde lies in [0, 1]")
@@ -141,7 +142,8 @@ extension Experiments {
                 } else {
                     let dPrevious = (fPrevious - fCurrent) / (previous - current)
                     let dBlock = (fBlock - fCurrent) / (block - current)
-                    trial = -fCurrent * (fBlock * dBlock - fPrevious * dPrevious)
+                    trial =
+                        -fCurrent * (fBlock * dBlock - fPrevious * dPrevious)
                         / (dBlock * dPrevious * (fBlock - fPrevious))
                 }
                 if 2 * abs(trial) < min(abs(stepPrevious), 3 * abs(bisection) - tolerance) {

@@ -141,8 +141,10 @@ extension Experiments {
         case .clopperPearson:
             // beta.ppf(tail, k, n − k + 1) and beta.isf(tail, k + 1, n − k); each tail is
             // passed exactly, so a bound near 0 keeps its relative precision.
-            low = k == 0 ? 0 : SpecialFunctions.inverseIncompleteBeta(a: k, b: n - k + 1, lower: tail, upper: 1 - tail).x
-            high = k == n ? 1 : SpecialFunctions.inverseIncompleteBeta(a: k + 1, b: n - k, lower: 1 - tail, upper: tail).x
+            low =
+                k == 0 ? 0 : SpecialFunctions.inverseIncompleteBeta(a: k, b: n - k + 1, lower: tail, upper: 1 - tail).x
+            high =
+                k == n ? 1 : SpecialFunctions.inverseIncompleteBeta(a: k + 1, b: n - k, lower: 1 - tail, upper: tail).x
         }
         if method != .clopperPearson {
             low = min(max(low, 0), 1)

@@ -252,7 +252,8 @@ package enum SpecialFunctions {
             if lower < upper { z = -z }
             let al = (z * z - 3) / 6
             let h = 2 / (1 / (2 * a - 1) + 1 / (2 * b - 1))
-            let w = z * (al + h).squareRoot() / h
+            let w =
+                z * (al + h).squareRoot() / h
                 - (1 / (2 * b - 1) - 1 / (2 * a - 1)) * (al + 5.0 / 6 - 2 / (3 * h))
             let e = b * exp(min(max(2 * w, -700), 700))
             return (a / (a + e), e / (a + e))
@@ -269,7 +270,9 @@ package enum SpecialFunctions {
     }
 
     /// Safeguarded Halley iteration for I_v(a, b) = lower, started at `start`.
-    private static func solve(a: Double, b: Double, lower: Double, upper: Double, start: Double) -> (x: Double, y: Double) {
+    private static func solve(a: Double, b: Double, lower: Double, upper: Double, start: Double) -> (
+        x: Double, y: Double
+    ) {
         var low = 0.0
         var high = 1.0
         var v = start > 0 && start < 1 ? start : 0.5

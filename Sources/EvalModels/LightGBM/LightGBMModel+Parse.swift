@@ -1,7 +1,7 @@
-/// Reads LightGBM's text format: a header of `key=value` lines after `tree`, then one
-/// block per tree starting `Tree=<i>`, then `end of trees` (what follows — feature
-/// importances, parameters — is not needed for prediction). Every field prediction needs
-/// is checked (counts, ranges, tree shape), so a bad or truncated file fails here.
+/// Reads LightGBM's text format: a header of `key=value` lines after `tree`, then one block per tree starting
+/// `Tree=<i>`, then `end of trees` (what follows — feature importances, parameters — is not needed for prediction).
+///
+/// Every field prediction needs is checked (counts, ranges, tree shape), so a bad or truncated file fails here.
 struct LightGBMParser {
     let text: String
     let path: String
@@ -76,10 +76,12 @@ struct LightGBMParser {
         guard trees % head.perIteration == 0 else {
             throw fail("\(trees) trees is not a whole number of iterations of \(head.perIteration) trees")
         }
-        let info = ModelInfo(format: "lightgbm", objective: head.objective, task: head.task,
-                             features: head.features, trees: trees)
-        return LightGBMModel(info: info, link: head.link, classes: head.perIteration,
-                             featureCount: head.featureCount, ensemble: ensemble)
+        let info = ModelInfo(
+            format: "lightgbm", objective: head.objective, task: head.task,
+            features: head.features, trees: trees)
+        return LightGBMModel(
+            info: info, link: head.link, classes: head.perIteration,
+            featureCount: head.featureCount, ensemble: ensemble)
     }
 }
 
@@ -229,7 +231,9 @@ private struct TreeFields {
             }
             words = try list("cat_threshold", count: boundaries[numCat]) { UInt32($0) }
         }
-        if let s = fields["shrinkage"], Double(s) == nil { throw fail("`shrinkage` is not a number: `\(s.prefix(40))`") }
+        if let s = fields["shrinkage"], Double(s) == nil {
+            throw fail("`shrinkage` is not a number: `\(s.prefix(40))`")
+        }
 
         // Every node and leaf must be reached exactly once from the root: a tree, no cycles.
         var seenNode = [Bool](repeating: false, count: nodes)
@@ -280,7 +284,9 @@ private struct TreeFields {
             e.catCount.append(Int32(truncatingIfNeeded: count))
         }
         e.treeRoots.append(Int32(truncatingIfNeeded: nodeBase))
-        guard e.leafValue.count < Int(Int32.max), e.nodeFeature.count < Int(Int32.max), e.catWords.count < Int(Int32.max) else {
+        guard e.leafValue.count < Int(Int32.max), e.nodeFeature.count < Int(Int32.max),
+            e.catWords.count < Int(Int32.max)
+        else {
             throw parser.fail("the ensemble is too large")
         }
     }

@@ -32,7 +32,9 @@ extension LightGBMModel {
     }
 
     /// Scores `rows` into `out` (`rows.count × classes`, row-major, zero on entry).
-    private func scoreBlock(_ columns: [[Double]], rows: Range<Int>, into out: UnsafeMutableBufferPointer<Double>, margin: Bool) {
+    private func scoreBlock(
+        _ columns: [[Double]], rows: Range<Int>, into out: UnsafeMutableBufferPointer<Double>, margin: Bool
+    ) {
         let n = rows.count
         let f = featureCount
         // Row-major copy of the block; LightGBM's dense-row reader drops |x| <= kZeroThreshold

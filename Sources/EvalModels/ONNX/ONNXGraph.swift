@@ -72,9 +72,13 @@ extension ONNXModelProto {
                 var version: Int64 = 0
                 while !sub.isAtEnd {
                     let (f, w) = try sub.readTag()
-                    if f == 1 && w == .lengthDelimited { domain = try sub.readString() }
-                    else if f == 2 && w == .varint { version = try sub.readInt64() }
-                    else { try sub.skip(w) }
+                    if f == 1 && w == .lengthDelimited {
+                        domain = try sub.readString()
+                    } else if f == 2 && w == .varint {
+                        version = try sub.readInt64()
+                    } else {
+                        try sub.skip(w)
+                    }
                 }
                 model.opsets[domain] = max(model.opsets[domain] ?? 0, version)
             default:
@@ -207,42 +211,58 @@ extension ONNXTensor {
         }
         var data: [Float]
         switch dataType {
-        case 1: // FLOAT
+        case 1:  // FLOAT
             if let raw {
-                guard raw.count == count * 4 else { throw ProtobufError(reason: "the tensor `\(name)` has \(raw.count) bytes for \(count) floats") }
+                guard raw.count == count * 4 else {
+                    throw ProtobufError(reason: "the tensor `\(name)` has \(raw.count) bytes for \(count) floats")
+                }
                 data = (0..<count).map { k in
                     var bits: UInt32 = 0
                     for b in 0..<4 { bits |= UInt32(raw[4 * k + b]) << (8 * UInt32(b)) }
                     return Float(bitPattern: bits)
                 }
-            } else { data = floats }
-        case 11: // DOUBLE
+            } else {
+                data = floats
+            }
+        case 11:  // DOUBLE
             if let raw {
-                guard raw.count == count * 8 else { throw ProtobufError(reason: "the tensor `\(name)` has \(raw.count) bytes for \(count) doubles") }
+                guard raw.count == count * 8 else {
+                    throw ProtobufError(reason: "the tensor `\(name)` has \(raw.count) bytes for \(count) doubles")
+                }
                 data = (0..<count).map { k in
                     var bits: UInt64 = 0
                     for b in 0..<8 { bits |= UInt64(raw[8 * k + b]) << (8 * UInt64(b)) }
                     return Float(Double(bitPattern: bits))
                 }
-            } else { data = doubles.map { Float($0) } }
-        case 7: // INT64
+            } else {
+                data = doubles.map { Float($0) }
+            }
+        case 7:  // INT64
             if let raw {
-                guard raw.count == count * 8 else { throw ProtobufError(reason: "the tensor `\(name)` has \(raw.count) bytes for \(count) integers") }
+                guard raw.count == count * 8 else {
+                    throw ProtobufError(reason: "the tensor `\(name)` has \(raw.count) bytes for \(count) integers")
+                }
                 data = (0..<count).map { k in
                     var bits: UInt64 = 0
                     for b in 0..<8 { bits |= UInt64(raw[8 * k + b]) << (8 * UInt64(b)) }
                     return Float(Int64(bitPattern: bits))
                 }
-            } else { data = int64s.map { Float($0) } }
-        case 6: // INT32
+            } else {
+                data = int64s.map { Float($0) }
+            }
+        case 6:  // INT32
             if let raw {
-                guard raw.count == count * 4 else { throw ProtobufError(reason: "the tensor `\(name)` has \(raw.count) bytes for \(count) integers") }
+                guard raw.count == count * 4 else {
+                    throw ProtobufError(reason: "the tensor `\(name)` has \(raw.count) bytes for \(count) integers")
+                }
                 data = (0..<count).map { k in
                     var bits: UInt32 = 0
                     for b in 0..<4 { bits |= UInt32(raw[4 * k + b]) << (8 * UInt32(b)) }
                     return Float(Int32(bitPattern: bits))
                 }
-            } else { data = int32s.map { Float(Int32(truncatingIfNeeded: $0)) } }
+            } else {
+                data = int32s.map { Float(Int32(truncatingIfNeeded: $0)) }
+            }
         default:
             throw ProtobufError(reason: "the tensor `\(name)` has the data type \(dataType), which is not supported")
         }
@@ -283,12 +303,16 @@ extension ONNXValueInfo {
                                     if df == 1 && dw == .varint {
                                         let v = try dim.readInt64()
                                         value = v >= 0 && v < 1 << 31 ? Int(v) : nil
-                                    } else { try dim.skip(dw) }
+                                    } else {
+                                        try dim.skip(dw)
+                                    }
                                 }
                                 dims.append(value)
                             }
                             info.dims = dims
-                        } else { try tensor.skip(tw) }
+                        } else {
+                            try tensor.skip(tw)
+                        }
                     }
                 }
             default:

@@ -26,7 +26,9 @@ struct LinearModel: Sendable {
             targets = a.int("targets", 1)
             addSecondClass = false
             guard targets > 0 else { throw a.error("has no targets") }
-            guard intercepts.isEmpty || intercepts.count == targets else { throw a.error("has \(intercepts.count) intercepts for \(targets) targets") }
+            guard intercepts.isEmpty || intercepts.count == targets else {
+                throw a.error("has \(intercepts.count) intercepts for \(targets) targets")
+            }
         }
         guard !coefficients.isEmpty, coefficients.count % targets == 0 else {
             throw a.error("has \(coefficients.count) coefficients for \(targets) outputs")
@@ -78,7 +80,8 @@ struct Scaler: Sendable {
     func apply(_ x: ONNXTensor) throws(ONNXRunError) -> ONNXTensor {
         let (n, f) = try rows(x, "Scaler")
         guard offset.count == 1 || offset.count == f, scale.count == 1 || scale.count == f else {
-            throw ONNXRunError(reason: "the operator `Scaler` has \(offset.count) offsets and \(scale.count) scales for \(f) columns")
+            throw ONNXRunError(
+                reason: "the operator `Scaler` has \(offset.count) offsets and \(scale.count) scales for \(f) columns")
         }
         var out = x.data
         for i in 0..<n {
@@ -131,8 +134,10 @@ func rows(_ x: ONNXTensor, _ op: String) throws(ONNXRunError) -> (Int, Int) {
 }
 
 /// Runs a row model over [N, F]: the outputs and the raw scores, both [N, width].
-func rowwise(_ x: ONNXTensor, _ op: String, needs features: Int, width: Int,
-             _ evaluate: (ArraySlice<Float>) -> (out: [Float], raw: [Float])) throws(ONNXRunError) -> (ONNXTensor, ONNXTensor) {
+func rowwise(
+    _ x: ONNXTensor, _ op: String, needs features: Int, width: Int,
+    _ evaluate: (ArraySlice<Float>) -> (out: [Float], raw: [Float])
+) throws(ONNXRunError) -> (ONNXTensor, ONNXTensor) {
     let (n, f) = try rows(x, op)
     guard f >= features else {
         throw ONNXRunError(reason: "the operator `\(op)` needs \(features) features but gets \(f)")

@@ -50,8 +50,9 @@ package struct ONNXModel: ModelFormat {
         var steps: [ONNXStep] = []
         for node in graph.nodes { steps.append(try ONNXStep(node, opset: opset)) }
         guard let predictor = steps.lastIndex(where: { $0.isPredictor }) else {
-            throw ONNXRunError(reason: "the graph has no classifier or regressor operator (LinearClassifier, "
-                + "LinearRegressor, TreeEnsembleClassifier or TreeEnsembleRegressor)")
+            throw ONNXRunError(
+                reason: "the graph has no classifier or regressor operator (LinearClassifier, "
+                    + "LinearRegressor, TreeEnsembleClassifier or TreeEnsembleRegressor)")
         }
         let inputs = graph.inputs.filter { graph.initializers[$0.name] == nil }
         guard !inputs.isEmpty else { throw ONNXRunError(reason: "the graph has no input") }
@@ -61,13 +62,15 @@ package struct ONNXModel: ModelFormat {
         var features: [String]
         if inputs.count == 1 {
             guard let dims = inputs[0].dims, dims.count == 2, let width = dims[1], width > 0 else {
-                throw ONNXRunError(reason: "the input `\(inputs[0].name)` is not a matrix with a fixed number of columns")
+                throw ONNXRunError(
+                    reason: "the input `\(inputs[0].name)` is not a matrix with a fixed number of columns")
             }
             features = (0..<width).map { "f\($0)" }
         } else {
             for input in inputs {
                 guard let dims = input.dims, dims.count == 2 && dims[1] == 1 else {
-                    throw ONNXRunError(reason: "the input `\(input.name)` is not one column (several inputs must each be [N, 1])")
+                    throw ONNXRunError(
+                        reason: "the input `\(input.name)` is not one column (several inputs must each be [N, 1])")
                 }
             }
             features = inputs.map(\.name)
@@ -80,9 +83,13 @@ package struct ONNXModel: ModelFormat {
         let a = ONNXAttributes(node)
         switch steps[predictor].op {
         case .linear(let m, _):
-            guard m.isClassifier || m.targets == 1 else { throw a.error("has \(m.targets) targets; only one is supported") }
+            guard m.isClassifier || m.targets == 1 else {
+                throw a.error("has \(m.targets) targets; only one is supported")
+            }
         case .trees(let t, _):
-            guard t.isClassifier || t.outputs == 1 else { throw a.error("has \(t.outputs) targets; only one is supported") }
+            guard t.isClassifier || t.outputs == 1 else {
+                throw a.error("has \(t.outputs) targets; only one is supported")
+            }
             trees = t.roots.count
         default: break
         }
@@ -99,8 +106,9 @@ package struct ONNXModel: ModelFormat {
         guard let output = isClassifier && outputs.count >= 2 ? outputs[1] : outputs.first else {
             throw ONNXRunError(reason: "the graph has no output")
         }
-        self.info = ModelInfo(format: "onnx", objective: node.opType, task: task, features: features,
-                              trees: trees, classLabels: labels)
+        self.info = ModelInfo(
+            format: "onnx", objective: node.opType, task: task, features: features,
+            trees: trees, classLabels: labels)
         self.steps = steps
         self.initializers = graph.initializers
         self.inputNames = inputs.map(\.name)

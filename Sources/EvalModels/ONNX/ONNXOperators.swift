@@ -38,20 +38,23 @@ struct ONNXStep: Sendable {
         let a = ONNXAttributes(node)
         let ml = node.domain == "ai.onnx.ml"
         let standard = node.domain.isEmpty || node.domain == "ai.onnx"
-        let unsupported = ONNXRunError(reason: "the operator `\(node.opType)`"
-            + (ml || standard ? "" : " (domain `\(node.domain)`)") + " is not supported")
+        let unsupported = ONNXRunError(
+            reason: "the operator `\(node.opType)`"
+                + (ml || standard ? "" : " (domain `\(node.domain)`)") + " is not supported")
         if ml {
             let labelInts = a.ints("classlabels_int64s") + a.ints("classlabels_ints")
             let labelCount = labelInts.count + a.strings("classlabels_strings").count
             let labelValues = labelInts.isEmpty ? (0..<labelCount).map { Float($0) } : labelInts.map { Float($0) }
             switch node.opType {
-            case "LinearClassifier": op = .linear(try LinearModel(a, classifier: true, labels: labelCount), labels: labelValues)
+            case "LinearClassifier":
+                op = .linear(try LinearModel(a, classifier: true, labels: labelCount), labels: labelValues)
             case "LinearRegressor": op = .linear(try LinearModel(a, classifier: false, labels: 0), labels: [])
             case "TreeEnsembleClassifier":
                 guard labelCount > 0 else { throw a.error("names no class labels") }
                 op = .trees(try TreeEnsemble(a, classifier: true, outputs: labelCount), labels: labelValues)
             case "TreeEnsembleRegressor":
-                op = .trees(try TreeEnsemble(a, classifier: false, outputs: Swift.max(1, a.int("n_targets", 1))), labels: [])
+                op = .trees(
+                    try TreeEnsemble(a, classifier: false, outputs: Swift.max(1, a.int("n_targets", 1))), labels: [])
             case "Scaler": op = .scaler(try Scaler(a))
             case "Normalizer": op = .normalizer(try Normalizer(a))
             case "ZipMap": op = .zipMap
@@ -66,7 +69,10 @@ struct ONNXStep: Sendable {
         case "Cast": op = .cast(to: a.int("to", 1))
         case "Sigmoid": op = .sigmoid
         case "MatMul": op = .matMul
-        case "ArgMax": op = .argMax(axis: a.int("axis", 0), keepDims: a.int("keepdims", 1) != 0, selectLast: a.int("select_last_index", 0) != 0)
+        case "ArgMax":
+            op = .argMax(
+                axis: a.int("axis", 0), keepDims: a.int("keepdims", 1) != 0,
+                selectLast: a.int("select_last_index", 0) != 0)
         case "Concat":
             guard a.has("axis") else { throw a.error("has no axis") }
             op = .concat(axis: a.int("axis", 0))
@@ -74,8 +80,9 @@ struct ONNXStep: Sendable {
         case "Flatten": op = .flatten(axis: a.int("axis", 1))
         case "Softmax": op = .softmax(axis: a.int("axis", opset >= 13 ? -1 : 1), legacy: opset < 13)
         case "Gemm":
-            op = .gemm(alpha: a.float("alpha", 1), beta: a.float("beta", 1),
-                       transA: a.int("transA", 0) != 0, transB: a.int("transB", 0) != 0)
+            op = .gemm(
+                alpha: a.float("alpha", 1), beta: a.float("beta", 1),
+                transA: a.int("transA", 0) != 0, transB: a.int("transB", 0) != 0)
         case "Add": op = .elementwise(.add)
         case "Sub": op = .elementwise(.sub)
         case "Mul": op = .elementwise(.mul)
@@ -115,7 +122,8 @@ struct ONNXStep: Sendable {
             raw = scores
             results = m.isClassifier ? [labelTensor(out, labels), out] : [out]
         case .trees(let t, let labels):
-            let (out, scores) = try rowwise(try input(0), opType, needs: t.requiredFeatures, width: t.outputs, t.evaluate)
+            let (out, scores) = try rowwise(
+                try input(0), opType, needs: t.requiredFeatures, width: t.outputs, t.evaluate)
             raw = scores
             results = t.isClassifier ? [labelTensor(out, labels), out] : [out]
         case .argMax(let axis, let keepDims, let selectLast):
@@ -130,7 +138,9 @@ struct ONNXStep: Sendable {
         case .matMul: results = [try matMul(try input(0), try input(1))]
         case .gemm(let alpha, let beta, let transA, let transB):
             let c: ONNXTensor? = inputs.count > 2 && !inputs[2].isEmpty ? try input(2) : nil
-            results = [try gemm(try input(0), try input(1), c, alpha: alpha, beta: beta, transA: transA, transB: transB)]
+            results = [
+                try gemm(try input(0), try input(1), c, alpha: alpha, beta: beta, transA: transA, transB: transB)
+            ]
         case .elementwise(let kind): results = [try broadcast(try input(0), try input(1), kind)]
         }
         for (name, value) in zip(outputs, results) where !name.isEmpty { values[name] = value }

@@ -12,7 +12,9 @@ private func normalize(_ axis: Int, rank: Int, _ op: String) throws(ONNXRunError
 
 func argMax(_ x: ONNXTensor, axis: Int, keepDims: Bool, selectLast: Bool) throws(ONNXRunError) -> ONNXTensor {
     let a = try normalize(axis, rank: x.shape.count, "ArgMax")
-    guard !x.shape.isEmpty, x.shape[a] > 0 else { throw ONNXRunError(reason: "the operator `ArgMax` has an empty axis") }
+    guard !x.shape.isEmpty, x.shape[a] > 0 else {
+        throw ONNXRunError(reason: "the operator `ArgMax` has an empty axis")
+    }
     let outer = product(x.shape[..<a]), n = x.shape[a], inner = product(x.shape[(a + 1)...])
     var out = [Float](repeating: 0, count: outer * inner)
     for o in 0..<outer {
@@ -36,8 +38,10 @@ func concat(_ parts: [ONNXTensor], axis: Int) throws(ONNXRunError) -> ONNXTensor
     let a = try normalize(axis, rank: first.shape.count, "Concat")
     for p in parts {
         guard p.shape.count == first.shape.count,
-              p.shape.indices.allSatisfy({ $0 == a || p.shape[$0] == first.shape[$0] })
-        else { throw ONNXRunError(reason: "the operator `Concat` joins tensors of shapes \(first.shape) and \(p.shape)") }
+            p.shape.indices.allSatisfy({ $0 == a || p.shape[$0] == first.shape[$0] })
+        else {
+            throw ONNXRunError(reason: "the operator `Concat` joins tensors of shapes \(first.shape) and \(p.shape)")
+        }
     }
     let outer = product(first.shape[..<a])
     var out: [Float] = []
@@ -60,7 +64,9 @@ func reshape(_ x: ONNXTensor, _ target: ONNXTensor, allowZero: Bool) throws(ONNX
     var unknown: Int? = nil
     for k in shape.indices {
         if shape[k] == 0 && !allowZero {
-            guard k < x.shape.count else { throw ONNXRunError(reason: "the operator `Reshape` copies a dimension that does not exist") }
+            guard k < x.shape.count else {
+                throw ONNXRunError(reason: "the operator `Reshape` copies a dimension that does not exist")
+            }
             shape[k] = x.shape[k]
         } else if shape[k] == -1 {
             guard unknown == nil else { throw ONNXRunError(reason: "the operator `Reshape` has two -1 dimensions") }
@@ -71,7 +77,9 @@ func reshape(_ x: ONNXTensor, _ target: ONNXTensor, allowZero: Bool) throws(ONNX
     }
     if let u = unknown {
         let known = shape.enumerated().reduce(1) { $1.offset == u ? $0 : $0 * $1.element }
-        guard known > 0, x.count % known == 0 else { throw ONNXRunError(reason: "the operator `Reshape` cannot make \(shape) from \(x.shape)") }
+        guard known > 0, x.count % known == 0 else {
+            throw ONNXRunError(reason: "the operator `Reshape` cannot make \(shape) from \(x.shape)")
+        }
         shape[u] = x.count / known
     }
     var size = 1
@@ -80,7 +88,9 @@ func reshape(_ x: ONNXTensor, _ target: ONNXTensor, allowZero: Bool) throws(ONNX
         guard !overflow else { throw ONNXRunError(reason: "the operator `Reshape` makes a tensor that is too large") }
         size = m
     }
-    guard size == x.count else { throw ONNXRunError(reason: "the operator `Reshape` cannot make \(shape) from \(x.shape)") }
+    guard size == x.count else {
+        throw ONNXRunError(reason: "the operator `Reshape` cannot make \(shape) from \(x.shape)")
+    }
     return ONNXTensor(shape: shape, data: x.data)
 }
 
@@ -120,37 +130,47 @@ func matMul(_ a: ONNXTensor, _ b: ONNXTensor) throws(ONNXRunError) -> ONNXTensor
     let (k2, n) = b.shape.count == 1 ? (b.shape[0], 1) : try matrix(b, "MatMul")
     guard k == k2 else { throw ONNXRunError(reason: "the operator `MatMul` multiplies \(a.shape) by \(b.shape)") }
     var out = [Float](repeating: 0, count: m * n)
-    for i in 0..<m { for j in 0..<n {
-        var s: Float = 0
-        for p in 0..<k { s += a.data[i * k + p] * b.data[p * n + j] }
-        out[i * n + j] = s
-    } }
+    for i in 0..<m {
+        for j in 0..<n {
+            var s: Float = 0
+            for p in 0..<k { s += a.data[i * k + p] * b.data[p * n + j] }
+            out[i * n + j] = s
+        }
+    }
     var shape = [m, n]
     if a.shape.count == 1 { shape.removeFirst() }
     if b.shape.count == 1 { shape.removeLast() }
     return ONNXTensor(shape: shape, data: out)
 }
 
-func gemm(_ a: ONNXTensor, _ b: ONNXTensor, _ c: ONNXTensor?, alpha: Float, beta: Float,
-          transA: Bool, transB: Bool) throws(ONNXRunError) -> ONNXTensor {
-    guard a.shape.count == 2, b.shape.count == 2 else { throw ONNXRunError(reason: "the operator `Gemm` needs matrices") }
+func gemm(
+    _ a: ONNXTensor, _ b: ONNXTensor, _ c: ONNXTensor?, alpha: Float, beta: Float,
+    transA: Bool, transB: Bool
+) throws(ONNXRunError) -> ONNXTensor {
+    guard a.shape.count == 2, b.shape.count == 2 else {
+        throw ONNXRunError(reason: "the operator `Gemm` needs matrices")
+    }
     let (m, k) = transA ? (a.shape[1], a.shape[0]) : (a.shape[0], a.shape[1])
     let (k2, n) = transB ? (b.shape[1], b.shape[0]) : (b.shape[0], b.shape[1])
     guard k == k2 else { throw ONNXRunError(reason: "the operator `Gemm` multiplies \(a.shape) by \(b.shape)") }
     var out = [Float](repeating: 0, count: m * n)
-    for i in 0..<m { for j in 0..<n {
-        var s: Float = 0
-        for p in 0..<k {
-            s += a.data[transA ? p * m + i : i * k + p] * b.data[transB ? j * k + p : p * n + j]
+    for i in 0..<m {
+        for j in 0..<n {
+            var s: Float = 0
+            for p in 0..<k {
+                s += a.data[transA ? p * m + i : i * k + p] * b.data[transB ? j * k + p : p * n + j]
+            }
+            out[i * n + j] = alpha * s
         }
-        out[i * n + j] = alpha * s
-    } }
+    }
     var result = ONNXTensor(shape: [m, n], data: out)
     if let c, beta != 0 {
         var scaled = c
         scaled.data = c.data.map { $0 * beta }
         result = try broadcast(result, scaled, .add)
-        guard result.shape == [m, n] else { throw ONNXRunError(reason: "the operator `Gemm` cannot add C of shape \(c.shape)") }
+        guard result.shape == [m, n] else {
+            throw ONNXRunError(reason: "the operator `Gemm` cannot add C of shape \(c.shape)")
+        }
     }
     return result
 }

@@ -40,8 +40,10 @@ struct TreeEnsemble: Sendable {
         let missing = a.ints("nodes_missing_value_tracks_true")
         let n = treeIds.count
         guard n > 0 else { throw a.error("has no nodes") }
-        guard [nodeIds.count, features.count, modes.count, values.count, trues.count, falses.count].allSatisfy({ $0 == n }),
-              missing.isEmpty || missing.count == n
+        guard
+            [nodeIds.count, features.count, modes.count, values.count, trues.count, falses.count].allSatisfy({ $0 == n }
+            ),
+            missing.isEmpty || missing.count == n
         else { throw a.error("has node lists of different lengths") }
 
         var index: [Int: [Int: Int]] = [:]
@@ -75,8 +77,10 @@ struct TreeEnsemble: Sendable {
                 t = ti; f = fi
                 maxFeature = Swift.max(maxFeature, features[k])
             }
-            built.append(Node(mode: mode, feature: features[k], threshold: values[k], trueChild: t, falseChild: f,
-                              missingTracksTrue: missing.isEmpty ? false : missing[k] != 0, weights: []))
+            built.append(
+                Node(
+                    mode: mode, feature: features[k], threshold: values[k], trueChild: t, falseChild: f,
+                    missingTracksTrue: missing.isEmpty ? false : missing[k] != 0, weights: []))
         }
         let prefix = classifier ? "class" : "target"
         let lt = a.ints("\(prefix)_treeids"), ln = a.ints("\(prefix)_nodeids"), li = a.ints("\(prefix)_ids")
@@ -94,7 +98,8 @@ struct TreeEnsemble: Sendable {
         nodes = built
         roots = rootList
         baseValues = a.floats("base_values")
-        guard baseValues.isEmpty || baseValues.count == outputs || (classifier && outputs == 2 && baseValues.count == 1) else {
+        guard baseValues.isEmpty || baseValues.count == outputs || (classifier && outputs == 2 && baseValues.count == 1)
+        else {
             throw a.error("has \(baseValues.count) base values for \(outputs) outputs")
         }
         binaryCase = classifier && outputs == 2 && usedIds.count == 1

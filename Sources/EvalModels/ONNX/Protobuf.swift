@@ -1,6 +1,6 @@
-/// A minimal reader for the protocol buffers wire format, enough to decode the parts of
-/// `onnx.proto` Evalbook uses. Every read is bounds-checked; malformed input is a
-/// `ProtobufError`, never a crash.
+/// A minimal reader for the protocol buffers wire format, enough to decode the parts of `onnx.proto` Evalbook uses.
+///
+/// Every read is bounds-checked; malformed input is a `ProtobufError`, never a crash.
 struct ProtobufError: Error, Sendable {
     var reason: String
 }
@@ -15,7 +15,9 @@ enum WireType: UInt8, Sendable {
     case fixed32 = 5
 }
 
-/// Reads fields from `bytes[start..<end]`. Sub-messages share the buffer.
+/// Reads fields from `bytes[start..<end]`.
+///
+/// Sub-messages share the buffer.
 struct ProtobufReader {
     let bytes: [UInt8]
     private(set) var position: Int
@@ -137,7 +139,9 @@ struct ProtobufReader {
         case .fixed32: values.append(try readFloat())
         case .lengthDelimited:
             var sub = try readSubmessage()
-            guard (sub.end - sub.position) % 4 == 0 else { throw ProtobufError(reason: "a float list has a partial value") }
+            guard (sub.end - sub.position) % 4 == 0 else {
+                throw ProtobufError(reason: "a float list has a partial value")
+            }
             while !sub.isAtEnd { values.append(try sub.readFloat()) }
         default: throw ProtobufError(reason: "a float list has the wrong wire type")
         }
@@ -149,7 +153,9 @@ struct ProtobufReader {
         case .fixed64: values.append(try readDouble())
         case .lengthDelimited:
             var sub = try readSubmessage()
-            guard (sub.end - sub.position) % 8 == 0 else { throw ProtobufError(reason: "a double list has a partial value") }
+            guard (sub.end - sub.position) % 8 == 0 else {
+                throw ProtobufError(reason: "a double list has a partial value")
+            }
             while !sub.isAtEnd { values.append(try sub.readDouble()) }
         default: throw ProtobufError(reason: "a double list has the wrong wire type")
         }

@@ -85,7 +85,9 @@ struct XGBoostParser {
     // MARK: the document
 
     mutating func parse(_ root: Any) throws(ModelError) -> XGBoostModel {
-        guard let top = root as? [String: Any] else { throw fail("the JSON document is not an XGBoost model (expected an object)") }
+        guard let top = root as? [String: Any] else {
+            throw fail("the JSON document is not an XGBoost model (expected an object)")
+        }
         let learner = try object(top["learner"], "learner")
 
         let objectiveObject = try object(learner["objective"], "learner.objective")
@@ -97,7 +99,9 @@ struct XGBoostParser {
             let n = try integerParameter(targets, "learner.learner_model_param.num_target")
             guard n <= 1 else { throw fail("multi-target models (num_target \(n)) are not supported") }
         }
-        guard numFeature >= 0, numFeature < 1 << 30 else { throw fail("the feature count \(numFeature) is not understood") }
+        guard numFeature >= 0, numFeature < 1 << 30 else {
+            throw fail("the feature count \(numFeature) is not understood")
+        }
 
         let link: XGBoostModel.Link
         let task: ModelTask
@@ -124,7 +128,9 @@ struct XGBoostParser {
         for g in 0..<groups {
             let p = Float(scores.count == 1 ? scores[0] : scores[g])
             if logisticBase {
-                guard p > 0, p < 1 else { throw fail("the base_score \(p) is not a probability in (0, 1) for `\(objective)`") }
+                guard p > 0, p < 1 else {
+                    throw fail("the base_score \(p) is not a probability in (0, 1) for `\(objective)`")
+                }
                 baseMargin.append(-logf(1 / p - 1))
             } else {
                 baseMargin.append(p)
@@ -135,7 +141,9 @@ struct XGBoostParser {
         var features: [String] = []
         if let namesValue = learner["feature_names"] {
             for element in try array(namesValue, "learner.feature_names") {
-                guard let name = element as? String else { throw fail("the field `learner.feature_names` holds a non-string") }
+                guard let name = element as? String else {
+                    throw fail("the field `learner.feature_names` holds a non-string")
+                }
                 features.append(name)
             }
         }
@@ -181,19 +189,25 @@ struct XGBoostParser {
             guard nodes.count < Int(Int32.max) else { throw fail("the model has too many nodes") }
         }
 
-        let info = ModelInfo(format: "xgboost", objective: objective, task: task, features: features, trees: roots.count)
-        return XGBoostModel(info: info, link: link, groups: groups, featureCount: numFeature, baseMargin: baseMargin,
-                            treeRoots: roots, treeGroup: treeGroup, treeWeight: weights, nodes: nodes)
+        let info = ModelInfo(
+            format: "xgboost", objective: objective, task: task, features: features, trees: roots.count)
+        return XGBoostModel(
+            info: info, link: link, groups: groups, featureCount: numFeature, baseMargin: baseMargin,
+            treeRoots: roots, treeGroup: treeGroup, treeWeight: weights, nodes: nodes)
     }
 
     /// Checks one tree and appends its nodes with child indices made global.
-    private func appendTree(_ value: Any, index t: Int, featureCount: Int,
-                            to nodes: inout [XGBoostModel.Node]) throws(ModelError) {
+    private func appendTree(
+        _ value: Any, index t: Int, featureCount: Int,
+        to nodes: inout [XGBoostModel.Node]
+    ) throws(ModelError) {
         let name = "trees[\(t)]"
         let tree = try object(value, name)
         if let param = tree["tree_param"] as? [String: Any], let size = param["size_leaf_vector"] {
             let n = try integerParameter(size, "\(name).tree_param.size_leaf_vector")
-            guard n <= 1 else { throw fail("\(name) has vector leaves (size_leaf_vector \(n)); multi-target trees are not supported") }
+            guard n <= 1 else {
+                throw fail("\(name) has vector leaves (size_leaf_vector \(n)); multi-target trees are not supported")
+            }
         }
         let left = try integers(tree["left_children"], "\(name).left_children")
         let right = try integers(tree["right_children"], "\(name).right_children")
@@ -224,7 +238,9 @@ struct XGBoostParser {
                 continue
             }
             for child in [left[i], right[i]] {
-                guard child > 0, child < n else { throw fail("node \(i) of \(name) has a child \(child) outside the tree") }
+                guard child > 0, child < n else {
+                    throw fail("node \(i) of \(name) has a child \(child) outside the tree")
+                }
                 guard !seen[child] else { throw fail("node \(child) of \(name) is reached twice") }
                 seen[child] = true
                 stack.append(child)
@@ -244,8 +260,10 @@ struct XGBoostParser {
                 nodes.append(.init(feature: -1, value: Float(condition[i]), left: -1, right: -1, missing: -1))
             } else {
                 let l = Int32(offset + left[i]), r = Int32(offset + right[i])
-                nodes.append(.init(feature: Int32(splitIndex[i]), value: Float(condition[i]), left: l, right: r,
-                                   missing: defaultLeft[i] != 0 ? l : r))
+                nodes.append(
+                    .init(
+                        feature: Int32(splitIndex[i]), value: Float(condition[i]), left: l, right: r,
+                        missing: defaultLeft[i] != 0 ? l : r))
             }
         }
     }

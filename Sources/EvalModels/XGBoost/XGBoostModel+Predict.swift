@@ -2,8 +2,9 @@ import Dispatch
 import Foundation
 
 extension XGBoostModel {
-    /// Rows per block: the unit of parallel work. Blocks are fixed, so results do not
-    /// depend on how many threads run them.
+    /// Rows per block: the unit of parallel work.
+    ///
+    /// Blocks are fixed, so results do not depend on how many threads run them.
     static let blockRows = 4096
 
     /// Predicts every row: the base margin plus each tree's leaf (times its DART weight),
@@ -21,8 +22,9 @@ extension XGBoostModel {
             } else {
                 DispatchQueue.concurrentPerform(iterations: blocks) { b in
                     let start = b * Self.blockRows
-                    predictBlock(features, start: start, end: min(rows, start + Self.blockRows),
-                                 margin: margin, into: output)
+                    predictBlock(
+                        features, start: start, end: min(rows, start + Self.blockRows),
+                        margin: margin, into: output)
                 }
             }
         }
@@ -30,8 +32,10 @@ extension XGBoostModel {
     }
 
     /// Predicts rows `start..<end`, writing only their slice of `output`.
-    private func predictBlock(_ features: [[Double]], start: Int, end: Int, margin: Bool,
-                              into output: UnsafeMutableBufferPointer<Double>) {
+    private func predictBlock(
+        _ features: [[Double]], start: Int, end: Int, margin: Bool,
+        into output: UnsafeMutableBufferPointer<Double>
+    ) {
         let count = end - start
         let nf = featureCount
         let width = groups

@@ -34,8 +34,10 @@ package struct XGBoostModel: ModelFormat {
         case softmax
     }
 
-    /// One flattened tree node. Leaves have `feature == -1` and carry their value in
-    /// `value`; splits carry the float32 threshold there. Child indices are global.
+    /// One flattened tree node.
+    ///
+    /// Leaves have `feature == -1` and carry their value in `value`; splits carry the float32 threshold there.
+    /// Child indices are global.
     struct Node: Sendable, Equatable {
         var feature: Int32
         var value: Float
@@ -60,8 +62,10 @@ package struct XGBoostModel: ModelFormat {
     let treeWeight: [Float]?
     let nodes: [Node]
 
-    init(info: ModelInfo, link: Link, groups: Int, featureCount: Int, baseMargin: [Float],
-         treeRoots: [Int32], treeGroup: [Int32], treeWeight: [Float]?, nodes: [Node]) {
+    init(
+        info: ModelInfo, link: Link, groups: Int, featureCount: Int, baseMargin: [Float],
+        treeRoots: [Int32], treeGroup: [Int32], treeWeight: [Float]?, nodes: [Node]
+    ) {
         self.info = info
         self.link = link
         self.groups = groups
@@ -73,8 +77,9 @@ package struct XGBoostModel: ModelFormat {
         self.nodes = nodes
     }
 
-    /// Parses a model written by `Booster.save_model("….json")`; `path` names the file in
-    /// errors. Every missing or ill-typed field is a `ModelError` naming the field.
+    /// Parses a model written by `Booster.save_model("….json")`; `path` names the file in errors.
+    ///
+    /// Every missing or ill-typed field is a `ModelError` naming the field.
     package static func load(_ data: Data, path: String) throws(ModelError) -> XGBoostModel {
         let root: Any
         do {

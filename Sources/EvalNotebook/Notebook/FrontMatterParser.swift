@@ -13,11 +13,14 @@ enum FrontMatterParser {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            throw .frontMatter(path: path, line: firstLine + yamlLine(error) - 1, message: "invalid YAML in front matter: \(yamlProblem(error))")
+            throw .frontMatter(
+                path: path, line: firstLine + yamlLine(error) - 1,
+                message: "invalid YAML in front matter: \(yamlProblem(error))")
         }
         guard let root else { return result }
         guard let mapping = root.mapping else {
-            throw .frontMatter(path: path, line: firstLine, message: "front matter must be a mapping of `key: value` lines")
+            throw .frontMatter(
+                path: path, line: firstLine, message: "front matter must be a mapping of `key: value` lines")
         }
         var seen: Set<String> = []
         for (keyNode, value) in mapping {
@@ -47,10 +50,13 @@ enum FrontMatterParser {
                 for (nameNode, defaultNode) in params {
                     let paramLine = firstLine + (nameNode.mark?.line ?? 1) - 1
                     guard let name = nameNode.string, isIdentifier(name) else {
-                        throw .frontMatter(path: path, line: paramLine, message: "a param name must be a name like `threshold`")
+                        throw .frontMatter(
+                            path: path, line: paramLine, message: "a param name must be a name like `threshold`")
                     }
                     guard let v = scalar(defaultNode) else {
-                        throw .frontMatter(path: path, line: paramLine, message: "param `\(name)` must default to a number, bool or string")
+                        throw .frontMatter(
+                            path: path, line: paramLine,
+                            message: "param `\(name)` must default to a number, bool or string")
                     }
                     guard result.params[name] == nil else {
                         throw .frontMatter(path: path, line: paramLine, message: "param `\(name)` is declared twice")
@@ -58,8 +64,9 @@ enum FrontMatterParser {
                     result.params[name] = v
                 }
             default:
-                throw .frontMatter(path: path, line: line, message: "unknown front matter key `\(key)`",
-                                   help: Suggestion.help(for: key, in: keys) ?? "keys are title, description, params and seed")
+                throw .frontMatter(
+                    path: path, line: line, message: "unknown front matter key `\(key)`",
+                    help: Suggestion.help(for: key, in: keys) ?? "keys are title, description, params and seed")
             }
         }
         return result
@@ -119,7 +126,9 @@ enum FrontMatterParser {
     }
 
     static func isIdentifier(_ s: String) -> Bool {
-        guard let first = s.unicodeScalars.first, first == "_" || (first.isASCII && CharacterSet.letters.contains(first)) else { return false }
+        guard let first = s.unicodeScalars.first,
+            first == "_" || (first.isASCII && CharacterSet.letters.contains(first))
+        else { return false }
         return s.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && CharacterSet.alphanumerics.contains($0)) }
     }
 
@@ -134,7 +143,8 @@ enum FrontMatterParser {
     private static func yamlProblem(_ error: Error) -> String {
         guard let e = error as? YamlError else { return "\(error)" }
         switch e {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+            return problem
         default: return "\(e)"
         }
     }

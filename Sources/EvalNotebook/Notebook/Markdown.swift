@@ -32,11 +32,14 @@ package final class MarkdownDocument {
         var child = cmark_node_first_child(root)
         while let node = child {
             if cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK,
-               let info = cmark_node_get_fence_info(node).map({ String(cString: $0) }), !info.isEmpty {
+                let info = cmark_node_get_fence_info(node).map({ String(cString: $0) }), !info.isEmpty
+            {
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-                blocks.append(FencedBlock(info: info, literal: literal,
-                                          startLine: Int(cmark_node_get_start_line(node)),
-                                          endLine: Int(cmark_node_get_end_line(node))))
+                blocks.append(
+                    FencedBlock(
+                        info: info, literal: literal,
+                        startLine: Int(cmark_node_get_start_line(node)),
+                        endLine: Int(cmark_node_get_end_line(node))))
             }
             child = cmark_node_next(node)
         }
@@ -55,7 +58,8 @@ package final class MarkdownDocument {
         var child = cmark_node_first_child(root)
         while let node = child {
             if cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK,
-               let info = cmark_node_get_fence_info(node).map({ String(cString: $0) }), isCell(info) {
+                let info = cmark_node_get_fence_info(node).map({ String(cString: $0) }), isCell(info)
+            {
                 parts.append(current)
                 current = ""
             } else if let rendered = cmark_render_html(node, CMARK_OPT_DEFAULT) {
@@ -68,8 +72,10 @@ package final class MarkdownDocument {
         return parts
     }
 
-    /// The document as HTML. Raw HTML in the source is not passed through (cmark's
-    /// safe default replaces it with a comment), so prose can never inject a script.
+    /// The document as HTML.
+    ///
+    /// Raw HTML in the source is not passed through (cmark's safe default replaces it with a comment), so prose can
+    /// never inject a script.
     package var html: String {
         guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return "" }
         defer { free(rendered) }

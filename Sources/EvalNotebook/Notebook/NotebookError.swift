@@ -16,7 +16,8 @@ package enum NotebookError: Error, Equatable, Sendable {
         case .invalidUTF8(let path):
             return "\(path): error: the notebook is not valid UTF-8 text\n"
         case .unterminatedFrontMatter(let path):
-            return "\(path):1:1: error: front matter opened with `---` is never closed\nhelp: end it with a line `---`\n"
+            return
+                "\(path):1:1: error: front matter opened with `---` is never closed\nhelp: end it with a line `---`\n"
         case .frontMatter(let path, let line, let message, let help):
             return "\(path):\(line):1: error: \(message)\n" + (help.map { "help: \($0)\n" } ?? "")
         case .cellOption(let path, let line, let message, let help):

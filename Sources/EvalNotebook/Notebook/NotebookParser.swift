@@ -25,9 +25,12 @@ package enum NotebookParser {
         var frontMatter = FrontMatter()
         var bodyStart = 0
         if let first = lines.first, isFrontMatterFence(first) {
-            guard let close = lines.indices.dropFirst().first(where: {
-                isFrontMatterFence(lines[$0]) || SourceLines.content(lines[$0]).trimmingCharacters(in: .whitespaces) == "..."
-            }) else { throw .unterminatedFrontMatter(path: path) }
+            guard
+                let close = lines.indices.dropFirst().first(where: {
+                    isFrontMatterFence(lines[$0])
+                        || SourceLines.content(lines[$0]).trimmingCharacters(in: .whitespaces) == "..."
+                })
+            else { throw .unterminatedFrontMatter(path: path) }
             frontMatter = try FrontMatterParser.parse(lines[1..<close].joined(), path: path, firstLine: 2)
             bodyStart = close + 1
         }
@@ -48,8 +51,11 @@ package enum NotebookParser {
             let firstLine = start + 2
             let code = SourceLines.normalized(block.literal)
             let options = try parseOptions(code, path: path, firstLine: firstLine)
-            segments.append(.cell(Cell(index: index, code: code, firstLine: firstLine, options: options,
-                                       source: lines[start...end].joined())))
+            segments.append(
+                .cell(
+                    Cell(
+                        index: index, code: code, firstLine: firstLine, options: options,
+                        source: lines[start...end].joined())))
             index += 1
             next = end + 1
         }
@@ -85,8 +91,9 @@ package enum NotebookParser {
                 }
                 if key == "echo" { options.echo = value == "true" } else { options.output = value == "true" }
             default:
-                throw .cellOption(path: path, line: line, message: "unknown cell option `\(key)`",
-                                  help: Suggestion.help(for: key, in: optionNames) ?? "options are label, caption, echo and output")
+                throw .cellOption(
+                    path: path, line: line, message: "unknown cell option `\(key)`",
+                    help: Suggestion.help(for: key, in: optionNames) ?? "options are label, caption, echo and output")
             }
         }
         return options

@@ -18,28 +18,29 @@ package enum HTMLRenderer {
         body += "</header>\n"
         body += blocksHTML(report)
         return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(report.title))</title>
-        <style>
-        \(HTMLStyle.css)
-        </style>
-        </head>
-        <body>
-        <main>
-        \(body)</main>
-        </body>
-        </html>
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(report.title))</title>
+            <style>
+            \(HTMLStyle.css)
+            </style>
+            </head>
+            <body>
+            <main>
+            \(body)</main>
+            </body>
+            </html>
 
-        """
+            """
     }
 
-    /// Prose and cells in order. The prose is rendered from the notebook's whole
-    /// body in one cmark parse (so reference links defined anywhere resolve),
-    /// split at the cells; blank prose between two cells makes no block.
+    /// Prose and cells in order.
+    ///
+    /// The prose is rendered from the notebook's whole body in one cmark parse (so reference links defined anywhere
+    /// resolve), split at the cells; blank prose between two cells makes no block.
     static func blocksHTML(_ report: Report) -> String {
         let cellCount = report.blocks.filter { if case .cell = $0 { true } else { false } }.count
         var prose = MarkdownDocument(report.notebook.body)?.proseHTML(isCell: Notebook.isCell(info:)) ?? []
@@ -77,13 +78,19 @@ package enum HTMLRenderer {
         items.append("<span>seed \(report.seed)</span>")
         if !report.checks.isEmpty {
             let failed = report.failedChecks
-            items.append("<span class=\"\(failed > 0 ? "failed" : "passed")\">checks: \(report.passedChecks) passed, \(failed) failed</span>")
+            items.append(
+                "<span class=\"\(failed > 0 ? "failed" : "passed")\">checks: \(report.passedChecks) passed, \(failed) failed</span>"
+            )
         }
         if !report.warnings.isEmpty {
-            items.append("<span class=\"warning\">\(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")</span>")
+            items.append(
+                "<span class=\"warning\">\(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")</span>"
+            )
         }
-        var source = ["evalbook \(EvalbookVersion.current)",
-                      "<code>\(escape(report.notebook.path))</code> \(shortHash(FileDigest.sha256(Data(report.notebook.source.utf8))))"]
+        var source = [
+            "evalbook \(EvalbookVersion.current)",
+            "<code>\(escape(report.notebook.path))</code> \(shortHash(FileDigest.sha256(Data(report.notebook.source.utf8))))",
+        ]
         // Inputs with short hashes: enough to tell which data a reader is looking at;
         // the full hashes are in manifest.json.
         for input in report.inputs {
@@ -114,12 +121,14 @@ package enum HTMLRenderer {
                 break
             case .check(let check):
                 let cls = check.passed ? "check passed" : "check failed"
-                var text = "<span class=\"mark\">\(check.passed ? "✔" : "✘")</span> \(check.passed ? "passed" : "failed"): <code>\(escape(check.expression))</code>"
+                var text =
+                    "<span class=\"mark\">\(check.passed ? "✔" : "✘")</span> \(check.passed ? "passed" : "failed"): <code>\(escape(check.expression))</code>"
                 if !check.passed, let detail = check.detail { text += " (\(escape(detail)))" }
                 if let message = check.message { text += " — \(escape(message))" }
                 out += "<p class=\"\(cls)\">\(text) <span class=\"loc\">\(escape(path)):\(check.span.line)</span></p>\n"
             case .warning(let warning):
-                out += "<p class=\"warning\">⚠ warning: \(MessageText.html(warning.message)) <span class=\"loc\">\(escape(path)):\(warning.span.line)</span></p>\n"
+                out +=
+                    "<p class=\"warning\">⚠ warning: \(MessageText.html(warning.message)) <span class=\"loc\">\(escape(path)):\(warning.span.line)</span></p>\n"
             case .figure(let figure, _) where options.output:
                 out += "<figure>\n" + SVGRenderer.render(figure) + "\n</figure>\n"
             case .figure:
@@ -151,7 +160,9 @@ package enum HTMLRenderer {
                 out += "</tr>\n"
             }
             out += "</tbody>\n</table>"
-            if table.omittedRows > 0 { out += "<p class=\"more\">… \(NumberFormat.grouped(table.omittedRows)) more rows</p>" }
+            if table.omittedRows > 0 {
+                out += "<p class=\"more\">… \(NumberFormat.grouped(table.omittedRows)) more rows</p>"
+            }
             return out + "</div>\n"
         }
     }

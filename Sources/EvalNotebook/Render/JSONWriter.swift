@@ -35,7 +35,8 @@ package indirect enum JSON: Sendable, Equatable {
             return "[\n" + items.map { pad + $0.text(indent: indent + 1) }.joined(separator: ",\n") + "\n\(closePad)]"
         case .object(let fields):
             if fields.isEmpty { return "{}" }
-            return "{\n" + fields.map { pad + JSON.quote($0.0) + ": " + $0.1.text(indent: indent + 1) }.joined(separator: ",\n")
+            return "{\n"
+                + fields.map { pad + JSON.quote($0.0) + ": " + $0.1.text(indent: indent + 1) }.joined(separator: ",\n")
                 + "\n\(closePad)}"
         }
     }

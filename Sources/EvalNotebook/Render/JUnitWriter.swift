@@ -10,14 +10,17 @@ package enum JUnitWriter {
         let failed = report.failedChecks
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"evalbook\" tests=\"\(report.checks.count)\" failures=\"\(failed)\" errors=\"0\">\n"
-        out += "  <testsuite name=\"\(escape(path))\" tests=\"\(report.checks.count)\" failures=\"\(failed)\" errors=\"0\" skipped=\"0\">\n"
+        out +=
+            "  <testsuite name=\"\(escape(path))\" tests=\"\(report.checks.count)\" failures=\"\(failed)\" errors=\"0\" skipped=\"0\">\n"
         for check in report.checks {
             let name = check.expression + (check.message.map { " — \($0)" } ?? "")
-            out += "    <testcase name=\"\(escape(name))\" classname=\"\(escape(path))\" file=\"\(escape(path))\" line=\"\(check.span.line)\""
+            out +=
+                "    <testcase name=\"\(escape(name))\" classname=\"\(escape(path))\" file=\"\(escape(path))\" line=\"\(check.span.line)\""
             if check.passed {
                 out += "/>\n"
             } else {
-                out += ">\n      <failure message=\"\(escape(check.summary))\" type=\"expect\">\(escape("\(path):\(check.span.line): \(check.summary)"))</failure>\n    </testcase>\n"
+                out +=
+                    ">\n      <failure message=\"\(escape(check.summary))\" type=\"expect\">\(escape("\(path):\(check.span.line): \(check.summary)"))</failure>\n    </testcase>\n"
             }
         }
         out += "  </testsuite>\n</testsuites>\n"
@@ -30,7 +33,8 @@ package enum JUnitWriter {
         out += "<testsuites name=\"evalbook\" tests=\"1\" failures=\"0\" errors=\"1\">\n"
         out += "  <testsuite name=\"\(escape(path))\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n"
         out += "    <testcase name=\"the notebook runs\" classname=\"\(escape(path))\" file=\"\(escape(path))\">\n"
-        out += "      <error message=\"the notebook stopped at an error\" type=\"error\">\(escape(message))</error>\n    </testcase>\n"
+        out +=
+            "      <error message=\"the notebook stopped at an error\" type=\"error\">\(escape(message))</error>\n    </testcase>\n"
         out += "  </testsuite>\n</testsuites>\n"
         return out
     }

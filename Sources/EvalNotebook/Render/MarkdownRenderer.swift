@@ -1,7 +1,9 @@
 import EvalLang
 
-/// Writes `report.md`: the notebook's prose byte for byte, each cell's code, and
-/// its outputs as GitHub-flavoured Markdown. Nothing in it varies between runs.
+/// Writes `report.md`: the notebook's prose byte for byte, each cell's code, and its outputs as GitHub-flavoured
+/// Markdown.
+///
+/// Nothing in it varies between runs.
 package enum MarkdownRenderer {
     package static func render(_ report: Report) -> String {
         var out = ""
@@ -24,7 +26,10 @@ package enum MarkdownRenderer {
     static func summaryLine(_ report: Report) -> String {
         var parts: [String] = []
         if !report.params.isEmpty {
-            parts.append("Params: " + report.params.map { MessageText.inlineCode("\($0.key) = \($0.value.inlineText)") }.joined(separator: ", "))
+            parts.append(
+                "Params: "
+                    + report.params.map { MessageText.inlineCode("\($0.key) = \($0.value.inlineText)") }.joined(
+                        separator: ", "))
         }
         parts.append("Seed: \(report.seed)")
         if !report.checks.isEmpty {
@@ -54,7 +59,8 @@ package enum MarkdownRenderer {
                 if let message = check.message { out += " — \(escapeInline(message))" }
                 out += " <sub>\(path):\(check.span.line)</sub>\n\n"
             case .warning(let warning):
-                out += "> ⚠ warning: \(MessageText.markdown(warning.message)) <sub>\(path):\(warning.span.line)</sub>\n\n"
+                out +=
+                    "> ⚠ warning: \(MessageText.markdown(warning.message)) <sub>\(path):\(warning.span.line)</sub>\n\n"
             case .figure(let figure, let name) where options.output:
                 out += "![\(escapeInline(figure.title))](figures/\(name).svg)\n\n"
             case .figure:

@@ -26,9 +26,10 @@ enum MessageText {
         }.joined()
     }
 
-    /// A Markdown code span that holds `text` whatever backticks it contains:
-    /// the fence is longer than any run of backticks inside, and padded with a
-    /// space where the text starts or ends with one. Line breaks become spaces.
+    /// A Markdown code span that holds `text` whatever backticks it contains: the fence is longer than any run of
+    /// backticks inside, and padded with a space where the text starts or ends with one.
+    ///
+    /// Line breaks become spaces.
     static func inlineCode(_ text: String) -> String {
         let flat = String(text.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
         var longest = 0, run = 0

@@ -21,8 +21,10 @@ extension SVGRenderer {
     }
 
     /// Light horizontal gridlines at the y ticks (and vertical ones at the x ticks, when numeric).
-    static func drawGrid(plot: Plot, x: (ticks: Ticks, scale: Scale)?, y: (ticks: Ticks, scale: Scale),
-                         into svg: inout Canvas) {
+    static func drawGrid(
+        plot: Plot, x: (ticks: Ticks, scale: Scale)?, y: (ticks: Ticks, scale: Scale),
+        into svg: inout Canvas
+    ) {
         svg.add("<g stroke=\"\(gridColour)\" stroke-width=\"1\">")
         for value in y.ticks.values {
             let py = y.scale(value)
@@ -31,20 +33,27 @@ extension SVGRenderer {
         if let x {
             for value in x.ticks.values {
                 let px = x.scale(value)
-                svg.add("<line x1=\"\(num(px))\" y1=\"\(num(plot.top))\" x2=\"\(num(px))\" y2=\"\(num(plot.bottom))\"/>")
+                svg.add(
+                    "<line x1=\"\(num(px))\" y1=\"\(num(plot.top))\" x2=\"\(num(px))\" y2=\"\(num(plot.bottom))\"/>")
             }
         }
         svg.add("</g>")
     }
 
     /// The left and bottom axis lines, with y tick labels (and x tick labels, when numeric).
-    static func drawAxes(plot: Plot, x: (ticks: Ticks, scale: Scale)?, y: (ticks: Ticks, scale: Scale),
-                         leftAxis: Bool = true, into svg: inout Canvas) {
+    static func drawAxes(
+        plot: Plot, x: (ticks: Ticks, scale: Scale)?, y: (ticks: Ticks, scale: Scale),
+        leftAxis: Bool = true, into svg: inout Canvas
+    ) {
         svg.add("<g stroke=\"\(axisColour)\" stroke-width=\"1\">")
         if leftAxis {
-            svg.add("<line x1=\"\(num(plot.left))\" y1=\"\(num(plot.top))\" x2=\"\(num(plot.left))\" y2=\"\(num(plot.bottom))\"/>")
+            svg.add(
+                "<line x1=\"\(num(plot.left))\" y1=\"\(num(plot.top))\" x2=\"\(num(plot.left))\" y2=\"\(num(plot.bottom))\"/>"
+            )
         }
-        svg.add("<line x1=\"\(num(plot.left))\" y1=\"\(num(plot.bottom))\" x2=\"\(num(plot.right))\" y2=\"\(num(plot.bottom))\"/>")
+        svg.add(
+            "<line x1=\"\(num(plot.left))\" y1=\"\(num(plot.bottom))\" x2=\"\(num(plot.right))\" y2=\"\(num(plot.bottom))\"/>"
+        )
         for value in y.ticks.values {
             let py = y.scale(value)
             svg.add("<line x1=\"\(num(plot.left - 4))\" y1=\"\(num(py))\" x2=\"\(num(plot.left))\" y2=\"\(num(py))\"/>")
@@ -52,7 +61,9 @@ extension SVGRenderer {
         if let x {
             for value in x.ticks.values {
                 let px = x.scale(value)
-                svg.add("<line x1=\"\(num(px))\" y1=\"\(num(plot.bottom))\" x2=\"\(num(px))\" y2=\"\(num(plot.bottom + 4))\"/>")
+                svg.add(
+                    "<line x1=\"\(num(px))\" y1=\"\(num(plot.bottom))\" x2=\"\(num(px))\" y2=\"\(num(plot.bottom + 4))\"/>"
+                )
             }
         }
         svg.add("</g>")
@@ -82,8 +93,10 @@ extension SVGRenderer {
         if !figure.yLabel.isEmpty {
             let label = fit(figure.yLabel, width: plot.height, size: axisTitleSize)
             let x = 18.0, y = plot.top + plot.height / 2
-            svg.add(text(label, x: x, y: y, size: axisTitleSize, fill: ink,
-                         extra: " transform=\"rotate(-90 \(num(x)) \(num(y)))\""))
+            svg.add(
+                text(
+                    label, x: x, y: y, size: axisTitleSize, fill: ink,
+                    extra: " transform=\"rotate(-90 \(num(x)) \(num(y)))\""))
         }
     }
 
@@ -115,8 +128,10 @@ extension SVGRenderer {
                 let x = centres[index]
                 if rotated {
                     let y = plot.bottom + 12
-                    svg.add(SVGRenderer.plainText(label, x: x, y: y + 4, anchor: "end",
-                                                  extra: " transform=\"rotate(-40 \(SVGRenderer.num(x)) \(SVGRenderer.num(y)))\""))
+                    svg.add(
+                        SVGRenderer.plainText(
+                            label, x: x, y: y + 4, anchor: "end",
+                            extra: " transform=\"rotate(-40 \(SVGRenderer.num(x)) \(SVGRenderer.num(y)))\""))
                 } else {
                     svg.add(SVGRenderer.plainText(label, x: x, y: plot.bottom + 17, anchor: "middle"))
                 }
@@ -162,8 +177,10 @@ extension SVGRenderer {
         }
         if shown < entries.count {
             let y = plot.top + 6 + Double(shown) * legendRow
-            svg.add(plainText("+\(entries.count - shown) more", x: x + 24, y: y + legendSize * 0.35, anchor: "start",
-                              extra: " fill=\"\(muted)\""))
+            svg.add(
+                plainText(
+                    "+\(entries.count - shown) more", x: x + 24, y: y + legendSize * 0.35, anchor: "start",
+                    extra: " fill=\"\(muted)\""))
         }
         svg.add("</g>")
     }
@@ -174,8 +191,9 @@ extension SVGRenderer {
         switch kind {
         case .line:
             let pattern = dash(index)
-            return line(x, y, x + 18, y, stroke: colour, width: 2.5,
-                        extra: pattern.isEmpty ? "" : " stroke-dasharray=\"\(pattern)\"")
+            return line(
+                x, y, x + 18, y, stroke: colour, width: 2.5,
+                extra: pattern.isEmpty ? "" : " stroke-dasharray=\"\(pattern)\"")
         case .scatter:
             return "<circle cx=\"\(num(x + 9))\" cy=\"\(num(y))\" r=\"4\" fill=\"\(colour)\"/>"
         case .bar, .histogram, .heatmap:

@@ -40,8 +40,9 @@ extension SVGRenderer {
             for (position, value) in series.y.enumerated() where value.isFinite && position < names.count {
                 let x = plot.left + Double(position) * band + (band - group) / 2 + Double(seriesIndex) * barWidth
                 let y = min(max(yScale(value), plot.top), plot.bottom)
-                svg.add("<rect x=\"\(num(x + gap / 2))\" y=\"\(num(min(y, baseline)))\" width=\"\(num(barWidth - gap))\""
-                    + " height=\"\(num(abs(baseline - y)))\"/>")
+                svg.add(
+                    "<rect x=\"\(num(x + gap / 2))\" y=\"\(num(min(y, baseline)))\" width=\"\(num(barWidth - gap))\""
+                        + " height=\"\(num(abs(baseline - y)))\"/>")
             }
             svg.add("</g>")
         }
@@ -75,13 +76,17 @@ extension SVGRenderer {
         let baseline = yScale(min(max(0, yDomain.lowerBound), yDomain.upperBound))
         for (seriesIndex, seriesBins) in bins.enumerated() {
             let opacity = overlaid ? " fill-opacity=\"0.55\"" : ""
-            svg.add("<g fill=\"\(colour(seriesIndex))\"\(opacity) stroke=\"#ffffff\" stroke-width=\"\(overlaid ? "0" : "0.75")\">")
+            svg.add(
+                "<g fill=\"\(colour(seriesIndex))\"\(opacity) stroke=\"#ffffff\" stroke-width=\"\(overlaid ? "0" : "0.75")\">"
+            )
             for (low, high, count) in seriesBins {
-                let x0 = min(max(xScale(low), plot.left), plot.right), x1 = min(max(xScale(high), plot.left), plot.right)
+                let x0 = min(max(xScale(low), plot.left), plot.right),
+                    x1 = min(max(xScale(high), plot.left), plot.right)
                 let y = min(max(yScale(count), plot.top), plot.bottom)
                 guard x1 > x0 else { continue }
-                svg.add("<rect x=\"\(num(x0))\" y=\"\(num(min(y, baseline)))\" width=\"\(num(x1 - x0))\""
-                    + " height=\"\(num(abs(baseline - y)))\"/>")
+                svg.add(
+                    "<rect x=\"\(num(x0))\" y=\"\(num(min(y, baseline)))\" width=\"\(num(x1 - x0))\""
+                        + " height=\"\(num(abs(baseline - y)))\"/>")
             }
             svg.add("</g>")
         }

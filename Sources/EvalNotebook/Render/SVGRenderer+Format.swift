@@ -55,8 +55,9 @@ extension SVGRenderer {
     static let suffixes: [(exponent: Int, suffix: String)] = [(12, "T"), (9, "B"), (6, "M"), (3, "k")]
 
     /// An exact tick value `mantissa × 10^exponent` written compactly: `0.25`, `40`, `1k`, `2.5M`.
-    /// `largest` is the largest tick magnitude on the axis, so one axis uses one suffix.
-    /// Axes whose largest tick is below 10,000 are written in full (`1500`, not `1.5k`).
+    ///
+    /// `largest` is the largest tick magnitude on the axis, so one axis uses one suffix. Axes whose largest tick is
+    /// below 10,000 are written in full (`1500`, not `1.5k`).
     static func tickLabel(mantissa: Int, exponent: Int, largest: Double) -> String {
         for (shift, suffix) in suffixes where largest >= power10(shift) && largest >= 10_000 {
             return mantissa == 0 ? "0" : decimal(mantissa: mantissa, exponent: exponent - shift) + suffix
@@ -65,8 +66,9 @@ extension SVGRenderer {
     }
 
     /// A data value in a few significant digits: `12`, `0.873`, `0.05`, `12.3k`, `4.5M`.
-    /// Integers below 100,000 are written in full, since they are usually counts. The value
-    /// is rounded before the suffix is chosen, so 999,999 is `1M`, not `1000k`.
+    ///
+    /// Integers below 100,000 are written in full, since they are usually counts. The value is rounded before the
+    /// suffix is chosen, so 999,999 is `1M`, not `1000k`.
     static func compact(_ value: Double, significant: Int = 3) -> String {
         guard value.isFinite else { return value.isNaN ? "–" : (value < 0 ? "−∞" : "∞") }
         let magnitude = abs(value)

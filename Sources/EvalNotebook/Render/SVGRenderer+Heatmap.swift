@@ -32,7 +32,9 @@ extension SVGRenderer {
     static func drawHeatmap(_ figure: Figure, into svg: inout Canvas) {
         let rows = figure.matrix.count
         let columns = max(figure.matrix.map(\.count).max() ?? 0, figure.categories.count, 1)
-        let rowNames = (0..<rows).map { truncate($0 < figure.rowLabels.count ? figure.rowLabels[$0] : String($0 + 1), limit: labelLimit) }
+        let rowNames = (0..<rows).map {
+            truncate($0 < figure.rowLabels.count ? figure.rowLabels[$0] : String($0 + 1), limit: labelLimit)
+        }
         let columnNames = (0..<columns).map { $0 < figure.categories.count ? figure.categories[$0] : String($0 + 1) }
         let values = figure.matrix.flatMap { $0 }.filter(\.isFinite)
         let low = min(values.min() ?? 0, 0), high = max(values.max() ?? 1, low)
@@ -72,8 +74,10 @@ extension SVGRenderer {
                 let shade = sequentialColour(high > low ? (value - low) / (high - low) : 0.5)
                 svg.add(rect(x, y, cellWidth, cellHeight, fill: shade.hex))
                 if valueSize >= 7 {
-                    cellText.append(text(texts[r][c], x: x + cellWidth / 2, y: y + cellHeight / 2 + valueSize * 0.35,
-                                         size: valueSize, fill: shade.light ? ink : "#ffffff"))
+                    cellText.append(
+                        text(
+                            texts[r][c], x: x + cellWidth / 2, y: y + cellHeight / 2 + valueSize * 0.35,
+                            size: valueSize, fill: shade.light ? ink : "#ffffff"))
                 }
             }
         }
@@ -87,14 +91,16 @@ extension SVGRenderer {
         }
         svg.add("</g>")
         let centres = (0..<columns).map { grid.left + (Double($0) + 0.5) * cellWidth }
-        labels.draw(centres: centres, plot: Plot(left: grid.left, top: grid.top, right: grid.right, bottom: grid.bottom - 4),
-                    into: &svg)
+        labels.draw(
+            centres: centres, plot: Plot(left: grid.left, top: grid.top, right: grid.right, bottom: grid.bottom - 4),
+            into: &svg)
         drawAxisTitles(figure, plot: grid, into: &svg)
         drawColourBar(barTicks, low: low, high: high, x: grid.right + 20, plot: grid, into: &svg)
     }
 
     /// A vertical colour bar beside the grid, with the scale's ticks.
-    static func drawColourBar(_ ticks: Ticks, low: Double, high: Double, x: Double, plot: Plot, into svg: inout Canvas) {
+    static func drawColourBar(_ ticks: Ticks, low: Double, high: Double, x: Double, plot: Plot, into svg: inout Canvas)
+    {
         let steps = 32
         let top = plot.top, bottom = plot.bottom, step = (bottom - top) / Double(steps)
         svg.add("<g shape-rendering=\"crispEdges\">")

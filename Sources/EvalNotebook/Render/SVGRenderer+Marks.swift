@@ -61,16 +61,23 @@ extension SVGRenderer {
     static func drawPolyline(_ points: [Point?], index: Int, budget: Int, plot: Plot, into svg: inout Canvas) {
         var runs: [[Point]] = [[]]
         for point in points {
-            if let point { runs[runs.count - 1].append(point) } else if !(runs.last?.isEmpty ?? true) { runs.append([]) }
+            if let point {
+                runs[runs.count - 1].append(point)
+            } else if !(runs.last?.isEmpty ?? true) {
+                runs.append([])
+            }
         }
         let clipped = runs.flatMap { clip(run: $0, to: plot) }
         let simplified = simplify(clipped, budget: budget)
         let colour = colour(index), pattern = dash(index)
-        svg.add("<g fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" stroke-linejoin=\"round\" stroke-linecap=\"round\""
-            + (pattern.isEmpty ? "" : " stroke-dasharray=\"\(pattern)\"") + ">")
+        svg.add(
+            "<g fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" stroke-linejoin=\"round\" stroke-linecap=\"round\""
+                + (pattern.isEmpty ? "" : " stroke-dasharray=\"\(pattern)\"") + ">")
         for run in simplified {
             if run.count == 1, let point = run.first {
-                svg.add("<circle cx=\"\(num(point.x))\" cy=\"\(num(point.y))\" r=\"1.5\" fill=\"\(colour)\" stroke=\"none\"/>")
+                svg.add(
+                    "<circle cx=\"\(num(point.x))\" cy=\"\(num(point.y))\" r=\"1.5\" fill=\"\(colour)\" stroke=\"none\"/>"
+                )
             } else {
                 svg.add("<polyline points=\"" + run.map { "\(num($0.x)),\(num($0.y))" }.joined(separator: " ") + "\"/>")
             }
@@ -145,8 +152,10 @@ extension SVGRenderer {
     static func clip(_ p: Point, _ q: Point, to plot: Plot) -> (Point, Point)? {
         let dx = q.x - p.x, dy = q.y - p.y
         var t0 = 0.0, t1 = 1.0
-        let edges = [(-dx, p.x - (plot.left - 0.5)), (dx, plot.right + 0.5 - p.x),
-                     (-dy, p.y - (plot.top - 0.5)), (dy, plot.bottom + 0.5 - p.y)]
+        let edges = [
+            (-dx, p.x - (plot.left - 0.5)), (dx, plot.right + 0.5 - p.x),
+            (-dy, p.y - (plot.top - 0.5)), (dy, plot.bottom + 0.5 - p.y),
+        ]
         for (step, room) in edges {
             if step == 0 {
                 if room < 0 { return nil }

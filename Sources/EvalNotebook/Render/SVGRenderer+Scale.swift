@@ -24,8 +24,10 @@ extension SVGRenderer {
     /// The domain for finite `values`: `fixed` when given (and usable), else the
     /// data's extent padded a little; `includeZero` pins 0 inside it without padding
     /// beyond 0 (bars grow from the baseline).
-    static func domain(_ values: [Double], fixed: ClosedRange<Double>?, includeZero: Bool = false,
-                       pad: Bool = true) -> ClosedRange<Double> {
+    static func domain(
+        _ values: [Double], fixed: ClosedRange<Double>?, includeZero: Bool = false,
+        pad: Bool = true
+    ) -> ClosedRange<Double> {
         if let fixed = usable(fixed) { return fixed }
         var low = Double.infinity, high = -Double.infinity
         for value in values where value.isFinite {
@@ -51,7 +53,8 @@ extension SVGRenderer {
     /// A given axis range when it can be drawn: finite and not empty.
     static func usable(_ range: ClosedRange<Double>?) -> ClosedRange<Double>? {
         guard let range, range.lowerBound.isFinite, range.upperBound.isFinite,
-              range.upperBound > range.lowerBound else { return nil }
+            range.upperBound > range.lowerBound
+        else { return nil }
         return range
     }
 

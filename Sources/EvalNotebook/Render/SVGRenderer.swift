@@ -11,14 +11,17 @@ import EvalLang
 package enum SVGRenderer {
     package static func render(_ figure: Figure) -> String {
         var svg = Canvas()
-        svg.add("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(num(width)) \(num(height))\" role=\"img\""
-            + " width=\"\(num(width))\" height=\"\(num(height))\" font-family=\"\(fontFamily)\">")
+        svg.add(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(num(width)) \(num(height))\" role=\"img\""
+                + " width=\"\(num(width))\" height=\"\(num(height))\" font-family=\"\(fontFamily)\">")
         let title = figure.title.isEmpty ? "\(figure.kind.rawValue) chart" : figure.title
         svg.add("<title>\(xml(title))</title>")
         svg.add("<rect width=\"\(num(width))\" height=\"\(num(height))\" fill=\"#ffffff\"/>")
         if !figure.title.isEmpty {
-            svg.add(text(fit(figure.title, width: width - 40, size: 15), x: width / 2, y: 26, size: 15,
-                         fill: ink, extra: " font-weight=\"600\""))
+            svg.add(
+                text(
+                    fit(figure.title, width: width - 40, size: 15), x: width / 2, y: 26, size: 15,
+                    fill: ink, extra: " font-weight=\"600\""))
         }
         if isEmpty(figure) {
             drawNoData(into: &svg)
@@ -81,14 +84,18 @@ package enum SVGRenderer {
     }
 
     /// A `<text>` element; `content` is escaped here.
-    static func text(_ content: String, x: Double, y: Double, size: Double = 11, anchor: String = "middle",
-                     fill: String = muted, extra: String = "") -> String {
+    static func text(
+        _ content: String, x: Double, y: Double, size: Double = 11, anchor: String = "middle",
+        fill: String = muted, extra: String = ""
+    ) -> String {
         "<text x=\"\(num(x))\" y=\"\(num(y))\" font-size=\"\(num(size))\" text-anchor=\"\(anchor)\" fill=\"\(fill)\"\(extra)>"
             + "\(xml(content))</text>"
     }
 
-    static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String,
-                     width: Double = 1, extra: String = "") -> String {
+    static func line(
+        _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String,
+        width: Double = 1, extra: String = ""
+    ) -> String {
         "<line x1=\"\(num(x1))\" y1=\"\(num(y1))\" x2=\"\(num(x2))\" y2=\"\(num(y2))\" stroke=\"\(stroke)\""
             + " stroke-width=\"\(num(width))\"\(extra)/>"
     }
@@ -116,8 +123,10 @@ package enum SVGRenderer {
     }
 
     static func drawNoData(into svg: inout Canvas) {
-        svg.add(rect(40, plotTop, width - 80, height - plotTop - 30, fill: "#fafbfc",
-                     extra: " stroke=\"\(gridColour)\" stroke-dasharray=\"4 4\""))
+        svg.add(
+            rect(
+                40, plotTop, width - 80, height - plotTop - 30, fill: "#fafbfc",
+                extra: " stroke=\"\(gridColour)\" stroke-dasharray=\"4 4\""))
         svg.add(text("no data", x: width / 2, y: (plotTop + height - 30) / 2 + 5, size: 14))
     }
 }

@@ -33,8 +33,11 @@ package enum NotebookRunner {
         var params = notebook.frontMatter.params
         for (name, text) in options.params {
             guard params[name] != nil else {
-                let help = Suggestion.help(for: name, in: params.keys)
-                    ?? (params.isEmpty ? "this notebook declares no params" : "its params are " + params.keys.map { "`\($0)`" }.joined(separator: ", "))
+                let help =
+                    Suggestion.help(for: name, in: params.keys)
+                    ?? (params.isEmpty
+                        ? "this notebook declares no params"
+                        : "its params are " + params.keys.map { "`\($0)`" }.joined(separator: ", "))
                 throw .notebook(.unknownParam(path: notebook.path, name: name, help: help))
             }
             params[name] = FrontMatterParser.commandLineValue(text)
@@ -43,8 +46,9 @@ package enum NotebookRunner {
             params[name] = value
         }
         let seed = options.seed ?? notebook.frontMatter.seed
-        var session = Session(params: params, seed: seed,
-                              files: FileAccess(root: options.root, allowed: options.allowRead))
+        var session = Session(
+            params: params, seed: seed,
+            files: FileAccess(root: options.root, allowed: options.allowRead))
         session.threads = options.threads
         session.progress = options.progress
         var interpreter = Interpreter(session: session)
@@ -67,8 +71,9 @@ package enum NotebookRunner {
             }
         }
         let metrics = interpreter.globals.filter { $0.value.isMetric }
-        return Report(notebook: notebook, params: params, seed: seed, blocks: blocks,
-                      checks: checks, warnings: warnings, metrics: metrics, inputs: interpreter.session.inputs)
+        return Report(
+            notebook: notebook, params: params, seed: seed, blocks: blocks,
+            checks: checks, warnings: warnings, metrics: metrics, inputs: interpreter.session.inputs)
     }
 
     /// Names the cell's figures after its label (or `cell-N`), numbering the second
@@ -85,15 +90,17 @@ package enum NotebookRunner {
 
     /// A label as a safe file name: letters, digits, `-` and `_`; anything else is `-`.
     static func fileName(_ label: String) -> String {
-        let safe = String(label.unicodeScalars.map { scalar -> Character in
-            let c = Character(scalar)
-            return (scalar.isASCII && (c.isLetter || c.isNumber)) || c == "-" || c == "_" ? c : "-"
-        })
+        let safe = String(
+            label.unicodeScalars.map { scalar -> Character in
+                let c = Character(scalar)
+                return (scalar.isASCII && (c.isLetter || c.isNumber)) || c == "-" || c == "_" ? c : "-"
+            })
         return safe.isEmpty ? "figure" : String(safe.prefix(80))
     }
 
     /// Runs one cell's statements, collecting displays, checks and warnings.
-    package static func runCell(_ source: SourceText, interpreter: inout Interpreter) throws(RunFailure) -> [CellOutput] {
+    package static func runCell(_ source: SourceText, interpreter: inout Interpreter) throws(RunFailure) -> [CellOutput]
+    {
         let statements: [Statement]
         do { statements = try Parser.parse(source) } catch {
             throw .cell(rendered: error.diagnostic.render(in: source), diagnostic: error.diagnostic)

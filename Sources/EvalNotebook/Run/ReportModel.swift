@@ -47,11 +47,12 @@ extension Value {
         switch self {
         case .number: return true
         case .record(let r):
-            return !r.fields.isEmpty && r.fields.values.allSatisfy {
-                if case .number = $0 { return true }
-                if case .null = $0 { return true }
-                return false
-            }
+            return !r.fields.isEmpty
+                && r.fields.values.allSatisfy {
+                    if case .number = $0 { return true }
+                    if case .null = $0 { return true }
+                    return false
+                }
         case .list(let items):
             return !items.isEmpty && items.allSatisfy { if case .number = $0 { true } else { false } }
         default: return false

@@ -42,14 +42,19 @@ package struct ReportDiff: Sendable {
     }
 
     package init(old: String, new: String) throws(DiffError) {
-        guard let a = ManifestFile.read(old + "/manifest.json") else { throw DiffError(message: "\(old) is not a report version (no readable manifest.json)") }
-        guard let b = ManifestFile.read(new + "/manifest.json") else { throw DiffError(message: "\(new) is not a report version (no readable manifest.json)") }
+        guard let a = ManifestFile.read(old + "/manifest.json") else {
+            throw DiffError(message: "\(old) is not a report version (no readable manifest.json)")
+        }
+        guard let b = ManifestFile.read(new + "/manifest.json") else {
+            throw DiffError(message: "\(new) is not a report version (no readable manifest.json)")
+        }
         self.old = old
         self.new = new
         let before = Self.flatMetrics(old + "/metrics.json"), after = Self.flatMetrics(new + "/metrics.json")
         var names = before.map(\.0)
         for (name, _) in after where !names.contains(name) { names.append(name) }
-        let oldValues = Dictionary(before, uniquingKeysWith: { x, _ in x }), newValues = Dictionary(after, uniquingKeysWith: { x, _ in x })
+        let oldValues = Dictionary(before, uniquingKeysWith: { x, _ in x }),
+            newValues = Dictionary(after, uniquingKeysWith: { x, _ in x })
         metrics = names.map { MetricChange(name: $0, old: oldValues[$0] ?? nil, new: newValues[$0] ?? nil) }
         // A check is named by its condition; the detail in brackets changes with the values.
         func condition(_ summary: String) -> String {
@@ -71,8 +76,11 @@ package struct ReportDiff: Sendable {
         let oldInputs = Dictionary(a.inputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { x, _ in x })
         let newInputs = Dictionary(b.inputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { x, _ in x })
         inputs = Set(oldInputs.keys).union(newInputs.keys).sorted().compactMap { path in
-            oldInputs[path] == newInputs[path] ? nil
-                : Change(name: path, old: oldInputs[path].map { String($0.prefix(12)) } ?? "—", new: newInputs[path].map { String($0.prefix(12)) } ?? "—")
+            oldInputs[path] == newInputs[path]
+                ? nil
+                : Change(
+                    name: path, old: oldInputs[path].map { String($0.prefix(12)) } ?? "—",
+                    new: newInputs[path].map { String($0.prefix(12)) } ?? "—")
         }
         notebookChanged = a.notebookSHA256 != b.notebookSHA256
     }
@@ -80,7 +88,8 @@ package struct ReportDiff: Sendable {
     /// Every number in a `metrics.json`, flattened: `name`, `name.field`, `name[i]`.
     static func flatMetrics(_ path: String) -> [(String, Double?)] {
         guard let data = FileManager.default.contents(atPath: path),
-              let json = try? JSONDecoder().decode([String: JSONValue].self, from: data) else { return [] }
+            let json = try? JSONDecoder().decode([String: JSONValue].self, from: data)
+        else { return [] }
         var out: [(String, Double?)] = []
         func walk(_ name: String, _ value: JSONValue) {
             switch value {
@@ -88,7 +97,8 @@ package struct ReportDiff: Sendable {
             case .null: out.append((name, nil))
             case .bool(let b): out.append((name, b ? 1 : 0))
             case .list(let items): for (i, item) in items.enumerated() { walk("\(name)[\(i)]", item) }
-            case .object(let fields): for (key, item) in fields.sorted(by: { $0.key < $1.key }) { walk("\(name).\(key)", item) }
+            case .object(let fields):
+                for (key, item) in fields.sorted(by: { $0.key < $1.key }) { walk("\(name).\(key)", item) }
             case .string: break
             }
         }
@@ -101,14 +111,21 @@ package struct ReportDiff: Sendable {
     package func json() -> String {
         func number(_ x: Double?) -> JSON { x.map { .number($0) } ?? .null }
         func changes(_ list: [Change]) -> JSON {
-            .array(list.map { .object([("name", .string($0.name)), ("old", .string($0.old)), ("new", .string($0.new))]) })
+            .array(
+                list.map { .object([("name", .string($0.name)), ("old", .string($0.old)), ("new", .string($0.new))]) })
         }
         return JSON.object([
             ("old", .string(old)), ("new", .string(new)),
-            ("metrics", .array(metrics.map {
-                .object([("name", .string($0.name)), ("old", number($0.old)), ("new", number($0.new)),
-                         ("change", number($0.change)), ("relative", number($0.relative))])
-            })),
+            (
+                "metrics",
+                .array(
+                    metrics.map {
+                        .object([
+                            ("name", .string($0.name)), ("old", number($0.old)), ("new", number($0.new)),
+                            ("change", number($0.change)), ("relative", number($0.relative)),
+                        ])
+                    })
+            ),
             ("now_failing", .array(nowFailing.map(JSON.string))), ("now_passing", .array(nowPassing.map(JSON.string))),
             ("params", changes(params)), ("inputs", changes(inputs)), ("notebook_changed", .bool(notebookChanged)),
         ]).text() + "\n"
@@ -124,9 +141,12 @@ package struct ReportDiff: Sendable {
         } else {
             out += "| metric | old | new | change | relative |\n| :--- | ---: | ---: | ---: | ---: |\n"
             for m in metrics {
-                let relative = m.relative.map { (($0 >= 0 ? "+" : "") + NumberFormat.human(($0 * 1000).rounded() / 10)) + "%" } ?? "—"
+                let relative =
+                    m.relative.map { (($0 >= 0 ? "+" : "") + NumberFormat.human(($0 * 1000).rounded() / 10)) + "%" }
+                    ?? "—"
                 let change = m.change.map { ($0 > 0 ? "+" : "") + NumberFormat.human($0) } ?? "—"
-                out += "| \(m.name) | \(m.old.map(NumberFormat.human) ?? "—") | \(m.new.map(NumberFormat.human) ?? "—") | \(change) | \(relative) |\n"
+                out +=
+                    "| \(m.name) | \(m.old.map(NumberFormat.human) ?? "—") | \(m.new.map(NumberFormat.human) ?? "—") | \(change) | \(relative) |\n"
             }
             out += "\n"
         }

@@ -47,20 +47,32 @@ package struct ReportFiles: Sendable {
         let manifest = JSON.object([
             ("tool", .object([("name", .string("evalbook")), ("version", .string(EvalbookVersion.current))])),
             ("platform", .string(platform)),
-            ("notebook", .object([
-                ("path", .string(report.notebook.path)),
-                ("sha256", .string(FileDigest.sha256(Data(report.notebook.source.utf8)))),
-            ])),
+            (
+                "notebook",
+                .object([
+                    ("path", .string(report.notebook.path)),
+                    ("sha256", .string(FileDigest.sha256(Data(report.notebook.source.utf8)))),
+                ])
+            ),
             ("params", .object(report.params.map { ($0.key, JSON($0.value)) })),
             ("seed", .number(Double(report.seed))),
             ("inputs", .array(inputs)),
             ("outputs", .object(outputs.map { ($0.name, .string(FileDigest.sha256(Data($0.contents.utf8)))) })),
-            ("checks", .object([
-                ("passed", .number(Double(report.passedChecks))),
-                ("failed", .number(Double(report.failedChecks))),
-                ("failures", .array(failures)),
-            ])),
-            ("warnings", .array(report.warnings.map { .object([("message", .string($0.message)), ("line", .number(Double($0.span.line)))]) })),
+            (
+                "checks",
+                .object([
+                    ("passed", .number(Double(report.passedChecks))),
+                    ("failed", .number(Double(report.failedChecks))),
+                    ("failures", .array(failures)),
+                ])
+            ),
+            (
+                "warnings",
+                .array(
+                    report.warnings.map {
+                        .object([("message", .string($0.message)), ("line", .number(Double($0.span.line)))])
+                    })
+            ),
             ("created", .string(ISO8601DateFormatter().string(from: created))),
         ])
         return manifest.text() + "\n"
@@ -68,18 +80,18 @@ package struct ReportFiles: Sendable {
 
     static var platform: String {
         #if os(Linux)
-        let os = "linux"
+            let os = "linux"
         #elseif os(macOS)
-        let os = "macos"
+            let os = "macos"
         #else
-        let os = "unknown"
+            let os = "unknown"
         #endif
         #if arch(x86_64)
-        return os + "-x86_64"
+            return os + "-x86_64"
         #elseif arch(arm64)
-        return os + "-arm64"
+            return os + "-arm64"
         #else
-        return os
+            return os
         #endif
     }
 }

@@ -20,7 +20,8 @@ struct ReportIndex {
             let passed = (checks?["passed"] as? NSNumber)?.intValue ?? 0
             let failed = (checks?["failed"] as? NSNumber)?.intValue ?? 0
             let headline = metrics.prefix(4).map { "\($0.0) = \(NumberFormat.human($0.1))" }.joined(separator: ", ")
-            out += "| [\(version)](\(version)/report.md) | \(created) | `\(notebook.prefix(12))` | \(headline.isEmpty ? "—" : MarkdownRenderer.escapeCell(headline)) | \(passed) passed, \(failed) failed |\n"
+            out +=
+                "| [\(version)](\(version)/report.md) | \(created) | `\(notebook.prefix(12))` | \(headline.isEmpty ? "—" : MarkdownRenderer.escapeCell(headline)) | \(passed) passed, \(failed) failed |\n"
         }
         return out
     }
@@ -34,7 +35,8 @@ struct ReportIndex {
     /// forgets key order, so the order comes from the text).
     private func orderedNumbers(at path: String) -> [(String, Double)] {
         guard let object = object(at: path),
-              let text = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) else { return [] }
+            let text = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) })
+        else { return [] }
         var result: [(String, Double)] = []
         for line in text.split(separator: "\n") where line.hasPrefix("  \"") {
             guard let end = line.dropFirst(3).firstIndex(of: "\"") else { continue }

@@ -39,7 +39,9 @@ package enum ReportReplay {
     }
 
     /// Replays the version folder `directory`, reading inputs under `root`.
-    package static func replay(directory: String, root: String, allowRead: [String] = [], threads: Int = 2) throws(ReplayError) -> Result {
+    package static func replay(directory: String, root: String, allowRead: [String] = [], threads: Int = 2)
+        throws(ReplayError) -> Result
+    {
         let folder = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let version = (folder as NSString).lastPathComponent
         guard let manifest = ManifestFile.read(folder + "/manifest.json") else {
@@ -91,8 +93,9 @@ package enum ReportReplay {
         var line = 0
         while line < min(a.count, b.count), a[line] == b[line] { line += 1 }
         let from = max(0, line - 2)
-        return Difference(file: name, line: line + 1,
-                          stored: Array(a[from..<min(a.count, line + 1)]), replayed: Array(b[from..<min(b.count, line + 1)]))
+        return Difference(
+            file: name, line: line + 1,
+            stored: Array(a[from..<min(a.count, line + 1)]), replayed: Array(b[from..<min(b.count, line + 1)]))
     }
 }
 
@@ -116,7 +119,8 @@ package struct ManifestFile: Sendable {
 
     package static func read(_ path: String) -> ManifestFile? {
         guard let data = FileManager.default.contents(atPath: path),
-              let raw = try? JSONDecoder().decode(Raw.self, from: data) else { return nil }
+            let raw = try? JSONDecoder().decode(Raw.self, from: data)
+        else { return nil }
         // JSON objects carry no order that survives decoding; sort so output is stable.
         let params = (raw.params ?? [:]).sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value.value) }
         return ManifestFile(
@@ -148,12 +152,19 @@ package indirect enum JSONValue: Decodable, Sendable {
 
     package init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let n = try? c.decode(Double.self) { self = .number(n) }
-        else if let s = try? c.decode(String.self) { self = .string(s) }
-        else if let l = try? c.decode([JSONValue].self) { self = .list(l) }
-        else { self = .object(try c.decode([String: JSONValue].self)) }
+        if c.decodeNil() {
+            self = .null
+        } else if let b = try? c.decode(Bool.self) {
+            self = .bool(b)
+        } else if let n = try? c.decode(Double.self) {
+            self = .number(n)
+        } else if let s = try? c.decode(String.self) {
+            self = .string(s)
+        } else if let l = try? c.decode([JSONValue].self) {
+            self = .list(l)
+        } else {
+            self = .object(try c.decode([String: JSONValue].self))
+        }
     }
 
     /// As a cell-language value; objects become records with sorted fields.
@@ -165,7 +176,10 @@ package indirect enum JSONValue: Decodable, Sendable {
         case .string(let s): .string(s)
         case .list(let l): .list(l.map(\.value))
         case .object(let o):
-            .record(Record(OrderedDictionary(uniqueKeysWithValues: o.sorted { $0.key < $1.key }.map { ($0.key, $0.value.value) })))
+            .record(
+                Record(
+                    OrderedDictionary(
+                        uniqueKeysWithValues: o.sorted { $0.key < $1.key }.map { ($0.key, $0.value.value) })))
         }
     }
 }

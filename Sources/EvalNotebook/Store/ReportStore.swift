@@ -29,34 +29,43 @@ package struct ReportStore: Sendable {
     package func versions() -> [String] {
         let names = (try? fm.contentsOfDirectory(atPath: directory)) ?? []
         return names.compactMap { name -> (Int, String)? in
-            guard name.hasPrefix("v"), let n = Int(name.dropFirst()), n > 0, String(n) == name.dropFirst() else { return nil }
+            guard name.hasPrefix("v"), let n = Int(name.dropFirst()), n > 0, String(n) == name.dropFirst() else {
+                return nil
+            }
             return (n, name)
         }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     package func latest() -> String? {
-        guard let text = try? String(contentsOfFile: directory + "/latest", encoding: .utf8) else { return versions().last }
+        guard let text = try? String(contentsOfFile: directory + "/latest", encoding: .utf8) else {
+            return versions().last
+        }
         let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
         return versions().contains(name) ? name : versions().last
     }
 
-    /// Writes a new version unless the outputs equal the latest one's. The version
-    /// is assembled in a hidden folder and renamed into place, so an interrupted
-    /// run leaves no partial version.
+    /// Writes a new version unless the outputs equal the latest one's.
+    ///
+    /// The version is assembled in a hidden folder and renamed into place, so an interrupted run leaves no partial
+    /// version.
     package func write(_ report: Report, created: Date = Date()) throws(StoreError) -> StoreOutcome {
         let files = ReportFiles(report)
-        if let latest = latest(), files.outputs.allSatisfy({ file in
-            fm.contents(atPath: "\(directory)/\(latest)/\(file.name)") == Data(file.contents.utf8)
-        }) {
+        if let latest = latest(),
+            files.outputs.allSatisfy({ file in
+                fm.contents(atPath: "\(directory)/\(latest)/\(file.name)") == Data(file.contents.utf8)
+            })
+        {
             return .unchanged(version: latest, directory: "\(directory)/\(latest)")
         }
         try makeDirectory(directory)
-        let staging = "\(directory)/.staging-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64(created.timeIntervalSince1970 * 1000))"
+        let staging =
+            "\(directory)/.staging-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64(created.timeIntervalSince1970 * 1000))"
         try? fm.removeItem(atPath: staging)
         try makeDirectory(staging)
         do throws(StoreError) {
             for file in files.outputs { try writeFile("\(staging)/\(file.name)", file.contents) }
-            try writeFile("\(staging)/manifest.json", ReportFiles.manifest(report, outputs: files.outputs, created: created))
+            try writeFile(
+                "\(staging)/manifest.json", ReportFiles.manifest(report, outputs: files.outputs, created: created))
             var number = (versions().last.flatMap { Int($0.dropFirst()) } ?? 0) + 1
             while true {
                 let target = "\(directory)/v\(number)"
@@ -100,7 +109,8 @@ package struct ReportStore: Sendable {
             }
         }
         if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
-           underlying.domain == NSPOSIXErrorDomain {
+            underlying.domain == NSPOSIXErrorDomain
+        {
             return String(cString: strerror(Int32(underlying.code)))
         }
         return error.localizedDescription

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The `evalbook` binary on a pseudo-terminal: keys go in, the screen's text comes out.
@@ -90,11 +91,13 @@ final class PseudoTerminal {
         }
     }
 
-    /// Waits until the line editor has the terminal in its raw mode (canonical input
-    /// off). libedit prints the prompt a moment before it switches, and a key typed in
-    /// between would be read by the terminal driver instead (echoed twice, or Ctrl-D
-    /// taken as end-of-file). The pty's two ends share their settings, so the master
-    /// can see the switch.
+    /// Waits until the line editor has the terminal in its raw mode (canonical input off).
+    ///
+    /// libedit prints the
+    /// prompt a moment before it switches, and a key typed in between would be read by the terminal driver instead
+    /// (echoed twice, or Ctrl-D taken as end-of-file).
+    ///
+    /// The pty's two ends share their settings, so the master can see the switch.
     func waitUntilEditing() throws {
         let deadline = Date().addingTimeInterval(PseudoTerminal.guardSeconds)
         var settings = termios()

@@ -6,13 +6,13 @@ struct ReplProject {
     let project: Project
 
     static let orders = """
-    city,actual_minutes,predicted_minutes,late
-    Oslo,30,28,0
-    Oslo,42,35,1
-    Bergen,25,27,0
-    Bergen,50,41,1
+        city,actual_minutes,predicted_minutes,late
+        Oslo,30,28,0
+        Oslo,42,35,1
+        Bergen,25,27,0
+        Bergen,50,41,1
 
-    """
+        """
 
     init() throws {
         project = try Project()
@@ -60,9 +60,10 @@ struct ReplProject {
         try stdin.close()
         try out.close()
         try err.close()
-        return Evalbook.Result(status: process.terminationStatus, exited: process.terminationReason == .exit,
-                               stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                               stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        return Evalbook.Result(
+            status: process.terminationStatus, exited: process.terminationReason == .exit,
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 
     /// The interactive REPL on a pseudo-terminal, once its first prompt is up.
@@ -74,6 +75,8 @@ struct ReplProject {
     }
 
     func read(_ name: String) -> String? {
-        FileManager.default.contents(atPath: root.appendingPathComponent(name).path).map { String(decoding: $0, as: UTF8.self) }
+        FileManager.default.contents(atPath: root.appendingPathComponent(name).path).map {
+            String(decoding: $0, as: UTF8.self)
+        }
     }
 }

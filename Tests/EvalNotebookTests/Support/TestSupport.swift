@@ -1,6 +1,7 @@
 import EvalLang
 import Foundation
 import Testing
+
 @testable import EvalNotebook
 
 /// Fixture files, scratch folders and one-call runs shared by the notebook tests.
@@ -56,8 +57,10 @@ enum TestSupport {
     }
 
     /// Parses and runs notebook text with files under `root`.
-    static func run(_ text: String, path: String = "nb.md", root: URL? = nil,
-                    params: [(String, String)] = []) throws -> Report {
+    static func run(
+        _ text: String, path: String = "nb.md", root: URL? = nil,
+        params: [(String, String)] = []
+    ) throws -> Report {
         let notebook = try parse(text, path: path)
         var options = RunOptions(root: (root ?? FileManager.default.temporaryDirectory).path)
         options.params = params.map { (name: $0.0, value: $0.1) }
@@ -73,8 +76,10 @@ enum TestSupport {
     }
 
     /// The failure a notebook text's run stops with, or nil when it runs.
-    static func runFailure(_ text: String, path: String = "nb.md", root: URL? = nil,
-                           params: [(String, String)] = []) throws -> RunFailure? {
+    static func runFailure(
+        _ text: String, path: String = "nb.md", root: URL? = nil,
+        params: [(String, String)] = []
+    ) throws -> RunFailure? {
         let notebook = try parse(text, path: path)
         var options = RunOptions(root: (root ?? FileManager.default.temporaryDirectory).path)
         options.params = params.map { (name: $0.0, value: $0.1) }
