@@ -49,7 +49,8 @@ let package = Package(
         .testTarget(name: "EvalModelsTests", dependencies: ["EvalModels"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EvalLangTests", dependencies: ["EvalLang", "EvalData"], resources: [.copy("Cases")]),
         .testTarget(
-            name: "EvalNotebookTests", dependencies: ["EvalNotebook", "EvalLang"], resources: [.copy("Fixtures")]),
+            name: "EvalNotebookTests", dependencies: ["EvalNotebook", "EvalLang", "evalbook"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests", dependencies: ["evalbook", "EvalLang"]),
     ],
     swiftLanguageModes: [.v6]

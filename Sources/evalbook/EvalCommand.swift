@@ -24,7 +24,7 @@ struct EvalCommand: ParsableCommand {
         let source = SourceText(name: "<eval>", text: code)
         let statements: [Statement]
         do { statements = try Parser.parse(source) } catch {
-            Terminal.error(error.diagnostic.render(in: source))
+            Terminal.report(error.diagnostic(in: source))
             throw Exit.error
         }
         var values: [JSON] = []
@@ -34,7 +34,7 @@ struct EvalCommand: ParsableCommand {
             interpreter.session.warnings = []
             let outcome: Outcome
             do { outcome = try interpreter.execute(statement, in: source) } catch {
-                Terminal.error(error.diagnostic.render(in: source))
+                Terminal.report(error.diagnostic(in: source))
                 throw Exit.error
             }
             switch outcome {

@@ -14,8 +14,8 @@ struct FunctionsCommand: ParsableCommand {
     func run() throws {
         let text = BuiltinRegistry.shared.catalogue(filter)
         if text.isEmpty {
-            let help = filter.flatMap { Suggestion.help(for: $0, in: BuiltinRegistry.shared.names) }
-            Terminal.error("error: no builtin matches `\(filter ?? "")`" + (help.map { "\nhelp: \($0)" } ?? "") + "\n")
+            Terminal.report(
+                ReplError.noBuiltinMatches(filter ?? "", candidates: BuiltinRegistry.shared.names).diagnostic)
             throw Exit.error
         }
         Terminal.out(text)

@@ -14,13 +14,11 @@ enum NotebookRun {
     {
         let report: Report
         do { report = try NotebookRunner.run(notebook, options: options) } catch {
-            let rendered: String
-            switch error {
-            case .notebook(let e): rendered = e.rendered
-            case .cell(let text, _): rendered = text
+            Terminal.report(error.diagnostic)
+            if let junit {
+                let message = DiagnosticPrinter().render(error.diagnostic)
+                writeJUnit(JUnitWriter.renderError(path: notebook.path, message: message), to: junit)
             }
-            Terminal.error(rendered)
-            if let junit { writeJUnit(JUnitWriter.renderError(path: notebook.path, message: rendered), to: junit) }
             return nil
         }
         if let junit { writeJUnit(JUnitWriter.render(report), to: junit) }

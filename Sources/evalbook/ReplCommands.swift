@@ -41,8 +41,7 @@ extension ReplSession {
         case "functions":
             let text = BuiltinRegistry.shared.catalogue(argument)
             if text.isEmpty {
-                let hint = argument.flatMap { Suggestion.help(for: $0, in: BuiltinRegistry.shared.names) }
-                report("error: no builtin matches `\(argument ?? "")`" + (hint.map { "\nhelp: \($0)" } ?? ""))
+                report(ReplError.noBuiltinMatches(argument ?? "", candidates: BuiltinRegistry.shared.names).diagnostic)
             } else {
                 Terminal.out(text)
             }
@@ -70,18 +69,14 @@ extension ReplSession {
             guard let argument else { return usage("time") }
             time(argument)
         default:
-            let names = ReplSession.commands.map(\.name)
-            let hint =
-                Suggestion.nearest(to: name, in: names).map { "\nhelp: did you mean `:\($0)`?" }
-                ?? "\nhelp: commands are " + names.map { ":" + $0 }.joined(separator: ", ")
-            report("error: unknown command `:\(name)`" + hint)
+            report(ReplError.unknownCommand(name, commands: ReplSession.commands.map(\.name)).diagnostic)
         }
         return .next
     }
 
     private mutating func usage(_ name: String) -> Step {
         let usage = ReplSession.commands.first { $0.name == name }?.usage ?? ":" + name
-        report("error: usage: \(usage)")
+        report(ReplError.usage(usage).diagnostic)
         return .next
     }
 
@@ -102,9 +97,7 @@ extension ReplSession {
             Terminal.out("\(c.usage)\n  \(c.doc)\n")
         } else {
             let candidates = BuiltinRegistry.shared.names + ReplSession.commands.map { ":" + $0.name }
-            report(
-                "error: no builtin or command `\(argument)`"
-                    + (Suggestion.help(for: argument, in: candidates).map { "\nhelp: \($0)" } ?? ""))
+            report(ReplError.noHelpTopic(argument, candidates: candidates).diagnostic)
         }
     }
 
@@ -113,7 +106,7 @@ extension ReplSession {
         let source = SourceText(name: "<repl>", text: code)
         let statements: [Statement]
         do { statements = try Parser.parse(source) } catch {
-            report(error.diagnostic.render(in: source))
+            report(error.diagnostic(in: source))
             return
         }
         let clock = ContinuousClock()
@@ -130,13 +123,13 @@ extension ReplSession {
     private mutating func save(_ argument: String) {
         let path = argument.hasSuffix(".md") ? argument : argument + ".md"
         if FileManager.default.fileExists(atPath: path), !saved.contains(path) {
-            report("error: \(path) already exists\nhelp: choose another name, or remove it first")
+            report(ReplError.fileExists(path).diagnostic)
             return
         }
         let text = SessionNotebook.text(
             title: SessionNotebook.title(for: path), session: interpreter.session, cells: log)
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            report("error: cannot write \(path)")
+            report(ReplError.cannotWrite(path).diagnostic)
             return
         }
         saved.insert(path)
@@ -153,7 +146,7 @@ extension ReplSession {
             title: SessionNotebook.title(for: path), session: interpreter.session, cells: log)
         let notebook: Notebook
         do { notebook = try NotebookParser.parse(text, path: path) } catch {
-            report(error.rendered)
+            report(error.diagnostic)
             return
         }
         var options = RunOptions(root: root)

@@ -53,7 +53,7 @@ struct ReplSession {
             return .next
         } catch {
             pending = []
-            report(error.diagnostic.render(in: source))
+            report(error.diagnostic(in: source))
             return .next
         }
         pending = []
@@ -66,7 +66,7 @@ struct ReplSession {
         guard !pending.isEmpty else { return }
         let source = SourceText(name: "<repl>", text: pending.joined(separator: "\n"))
         pending = []
-        do { _ = try Parser.parse(source) } catch { report(error.diagnostic.render(in: source)) }
+        do { _ = try Parser.parse(source) } catch { report(error.diagnostic(in: source)) }
     }
 
     /// Drops an unfinished statement (Ctrl-C at a continuation prompt).
@@ -91,9 +91,9 @@ struct ReplSession {
             } catch {
                 showWarnings()
                 if case .interrupted = error {
-                    report("interrupted\n")
+                    report(Diagnostic("interrupted", severity: .note))
                 } else {
-                    report(error.diagnostic.render(in: source))
+                    report(error.diagnostic(in: source))
                 }
                 failed = true
                 break
@@ -128,10 +128,10 @@ struct ReplSession {
         }
     }
 
-    /// An error: printed in red on stderr, and remembered for the exit code of scripts.
-    mutating func report(_ text: String) {
+    /// An error: printed on stderr by the one printer, and remembered for the exit code of scripts.
+    mutating func report(_ diagnostic: Diagnostic) {
         hadError = true
-        Terminal.error(Terminal.paint(text.hasSuffix("\n") ? text : text + "\n", "31", stderr: true))
+        Terminal.report(diagnostic)
     }
 
     /// Runs a notebook's cells into this session, taking its params and seed; the cells join the log, so `:save`
@@ -141,7 +141,7 @@ struct ReplSession {
     mutating func load(_ path: String) -> Bool {
         let notebook: Notebook
         do { notebook = try NotebookParser.load(path: path) } catch {
-            report(error.rendered)
+            report(error.diagnostic)
             return false
         }
         for (name, value) in notebook.frontMatter.params where interpreter.session.params[name] == nil {
@@ -152,7 +152,7 @@ struct ReplSession {
             let source = cell.sourceText(name: notebook.path)
             let statements: [Statement]
             do { statements = try Parser.parse(source) } catch {
-                report(error.diagnostic.render(in: source))
+                report(error.diagnostic(in: source))
                 return false
             }
             guard run(source, statements, quiet: true) else { return false }

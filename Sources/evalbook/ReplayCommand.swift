@@ -34,7 +34,7 @@ struct ReplayCommand: ParsableCommand {
             Terminal.error("input changed: \(input.path): \(input.recorded.prefix(12)) → \(now)\n")
         }
         if let failure = result.failure {
-            Terminal.error(failure.hasSuffix("\n") ? failure : failure + "\n")
+            Terminal.report(failure)
             Terminal.error("not reproduced \(result.version): the notebook no longer runs\n")
             throw Exit.checkFailed
         }

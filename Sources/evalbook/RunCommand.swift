@@ -31,7 +31,7 @@ struct RunCommand: ParsableCommand {
         let root = files.rootPath
         let loaded: Notebook
         do { loaded = try NotebookParser.load(path: notebook) } catch {
-            Terminal.error(error.rendered)
+            Terminal.report(error.diagnostic)
             throw Exit.error
         }
         var options = RunOptions(root: root)
@@ -39,7 +39,7 @@ struct RunCommand: ParsableCommand {
         options.progress = Terminal.progress
         for text in params {
             guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
-                Terminal.error(NotebookError.invalidParamArgument(text).rendered)
+                Terminal.report(NotebookError.invalidParamArgument(text).diagnostic)
                 throw Exit.error
             }
             options.params.append((String(text[..<eq]), String(text[text.index(after: eq)...])))

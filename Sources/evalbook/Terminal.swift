@@ -1,3 +1,4 @@
+import EvalLang
 import Foundation
 
 /// The only place that writes to the terminal's streams.
@@ -8,6 +9,11 @@ enum Terminal {
 
     static func error(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Prints a finding on stderr through the one printer, coloured on a terminal.
+    static func report(_ diagnostic: Diagnostic) {
+        error(DiagnosticPrinter(color: useColor(forStderr: true)).render(diagnostic))
     }
 
     /// A progress reporter for long work: one line on stderr, rewritten in place, only when stderr is a terminal

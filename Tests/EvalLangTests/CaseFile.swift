@@ -59,7 +59,7 @@ struct LanguageCase: CustomTestStringConvertible, Sendable {
         var transcript: [String] = []
         let statements: [Statement]
         do { statements = try Parser.parse(source) } catch {
-            return transcript + Self.describe(error.diagnostic)
+            return transcript + Self.describe(error.diagnostic(in: source))
         }
         for statement in statements {
             interpreter.session.warnings = []
@@ -72,13 +72,14 @@ struct LanguageCase: CustomTestStringConvertible, Sendable {
                 transcript += interpreter.session.warnings.map { "warning: " + $0.message }
             } catch {
                 transcript += interpreter.session.warnings.map { "warning: " + $0.message }
-                return transcript + Self.describe(error.diagnostic)
+                return transcript + Self.describe(error.diagnostic(in: source))
             }
         }
         return transcript
     }
 
     static func describe(_ d: Diagnostic) -> [String] {
-        ["error: \(d.span.line):\(d.span.column): \(d.message)"] + (d.help.map { ["help: \($0)"] } ?? [])
+        ["error: \(d.location?.line ?? 0):\(d.location?.column ?? 0): \(d.message)"]
+            + (d.help.map { ["help: \($0)"] } ?? [])
     }
 }

@@ -72,31 +72,8 @@ struct ParserTests {
             _ = try Parser.parse(source)
             Issue.record("should fail")
         } catch {
-            #expect(error.diagnostic.span.line == 15)
-            #expect(error.diagnostic.span.column == 5)
+            #expect(error.diagnostic(in: source).location?.line == 15)
+            #expect(error.diagnostic(in: source).location?.column == 5)
         }
-    }
-
-    @Test("a diagnostic renders in the form of SPEC §5b")
-    func rendering() {
-        let source = SourceText(name: "notebooks/churn.md", text: "y = test.churnd", firstLine: 14)
-        let diagnostic = Diagnostic(
-            span: SourceSpan(start: 9, end: 15, line: 14, column: 10),
-            message: "table `test` has no column `churnd`", help: "did you mean `churned`?")
-        let expected = """
-            notebooks/churn.md:14:10: error: table `test` has no column `churnd`
-               14 | y = test.churnd
-                  |          ^^^^^^
-            help: did you mean `churned`?
-
-            """
-        #expect(diagnostic.render(in: source) == expected)
-    }
-
-    @Test("carets count characters, not bytes")
-    func unicodeCaret() {
-        let source = SourceText(name: "x", text: "\"é\" + 1")
-        let diagnostic = Diagnostic(span: SourceSpan(start: 0, end: 4, line: 1, column: 1), message: "m")
-        #expect(diagnostic.render(in: source).contains("  | ^^^\n"))
     }
 }

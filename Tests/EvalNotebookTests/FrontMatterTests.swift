@@ -67,7 +67,7 @@ struct FrontMatterTests {
                     path: "notebooks/a.md", line: 3, message: "unknown front matter key `titel`",
                     help: "did you mean `title`?"))
         #expect(
-            error?.rendered == """
+            error.map { printed($0.diagnostic) } == """
                 notebooks/a.md:3:1: error: unknown front matter key `titel`
                 help: did you mean `title`?
 
@@ -91,7 +91,7 @@ struct FrontMatterTests {
         let error = TestSupport.parseError("---\ntitle: x\n\n# Heading\n", path: "nb.md")
         #expect(error == .unterminatedFrontMatter(path: "nb.md"))
         #expect(
-            error?.rendered
+            error.map { printed($0.diagnostic) }
                 == "nb.md:1:1: error: front matter opened with `---` is never closed\nhelp: end it with a line `---`\n")
     }
 
@@ -105,7 +105,8 @@ struct FrontMatterTests {
         #expect(path == "nb.md")
         #expect(line == 3)
         #expect(message.hasPrefix("invalid YAML in front matter: "))
-        #expect(error?.rendered.hasPrefix("nb.md:3:1: error: invalid YAML in front matter: ") == true)
+        #expect(
+            error.map { printed($0.diagnostic) }?.hasPrefix("nb.md:3:1: error: invalid YAML in front matter: ") == true)
     }
 
     @Test(

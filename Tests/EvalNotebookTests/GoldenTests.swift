@@ -30,7 +30,7 @@ struct GoldenTests {
         do {
             return try NotebookRunner.run(notebook, options: options)
         } catch {
-            if case .cell(let rendered, _) = error { Issue.record("golden notebook failed: \(rendered)") }
+            if case .cell(let d) = error { Issue.record("golden notebook failed: \(printed(d))") }
             throw error
         }
     }

@@ -203,7 +203,9 @@ struct CellOptionTests {
                 == .cellOption(
                     path: "nb.md", line: 9, message: "unknown cell option `captoin`",
                     help: "did you mean `caption`?"))
-        #expect(error?.rendered == "nb.md:9:1: error: unknown cell option `captoin`\nhelp: did you mean `caption`?\n")
+        #expect(
+            error.map { printed($0.diagnostic) }
+                == "nb.md:9:1: error: unknown cell option `captoin`\nhelp: did you mean `caption`?\n")
     }
 
     @Test(

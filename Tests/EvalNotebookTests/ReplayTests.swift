@@ -29,7 +29,7 @@ struct ReplayTests {
         let latest = try #require(store.latest())
         let result = try ReportReplay.replay(directory: "\(store.directory)/\(latest)", root: Self.repository.path)
         #expect(result.changedInputs.isEmpty)
-        #expect(result.failure == nil, "\(result.failure ?? "")")
+        #expect(result.failure == nil, "\(result.failure.map(printed) ?? "")")
         #expect(result.difference == nil, "\(String(describing: result.difference))")
         #expect(Array(result.identical.prefix(4)) == ["report.md", "report.html", "metrics.json", "notebook.md"])
     }

@@ -66,7 +66,8 @@ struct RunnerTests {
         }
         #expect(error == .unknownParam(path: "nb.md", name: "thresold", help: "did you mean `threshold`?"))
         #expect(
-            error.rendered == "error: --param `thresold` is not a param of nb.md\nhelp: did you mean `threshold`?\n")
+            printed(error.diagnostic)
+                == "error: --param `thresold` is not a param of nb.md\nhelp: did you mean `threshold`?\n")
     }
 
     @Test("an unknown --param far from every name lists the params, or says there are none")
@@ -105,31 +106,31 @@ struct RunnerTests {
 
             """
         let failure = try TestSupport.runFailure(text, path: "notebooks/churn.md")
-        guard case .cell(let rendered, let diagnostic) = failure else {
+        guard case .cell(let diagnostic) = failure else {
             Issue.record("expected a cell error, got \(String(describing: failure))")
             return
         }
         #expect(
-            rendered == """
+            printed(diagnostic) == """
                 notebooks/churn.md:9:7: error: table `t` has no column `churnd`
                    9 | y = t.churnd
                      |       ^^^^^^
                 help: did you mean `churned`?
 
                 """)
-        #expect(diagnostic.span.line == 9)
+        #expect(diagnostic.location?.line == 9)
         #expect(diagnostic.help == "did you mean `churned`?")
     }
 
     @Test("a syntax error at the end of a cell points at its last line, not the fence")
     func syntaxDiagnostic() throws {
         let failure = try TestSupport.runFailure("text\n\n```evalbook\nok = 1\nx = (1 +\n```\n", path: "nb.md")
-        guard case .cell(let rendered, _) = failure else {
+        guard case .cell(let diagnostic) = failure else {
             Issue.record("expected a cell error, got \(String(describing: failure))")
             return
         }
         #expect(
-            rendered == """
+            printed(diagnostic) == """
                 nb.md:5:9: error: unexpected end of input: expected an expression
                    5 | x = (1 +
                      |         ^
@@ -141,11 +142,12 @@ struct RunnerTests {
     func crlfDiagnostic() throws {
         let failure = try TestSupport.runFailure(
             "text\r\n\r\n```evalbook\r\nx = 1\r\ny = nosuch\r\n```\r\n", path: "nb.md")
-        guard case .cell(let rendered, _) = failure else {
+        guard case .cell(let diagnostic) = failure else {
             Issue.record("expected a cell error, got \(String(describing: failure))")
             return
         }
-        #expect(rendered == "nb.md:5:5: error: unknown name `nosuch`\n   5 | y = nosuch\n     |     ^^^^^^\n")
+        #expect(
+            printed(diagnostic) == "nb.md:5:5: error: unknown name `nosuch`\n   5 | y = nosuch\n     |     ^^^^^^\n")
     }
 
     @Test("checks and warnings are collected with their lines, in order")
@@ -208,11 +210,11 @@ struct RunnerTests {
     func freshEnvironment() throws {
         _ = try TestSupport.run("```evalbook\nleak = 1\n```\n")
         let failure = try TestSupport.runFailure("```evalbook\nleak\n```\n", path: "nb.md")
-        guard case .cell(let rendered, _) = failure else {
+        guard case .cell(let diagnostic) = failure else {
             Issue.record("a binding leaked from an earlier run")
             return
         }
-        #expect(rendered.hasPrefix("nb.md:2:1: error: unknown name `leak`"))
+        #expect(printed(diagnostic).hasPrefix("nb.md:2:1: error: unknown name `leak`"))
     }
 
     /// The text of every display, in order.

@@ -1,68 +1,110 @@
-/// A located message for the user: what went wrong, where, and maybe how to fix it.
+/// A finding for the user: how bad, where, what went wrong, and maybe how to fix it.
 ///
-/// Every phase's typed error turns into one of these, and `render` is the only
-/// place that formats them (SPEC §5b).
+/// Every phase's typed error (syntax, runtime, data, model, notebook, store, replay, diff,
+/// command line) turns into one of these, and the executable's `DiagnosticPrinter` is the
+/// only place that turns one into text (SPEC §5b), as swift-format's findings are printed
+/// by one printer:
+///
+/// ```
+/// notebooks/churn.md:14:9: error: table `test` has no column `churnd`
+///    14 | y = test.churnd
+///       |         ^^^^^^^
+/// help: did you mean `churned`?
+/// ```
 package struct Diagnostic: Error, Equatable, Sendable {
-    package var span: SourceSpan
+    /// How serious a finding is; it picks the word after the location.
+    package enum Severity: String, Sendable, Equatable {
+        case error
+        case warning
+        case note
+    }
+
+    /// Where a finding points: a file, and within it optionally a line, a column and the
+    /// source line itself, so the printer can draw a caret without reading the file again.
+    package struct Location: Equatable, Sendable {
+        /// What the user calls the file: a notebook path, `<eval>`, `<repl>`, a report folder.
+        package var file: String
+        /// 1-based line in `file`, when the finding has one.
+        package var line: Int?
+        /// 1-based column in characters, when the finding has one.
+        package var column: Int?
+        /// How many characters the caret covers (at least 1).
+        package var width: Int
+        /// The text of `line`, without its newline, for the caret display.
+        package var sourceLine: String?
+
+        package init(file: String, line: Int? = nil, column: Int? = nil, width: Int = 1, sourceLine: String? = nil) {
+            self.file = file
+            self.line = line
+            self.column = column
+            self.width = max(1, width)
+            self.sourceLine = sourceLine
+        }
+
+        /// The place `span` covers in `source`, with its line's text and caret width.
+        package init(_ span: SourceSpan, in source: SourceText) {
+            let text = source.lineText(span.line)
+            self.init(
+                file: source.name, line: span.line, column: span.column,
+                width: text.map { Location.caretWidth(of: span, onLine: $0) } ?? 1, sourceLine: text)
+        }
+
+        /// The caret covers the span's characters on its first line, at least one.
+        static func caretWidth(of span: SourceSpan, onLine text: String) -> Int {
+            let characters = Array(text)
+            var remainingBytes = span.end - span.start
+            var width = 0
+            var i = span.column - 1
+            while remainingBytes > 0, i >= 0, i < characters.count {
+                remainingBytes -= characters[i].utf8.count
+                width += 1
+                i += 1
+            }
+            return max(1, width)
+        }
+    }
+
+    package var severity: Severity
+    package var location: Location?
     package var message: String
     package var help: String?
+    /// Further lines that explain (each printed as `note: …`).
+    package var notes: [String]
 
-    /// The most characters of a source line a diagnostic shows.
-    static let window = 120
-
-    package init(span: SourceSpan, message: String, help: String? = nil) {
-        self.span = span
+    package init(
+        _ message: String, severity: Severity = .error, at location: Location? = nil, help: String? = nil,
+        notes: [String] = []
+    ) {
+        self.severity = severity
+        self.location = location
         self.message = message
         self.help = help
+        self.notes = notes
     }
 
-    /// The compiler-style text: location, message, the source line with a caret
-    /// under the span, and the help line.
-    ///
-    /// ```
-    /// notebooks/churn.md:14:9: error: table `test` has no column `churnd`
-    ///    14 | y = test.churnd
-    ///       |         ^^^^^^^
-    /// help: did you mean `churned`?
-    /// ```
-    package func render(in source: SourceText) -> String {
-        var out = "\(source.name):\(span.line):\(span.column): error: \(message)\n"
-        if let text = source.lineText(span.line) {
-            let number = String(span.line)
-            let gutter = String(repeating: " ", count: number.count)
-            let chars = Array(text.replacingTabs())
-            // Very long lines show a window around the span, so the caret stays readable.
-            let start = max(0, min(span.column - 1 - 40, chars.count - Diagnostic.window))
-            let end = min(chars.count, start + Diagnostic.window)
-            let prefix = start > 0 ? "…" : ""
-            let suffix = end < chars.count ? "…" : ""
-            out += "   \(number) | \(prefix)\(String(chars[start..<end]))\(suffix)\n"
-            let width = min(caretWidth(lineText: text), max(1, end - (span.column - 1)))
-            out += "   \(gutter) | " + String(repeating: " ", count: max(0, span.column - 1 - start + prefix.count))
-                + String(repeating: "^", count: width) + "\n"
-        }
-        if let help { out += "help: \(help)\n" }
-        return out
+    /// An error at `span` of `source`.
+    package init(
+        _ message: String, at span: SourceSpan, in source: SourceText, help: String? = nil, notes: [String] = []
+    ) {
+        self.init(message, at: Location(span, in: source), help: help, notes: notes)
     }
 
-    /// The caret covers the span's characters on its first line, at least one.
-    private func caretWidth(lineText: String) -> Int {
-        let lineChars = Array(lineText)
-        let startIndex = span.column - 1
-        var remainingBytes = span.end - span.start
-        var width = 0
-        var i = startIndex
-        while remainingBytes > 0, i < lineChars.count {
-            remainingBytes -= lineChars[i].utf8.count
-            width += 1
-            i += 1
-        }
-        return max(1, width)
+    /// An error in `file`, at `line` when there is one (a notebook's front matter, a CSV's row).
+    package static func error(
+        _ message: String, file: String, line: Int? = nil, column: Int? = nil, help: String? = nil,
+        notes: [String] = []
+    ) -> Diagnostic {
+        Diagnostic(
+            message, at: Location(file: file, line: line, column: line == nil ? nil : (column ?? 1)),
+            help: help, notes: notes)
     }
 }
 
-extension String {
-    fileprivate func replacingTabs() -> String {
-        replacingOccurrences(of: "\t", with: " ")
-    }
+/// A typed error that can say what it means to a user, once it knows where it happened.
+///
+/// Errors raised while running code carry only a `SourceSpan`; the code's `SourceText`
+/// is known where the statement ran, so that is where the location is filled in.
+package protocol LocatedError: Error {
+    /// The finding, located in `source`.
+    func diagnostic(in source: SourceText) -> Diagnostic
 }

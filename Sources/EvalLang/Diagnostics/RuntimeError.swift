@@ -28,62 +28,61 @@ package enum RuntimeError: Error, Sendable {
         }
     }
 
-    package var diagnostic: Diagnostic {
+    /// The finding, located in `source` (the code that ran).
+    package func diagnostic(in source: SourceText) -> Diagnostic {
         switch self {
         case .unknownName(let name, let candidates, let span):
             return Diagnostic(
-                span: span, message: "unknown name `\(name)`",
-                help: Suggestion.help(for: name, in: candidates))
+                "unknown name `\(name)`", at: span, in: source, help: Suggestion.help(for: name, in: candidates))
         case .unknownColumn(let name, let table, let candidates, let span):
             let owner = table.map { "table `\($0)`" } ?? "the table"
             let help =
                 Suggestion.help(for: name, in: candidates)
                 ?? (candidates.isEmpty
                     ? nil : "columns are " + candidates.prefix(12).map { "`\($0)`" }.joined(separator: ", "))
-            return Diagnostic(span: span, message: "\(owner) has no column `\(name)`", help: help)
+            return Diagnostic("\(owner) has no column `\(name)`", at: span, in: source, help: help)
         case .unknownField(let name, let candidates, let span):
             let help =
                 Suggestion.help(for: name, in: candidates)
                 ?? (candidates.isEmpty ? nil : "fields are " + candidates.map { "`\($0)`" }.joined(separator: ", "))
-            return Diagnostic(span: span, message: "no field `\(name)`", help: help)
+            return Diagnostic("no field `\(name)`", at: span, in: source, help: help)
         case .unknownOption(let name, let function, let candidates, let span):
             let help =
                 Suggestion.help(for: name, in: candidates)
                 ?? (candidates.isEmpty
                     ? "`\(function)` takes no named arguments"
                     : "`\(function)` takes " + candidates.map { "`\($0):`" }.joined(separator: ", "))
-            return Diagnostic(span: span, message: "`\(function)` has no option `\(name)`", help: help)
+            return Diagnostic("`\(function)` has no option `\(name)`", at: span, in: source, help: help)
         case .unknownParam(let name, let candidates, let span):
             let help =
                 Suggestion.help(for: name, in: candidates)
                 ?? (candidates.isEmpty ? "this notebook declares no params" : nil)
-            return Diagnostic(span: span, message: "unknown param `\(name)`", help: help)
+            return Diagnostic("unknown param `\(name)`", at: span, in: source, help: help)
         case .missingArgument(let name, let function, let signature, let span):
             return Diagnostic(
-                span: span, message: "`\(function)` needs argument `\(name)`", help: "usage: \(signature)")
+                "`\(function)` needs argument `\(name)`", at: span, in: source, help: "usage: \(signature)")
         case .tooManyArguments(let function, let signature, let span):
-            return Diagnostic(span: span, message: "too many arguments to `\(function)`", help: "usage: \(signature)")
+            return Diagnostic("too many arguments to `\(function)`", at: span, in: source, help: "usage: \(signature)")
         case .wrongType(let what, let expected, let found, let span):
-            return Diagnostic(span: span, message: "\(what) must be \(expected), not \(found)")
+            return Diagnostic("\(what) must be \(expected), not \(found)", at: span, in: source)
         case .lengthMismatch(let a, let n, let b, let m, let span):
             return Diagnostic(
-                span: span,
-                message:
-                    "length mismatch: \(a) has \(NumberFormat.grouped(n)) values, \(b) has \(NumberFormat.grouped(m))")
+                "length mismatch: \(a) has \(NumberFormat.grouped(n)) values, \(b) has \(NumberFormat.grouped(m))",
+                at: span, in: source)
         case .indexOutOfRange(let i, let count, let span):
             return Diagnostic(
-                span: span, message: "index \(i) is out of range for length \(NumberFormat.grouped(count))",
+                "index \(i) is out of range for length \(NumberFormat.grouped(count))", at: span, in: source,
                 help: "indices start at 0")
         case .notCallable(let found, let span):
-            return Diagnostic(span: span, message: "a \(found) cannot be called")
+            return Diagnostic("a \(found) cannot be called", at: span, in: source)
         case .invalidArgument(let message, let span, let help):
-            return Diagnostic(span: span, message: message, help: help)
+            return Diagnostic(message, at: span, in: source, help: help)
         case .data(let message, let span):
-            return Diagnostic(span: span, message: message)
+            return Diagnostic(message, at: span, in: source)
         case .fileAccess(let path, let reason, let span, let help):
-            return Diagnostic(span: span, message: "cannot read `\(path)`: \(reason)", help: help)
+            return Diagnostic("cannot read `\(path)`: \(reason)", at: span, in: source, help: help)
         case .interrupted(let span):
-            return Diagnostic(span: span, message: "interrupted")
+            return Diagnostic("interrupted", at: span, in: source)
         }
     }
 }

@@ -21,39 +21,37 @@ package enum SyntaxError: Error, Equatable, Sendable {
         return false
     }
 
-    package var diagnostic: Diagnostic {
+    /// The finding, located in `source` (the code that ran).
+    package func diagnostic(in source: SourceText) -> Diagnostic {
         switch self {
         case .unexpectedCharacter(let c, let span, let help):
-            Diagnostic(span: span, message: "unexpected character `\(c)`", help: help)
+            Diagnostic("unexpected character `\(c)`", at: span, in: source, help: help)
         case .invalidNumber(let text, let span):
             Diagnostic(
-                span: span, message: "invalid number `\(text)`",
-                help: "numbers look like 12, 0.5, 1e-3 or 1_000_000")
+                "invalid number `\(text)`", at: span, in: source, help: "numbers look like 12, 0.5, 1e-3 or 1_000_000")
         case .unterminatedString(let span):
-            Diagnostic(span: span, message: "unterminated string", help: "close it with `\"` on the same line")
+            Diagnostic("unterminated string", at: span, in: source, help: "close it with `\"` on the same line")
         case .invalidEscape(let text, let span):
             Diagnostic(
-                span: span, message: "unknown escape `\(text)` in string",
-                help: "strings know \\\" \\\\ \\n and \\t")
+                "unknown escape `\(text)` in string", at: span, in: source, help: "strings know \\\" \\\\ \\n and \\t")
         case .unexpectedToken(let found, let expected, let span):
-            Diagnostic(span: span, message: "expected \(expected), found \(found.display)")
+            Diagnostic("expected \(expected), found \(found.display)", at: span, in: source)
         case .incomplete(let expected, let span):
-            Diagnostic(span: span, message: "unexpected end of input: expected \(expected)")
+            Diagnostic("unexpected end of input: expected \(expected)", at: span, in: source)
         case .invalidAssignmentTarget(let span):
             Diagnostic(
-                span: span, message: "only a name can be assigned to",
+                "only a name can be assigned to", at: span, in: source,
                 help: "write `name = expression`; to compare, use `==`")
         case .positionalAfterNamed(let span):
             Diagnostic(
-                span: span, message: "positional argument after a named one",
-                help: "put positional arguments first")
+                "positional argument after a named one", at: span, in: source, help: "put positional arguments first")
         case .duplicateArgument(let name, let span):
-            Diagnostic(span: span, message: "argument `\(name)` is given twice")
+            Diagnostic("argument `\(name)` is given twice", at: span, in: source)
         case .duplicateField(let name, let span):
-            Diagnostic(span: span, message: "field `\(name)` is given twice")
+            Diagnostic("field `\(name)` is given twice", at: span, in: source)
         case .tooDeep(let span):
             Diagnostic(
-                span: span, message: "expression nested more than \(Parser.maxDepth) levels deep",
+                "expression nested more than \(Parser.maxDepth) levels deep", at: span, in: source,
                 help: "split it into named steps")
         }
     }

@@ -34,10 +34,11 @@ package enum LangError: Error, Sendable {
     case syntax(SyntaxError)
     case runtime(RuntimeError)
 
-    package var diagnostic: Diagnostic {
+    /// The finding, located in `source` (the code that ran).
+    package func diagnostic(in source: SourceText) -> Diagnostic {
         switch self {
-        case .syntax(let e): e.diagnostic
-        case .runtime(let e): e.diagnostic
+        case .syntax(let e): e.diagnostic(in: source)
+        case .runtime(let e): e.diagnostic(in: source)
         }
     }
 

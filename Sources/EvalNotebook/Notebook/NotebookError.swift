@@ -1,3 +1,5 @@
+import EvalLang
+
 /// Why a notebook could not be read, located by line.
 package enum NotebookError: Error, Equatable, Sendable {
     case cannotRead(path: String, reason: String)
@@ -8,24 +10,24 @@ package enum NotebookError: Error, Equatable, Sendable {
     case unknownParam(path: String, name: String, help: String?)
     case invalidParamArgument(String)
 
-    /// The §5b-style text: `path:line: error: message`, then help.
-    package var rendered: String {
+    /// The finding: located at the notebook's line where there is one.
+    package var diagnostic: Diagnostic {
         switch self {
         case .cannotRead(let path, let reason):
-            return "\(path): error: cannot read the notebook: \(reason)\n"
+            .error("cannot read the notebook: \(reason)", file: path)
         case .invalidUTF8(let path):
-            return "\(path): error: the notebook is not valid UTF-8 text\n"
+            .error("the notebook is not valid UTF-8 text", file: path)
         case .unterminatedFrontMatter(let path):
-            return
-                "\(path):1:1: error: front matter opened with `---` is never closed\nhelp: end it with a line `---`\n"
+            .error(
+                "front matter opened with `---` is never closed", file: path, line: 1, help: "end it with a line `---`")
         case .frontMatter(let path, let line, let message, let help):
-            return "\(path):\(line):1: error: \(message)\n" + (help.map { "help: \($0)\n" } ?? "")
+            .error(message, file: path, line: line, help: help)
         case .cellOption(let path, let line, let message, let help):
-            return "\(path):\(line):1: error: \(message)\n" + (help.map { "help: \($0)\n" } ?? "")
+            .error(message, file: path, line: line, help: help)
         case .unknownParam(let path, let name, let help):
-            return "error: --param `\(name)` is not a param of \(path)\n" + (help.map { "help: \($0)\n" } ?? "")
+            Diagnostic("--param `\(name)` is not a param of \(path)", help: help)
         case .invalidParamArgument(let text):
-            return "error: --param takes name=value, not `\(text)`\n"
+            Diagnostic("--param takes name=value, not `\(text)`")
         }
     }
 }

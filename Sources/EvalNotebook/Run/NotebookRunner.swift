@@ -4,8 +4,16 @@ import OrderedCollections
 /// Why a run stopped.
 package enum RunFailure: Error, Sendable {
     case notebook(NotebookError)
-    /// A cell failed; `rendered` is the §5b diagnostic.
-    case cell(rendered: String, diagnostic: Diagnostic)
+    /// A cell failed, located at the statement that failed.
+    case cell(Diagnostic)
+
+    /// The finding to show.
+    package var diagnostic: Diagnostic {
+        switch self {
+        case .notebook(let e): e.diagnostic
+        case .cell(let d): d
+        }
+    }
 }
 
 /// How to run a notebook: param overrides and the file policy.
@@ -103,14 +111,14 @@ package enum NotebookRunner {
     {
         let statements: [Statement]
         do { statements = try Parser.parse(source) } catch {
-            throw .cell(rendered: error.diagnostic.render(in: source), diagnostic: error.diagnostic)
+            throw .cell(error.diagnostic(in: source))
         }
         var outputs: [CellOutput] = []
         for statement in statements {
             interpreter.session.warnings = []
             let outcome: Outcome
             do { outcome = try interpreter.execute(statement, in: source) } catch {
-                throw .cell(rendered: error.diagnostic.render(in: source), diagnostic: error.diagnostic)
+                throw .cell(error.diagnostic(in: source))
             }
             switch outcome {
             case .value(.figure(let figure), _): outputs.append(.figure(figure, name: ""))

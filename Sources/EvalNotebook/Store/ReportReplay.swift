@@ -28,8 +28,8 @@ package enum ReportReplay {
         package var changedInputs: [ChangedInput]
         package var identical: [String]
         package var difference: Difference?
-        /// The re-run failed (an error in a cell, or a notebook that no longer parses).
-        package var failure: String?
+        /// Why the re-run failed (an error in a cell, or a notebook that no longer parses).
+        package var failure: Diagnostic?
 
         package var reproduced: Bool { changedInputs.isEmpty && difference == nil && failure == nil }
     }
@@ -60,7 +60,7 @@ package enum ReportReplay {
         }
         let notebook: Notebook
         do { notebook = try NotebookParser.parse(source, path: manifest.notebookPath) } catch {
-            result.failure = error.rendered
+            result.failure = error.diagnostic
             return result
         }
         var options = RunOptions(root: root)
@@ -70,10 +70,7 @@ package enum ReportReplay {
         options.seed = manifest.seed
         let report: Report
         do { report = try NotebookRunner.run(notebook, options: options) } catch {
-            switch error {
-            case .notebook(let e): result.failure = e.rendered
-            case .cell(let rendered, _): result.failure = rendered
-            }
+            result.failure = error.diagnostic
             return result
         }
         for file in ReportFiles(report).outputs {

@@ -41,7 +41,7 @@ enum TestSupport {
         do {
             return try NotebookParser.parse(text, path: path)
         } catch {
-            Issue.record("notebook did not parse: \(error.rendered)")
+            Issue.record("notebook did not parse: \(printed(error.diagnostic))")
             throw error
         }
     }
@@ -68,8 +68,8 @@ enum TestSupport {
             return try NotebookRunner.run(notebook, options: options)
         } catch {
             switch error {
-            case .notebook(let e): Issue.record("run failed: \(e.rendered)")
-            case .cell(let rendered, _): Issue.record("run failed: \(rendered)")
+            case .notebook(let e): Issue.record("run failed: \(printed(e.diagnostic))")
+            case .cell(let d): Issue.record("run failed: \(printed(d))")
             }
             throw error
         }
