@@ -79,7 +79,7 @@ package struct BinaryConfusion: Equatable, Sendable {
     /// `init(_:_:weights:)` with the decisions named `yhat`.
     package init(_ y: [Double], scores: [Double], threshold: Double) throws(MetricError) {
         if scores.count != y.count {
-            throw .lengthMismatch(name: "yhat", count: scores.count, expected: y.count)
+            throw .lengthMismatch(.prediction, count: scores.count, expected: y.count)
         }
         if y.isEmpty {
             throw .empty
@@ -101,8 +101,8 @@ package struct BinaryConfusion: Equatable, Sendable {
             }
         }
         if bad != 0 {
-            try Validation.noMissing(y, name: "y")
-            try Validation.noMissing(scores, name: "yhat")
+            try Validation.noMissing(y, name: .truth)
+            try Validation.noMissing(scores, name: .prediction)
             try Validation.binaryLabels(y)
         }
         let t3 = both, t2 = truths - t3, t1 = predictions - t3

@@ -33,7 +33,7 @@ extension Metrics {
     package static func calibration(
         _ y: [Double], _ p: [Double], bins: Int = 5, strategy: CalibrationStrategy = .uniform,
         weights: [Double]? = nil
-    ) throws(MetricError) -> MetricOutput<CalibrationCurve> {
+    ) throws(MetricError) -> MetricResult<CalibrationCurve> {
         let sums = try binSums(y, p, bins: bins, strategy: strategy, weights: weights)
         var curve = CalibrationCurve(bin: [], count: [], probPred: [], probTrue: [])
         for b in 0..<bins where sums.total[b].value != 0 {
@@ -54,7 +54,7 @@ extension Metrics {
     /// bin's weight (row count when unweighted) and W the total.
     package static func ece(
         _ y: [Double], _ p: [Double], bins: Int = 10, weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         let output = try calibration(y, p, bins: bins, strategy: .uniform, weights: weights)
         guard let curve = output.value else { return .undefined(output.warning ?? MetricWarning.zeroWeights) }
         let total = Summation.sum(curve.count)
@@ -68,7 +68,7 @@ extension Metrics {
     /// bins of the uniform calibration curve with `bins` bins.
     package static func mce(
         _ y: [Double], _ p: [Double], bins: Int = 10, weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         let output = try calibration(y, p, bins: bins, strategy: .uniform, weights: weights)
         guard let curve = output.value else { return .undefined(output.warning ?? MetricWarning.zeroWeights) }
         let gaps = curve.bin.indices.map { abs(curve.probTrue[$0] - curve.probPred[$0]) }
@@ -80,7 +80,7 @@ extension Metrics {
         _ y: [Double], _ p: [Double], bins: Int, strategy: CalibrationStrategy, weights: [Double]?
     ) throws(MetricError) -> (total: [CompensatedSum], predicted: [CompensatedSum], positive: [CompensatedSum]) {
         if bins < 1 {
-            throw .invalidParameter(name: "bins", value: Double(bins), expected: "at least 1")
+            throw .invalidParameter(.option(.bins), value: Double(bins), .atLeast(1))
         }
         try Validation.checkProbabilities(y: y, p: p, weights: weights)
         let edges = innerEdges(p, bins: bins, strategy: strategy)

@@ -24,7 +24,7 @@ package struct ConfusionMatrix: Equatable, Sendable {
     package init(
         _ y: [Int], _ yhat: [Int], classes: Int, weights: [Double]? = nil
     ) throws(MetricError) {
-        try Validation.classCodes(y: y, other: yhat, otherName: "yhat", classes: classes, weights: weights)
+        try Validation.classCodes(y: y, other: yhat, otherName: .prediction, classes: classes, weights: weights)
         var cells = [CompensatedSum](repeating: CompensatedSum(), count: classes * classes)
         var present = [Bool](repeating: false, count: classes)
         for i in y.indices {
@@ -65,7 +65,7 @@ package struct ConfusionMatrix: Equatable, Sendable {
     ///
     /// When `y` or `yhat` is constant the denominator is zero; scikit-learn returns 0.0
     /// there, which reads as "no better than chance", so this is undefined instead.
-    package var mcc: MetricResult {
+    package var mcc: MetricResult<Double> {
         let t = trueTotals
         let p = predictedTotals
         let s = Summation.sum(p)
@@ -88,7 +88,7 @@ package struct ConfusionMatrix: Equatable, Sendable {
     /// As in scikit-learn, i and j are positions in the label set (`labels`), not codes:
     /// with codes {0, 2, 5} present, 0 and 5 are two apart. Undefined when the weights sum
     /// to zero or the chance disagreement is zero (one label in common).
-    package func cohenKappa(weighting: KappaWeighting = .none) -> MetricResult {
+    package func cohenKappa(weighting: KappaWeighting = .none) -> MetricResult<Double> {
         let labels = self.labels
         let m = labels.count
         let rowTotals = trueTotals
@@ -109,7 +109,7 @@ package struct ConfusionMatrix: Equatable, Sendable {
             }
         }
         if expected.value == 0 {
-            return .undefined(MetricWarning.kappaOneLabel)
+            return .undefined(MetricWarning.oneSharedLabel)
         }
         return .defined(1 - observed.value / expected.value)
     }

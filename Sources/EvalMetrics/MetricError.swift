@@ -2,69 +2,133 @@
 ///
 /// SPEC §5 separates two failure modes: input that is wrong (this type, raised as an
 /// error) and input that is valid but leaves the metric undefined (a `MetricResult` with
-/// a nil value and a warning). Indexes are 0-based, matching the cell language's `c[i]`.
+/// a nil value and a `MetricWarning`). Kernels validate their input once, here; each case
+/// names the argument by its role and the row (0-based, as the cell language's `c[i]`),
+/// and EvalLang words it with the names of the builtin that called.
 package enum MetricError: Error, Equatable, Sendable {
-    /// An argument's length differs from `y`'s; `name` is `yhat`, `p`, `scores` or `weights`.
-    case lengthMismatch(name: String, count: Int, expected: Int)
-    /// `y` has no values, so there is nothing to average.
+    /// An argument's length differs from the truth's (`y`'s).
+    case lengthMismatch(MetricArgument, count: Int, expected: Int)
+    /// The truth has no values, so there is nothing to average.
     case empty
-    /// A NaN (the column representation of a missing value) in the named argument.
-    case missingValue(name: String, index: Int)
-    /// A probability below 0 or above 1 (infinities included).
-    case probabilityOutOfRange(index: Int, value: Double)
-    /// A binary label in `y` that is neither 0 nor 1.
-    case notBinary(index: Int, value: Double)
+    /// A NaN (the column representation of a missing value) in an argument.
+    case missingValue(MetricArgument, row: Int)
+    /// A probability below 0 or above 1 (infinities included) in the prediction.
+    case probabilityOutOfRange(row: Int, value: Double)
+    /// A binary label in the truth that is neither 0 nor 1.
+    case notBinary(row: Int, value: Double)
     /// A sample weight below zero.
-    case negativeWeight(index: Int, value: Double)
-    /// A value outside what the named argument allows, such as a prediction that is not
-    /// 0 or 1, a class code outside `0..<k`, or a target at or below −1 for msle;
-    /// `expected` is a phrase like "0 or 1" or "a class code in 0...4".
-    case invalidValue(name: String, index: Int, value: Double, expected: String)
-    /// An option outside its range, such as `alpha` above 1 or `k` below 1; `expected`
-    /// is a phrase like "in [0, 1]" or "at least 1".
-    case invalidParameter(name: String, value: Double, expected: String)
-    /// A sample argument with fewer values than the statistic needs (an empty sample for
-    /// `ks_2samp`, fewer than two values for a variance); `name` is the argument.
-    case tooFewValues(name: String, count: Int, needed: Int)
-    /// Two sample arguments that must have the same length but do not (`x` and `y` of a
-    /// correlation, a sample and its weights).
-    case unequalLengths(name: String, count: Int, other: String, otherCount: Int)
+    case negativeWeight(row: Int, value: Double)
+    /// A value outside what the argument allows (a prediction that is not 0 or 1, a class
+    /// code outside `0..<k`, a target at or below −1 for msle).
+    case invalidValue(MetricArgument, row: Int, value: Double, MetricRequirement)
+    /// An option or scalar argument outside its range (`alpha` above 1, `k` below 1).
+    case invalidParameter(MetricArgument, value: Double, MetricRequirement)
+    /// A sample with fewer values than the statistic needs.
+    case tooFewValues(MetricArgument, count: Int, needed: Int)
+    /// Two arguments that must have the same length but do not (a sample and its weights).
+    case unequalLengths(MetricArgument, count: Int, other: MetricArgument, otherCount: Int)
 
-    /// One English sentence that says what is wrong and where.
-    package var message: String {
+    /// The argument the error is about, where it names one.
+    package var argument: MetricArgument {
         switch self {
-        case .lengthMismatch(let name, let count, let expected):
-            return "`\(name)` has \(count) \(Self.values(count)) but `y` has \(expected)"
-        case .empty:
-            return "`y` is empty, so there is nothing to compute the metric over"
-        case .missingValue(let name, let index):
-            return "`\(name)` has a missing value at index \(index)"
-        case .probabilityOutOfRange(let index, let value):
-            return "`p` must hold probabilities in [0, 1], but index \(index) is \(Self.format(value))"
-        case .notBinary(let index, let value):
-            return "`y` must hold binary labels 0 or 1, but index \(index) is \(Self.format(value))"
-        case .negativeWeight(let index, let value):
-            return "`weights` must not be negative, but index \(index) is \(Self.format(value))"
-        case .invalidValue(let name, let index, let value, let expected):
-            return "`\(name)` must hold \(expected), but index \(index) is \(Self.format(value))"
-        case .invalidParameter(let name, let value, let expected):
-            return "`\(name)` must be \(expected), but is \(Self.format(value))"
-        case .tooFewValues(let name, let count, let needed):
-            return "`\(name)` needs at least \(needed) \(Self.values(needed)), but has \(count)"
-        case .unequalLengths(let name, let count, let other, let otherCount):
-            return "`\(name)` has \(count) \(Self.values(count)) but `\(other)` has \(otherCount)"
+        case .lengthMismatch(let a, _, _), .missingValue(let a, _), .invalidValue(let a, _, _, _),
+            .invalidParameter(let a, _, _), .tooFewValues(let a, _, _), .unequalLengths(let a, _, _, _):
+            a
+        case .empty, .notBinary: .truth
+        case .probabilityOutOfRange: .prediction
+        case .negativeWeight: .weights
         }
     }
+}
 
-    private static func values(_ count: Int) -> String {
-        count == 1 ? "value" : "values"
-    }
+/// Which argument of a kernel a problem is in, by role; EvalLang maps each to the name
+/// the calling builtin gives it (`y`, `p`, `scores`, `conv_a`, `alpha:` …).
+package enum MetricArgument: Equatable, Sendable {
+    /// The truth: labels or targets (`y`).
+    case truth
+    /// The prediction: labels, scores, probabilities or a probability table.
+    case prediction
+    /// Sample weights.
+    case weights
+    /// One sample of a two-sample statistic (0 = first: `a`, `u`, `x`, `expected`; 1 = second).
+    case sample(Int)
+    /// The weights of one sample of a two-sample statistic.
+    case sampleWeights(Int)
+    /// Conversions (0 = group A, 1 = group B, nil = the one group of an interval).
+    case successes(Int?)
+    /// Trials, in the same numbering as `successes`.
+    case trials(Int?)
+    /// Graded relevance of ranked items.
+    case relevance
+    /// The query (group) of each ranked item.
+    case groups
+    /// A payoff matrix.
+    case payoffMatrix
+    /// One amount of a payoff.
+    case payoff(PayoffCell)
+    /// A named option.
+    case option(MetricOption)
 
-    /// Integral values print without a trailing `.0` so a label shows as `2`, not `2.0`.
-    private static func format(_ value: Double) -> String {
-        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
-            return String(Int64(value))
-        }
-        return String(value)
+    /// The four cells a payoff gives an amount to.
+    package enum PayoffCell: Equatable, Sendable {
+        case truePositive, falsePositive, falseNegative, trueNegative
     }
+}
+
+/// The options kernels check; EvalLang knows their names.
+package enum MetricOption: Equatable, Sendable {
+    case alpha, at, baseline, beta, bins, classes, delta, effectSize, k, level, mde, n, power, ratio
+    case zeroDivision
+}
+
+/// What an argument must be, for messages and help.
+package enum MetricRequirement: Equatable, Sendable {
+    /// 0 or 1.
+    case binary
+    /// A finite number (no infinity).
+    case finite
+    /// A finite amount of money or payoff.
+    case finiteAmount
+    /// At least the bound.
+    case atLeast(Double)
+    /// At most the bound.
+    case atMost(Double)
+    /// Strictly greater than the bound.
+    case greaterThan(Double)
+    /// Greater than the test's alpha (a power target).
+    case greaterThanAlpha(Double)
+    /// Zero or positive.
+    case nonNegative
+    /// Positive and finite.
+    case positiveFinite
+    /// In [0, 1].
+    case closedUnit
+    /// In (0, 1).
+    case openUnit
+    /// In (0, 1].
+    case leftOpenUnit
+    /// A proportion in [0, 1].
+    case proportion
+    /// Greater than −1 (msle's targets).
+    case aboveMinusOne
+    /// A class code in `0..<classes`.
+    case classCode(classes: Int)
+    /// A probability table as wide as the number of labels.
+    case tableWidth(labels: Int)
+    /// A whole number in the range.
+    case integer(ClosedRange<Int>)
+    /// A whole number of at least 1.
+    case wholeAtLeastOne
+    /// A whole number from 0 up to the trials it belongs with.
+    case wholeUpTo(Double, of: MetricArgument)
+    /// A length that is a multiple of the number of classes.
+    case multipleOfClasses(Int)
+    /// A square payoff matrix of classes × classes values.
+    case squareMatrix(classes: Int)
+    /// A detectable effect that keeps baseline + effect in [0, 1].
+    case effectWithinUnit
+    /// A non-zero change (no sample size detects a zero change).
+    case nonZero
+    /// Finite relevance of 0 or more.
+    case relevance
 }

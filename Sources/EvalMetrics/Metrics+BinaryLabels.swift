@@ -13,7 +13,7 @@ extension Metrics {
     /// With nothing predicted positive it is undefined, or `zeroDivision` when that is given.
     package static func precision(
         _ y: [Double], _ yhat: [Double], zeroDivision: Double? = nil, weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try zeroDivisionValid(zeroDivision)
         return try BinaryConfusion(y, yhat, weights: weights).precision(zeroDivision: zeroDivision)
     }
@@ -23,7 +23,7 @@ extension Metrics {
     /// With no positives in `y` it is undefined, or `zeroDivision` when that is given.
     package static func recall(
         _ y: [Double], _ yhat: [Double], zeroDivision: Double? = nil, weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try zeroDivisionValid(zeroDivision)
         return try BinaryConfusion(y, yhat, weights: weights).recall(zeroDivision: zeroDivision)
     }
@@ -32,7 +32,7 @@ extension Metrics {
     package static func fbeta(
         _ y: [Double], _ yhat: [Double], beta: Double, zeroDivision: Double? = nil,
         weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try betaValid(beta)
         try zeroDivisionValid(zeroDivision)
         return try BinaryConfusion(y, yhat, weights: weights).fbeta(beta: beta, zeroDivision: zeroDivision)
@@ -41,7 +41,7 @@ extension Metrics {
     /// F1, the harmonic mean of precision and recall (scikit-learn's `f1_score`).
     package static func f1(
         _ y: [Double], _ yhat: [Double], zeroDivision: Double? = nil, weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try fbeta(y, yhat, beta: 1, zeroDivision: zeroDivision, weights: weights)
     }
 
@@ -50,7 +50,7 @@ extension Metrics {
     /// With no negatives in `y` it is undefined, or `zeroDivision`.
     package static func specificity(
         _ y: [Double], _ yhat: [Double], zeroDivision: Double? = nil, weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try zeroDivisionValid(zeroDivision)
         return try BinaryConfusion(y, yhat, weights: weights).specificity(zeroDivision: zeroDivision)
     }
@@ -61,7 +61,7 @@ extension Metrics {
     /// has (and warns if `yhat` holds the other class), which is not a balanced score.
     package static func balancedAccuracy(
         _ y: [Double], _ yhat: [Double], weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try BinaryConfusion(y, yhat, weights: weights).balancedAccuracy
     }
 
@@ -69,7 +69,7 @@ extension Metrics {
     /// `matthews_corrcoef`); undefined where `y` or `yhat` is constant.
     package static func mcc(
         _ y: [Double], _ yhat: [Double], weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try BinaryConfusion(y, yhat, weights: weights).matrix.mcc
     }
 
@@ -77,7 +77,7 @@ extension Metrics {
     /// `cohen_kappa_score`); with two classes every weighting gives the same value.
     package static func cohenKappa(
         _ y: [Double], _ yhat: [Double], weighting: KappaWeighting = .none, weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try BinaryConfusion(y, yhat, weights: weights).matrix.cohenKappa(weighting: weighting)
     }
 
@@ -86,14 +86,14 @@ extension Metrics {
     /// `zero_division` must be a number in [0, 1] (scikit-learn allows 0, 1 and NaN).
     package static func zeroDivisionValid(_ zeroDivision: Double?) throws(MetricError) {
         if let zeroDivision {
-            try Validation.parameter(zeroDivision, name: "zero_division", in: 0...1, expected: "in [0, 1]")
+            try Validation.parameter(zeroDivision, name: .option(.zeroDivision), in: 0...1, requirement: .closedUnit)
         }
     }
 
     /// `beta` must be non-negative; +∞ is allowed and means recall, as in scikit-learn.
     package static func betaValid(_ beta: Double) throws(MetricError) {
         if !(beta >= 0) {
-            throw .invalidParameter(name: "beta", value: beta, expected: "zero or positive")
+            throw .invalidParameter(.option(.beta), value: beta, .nonNegative)
         }
     }
 }
@@ -103,23 +103,23 @@ extension BinaryConfusion {
     // says: that is an empty sample, not a zero division inside a real one.
 
     /// `tp / (tp + fp)`, or `zeroDivision`, or undefined when nothing is predicted positive.
-    package func precision(zeroDivision: Double? = nil) -> MetricResult {
+    package func precision(zeroDivision: Double? = nil) -> MetricResult<Double> {
         if total == 0 {
             return .undefined(MetricWarning.zeroWeights)
         }
-        return Ratio.divide(tp, tp + fp, zeroDivision: zeroDivision, reason: MetricWarning.noPredictedPositive)
+        return Ratio.divide(tp, tp + fp, zeroDivision: zeroDivision, reason: MetricWarning.noPredictedPositive(.all))
     }
 
     /// `tp / (tp + fn)`, or `zeroDivision`, or undefined when `y` has no positive weight.
-    package func recall(zeroDivision: Double? = nil) -> MetricResult {
+    package func recall(zeroDivision: Double? = nil) -> MetricResult<Double> {
         if total == 0 {
             return .undefined(MetricWarning.zeroWeights)
         }
-        return Ratio.divide(tp, tp + fn, zeroDivision: zeroDivision, reason: MetricWarning.noTruePositive)
+        return Ratio.divide(tp, tp + fn, zeroDivision: zeroDivision, reason: MetricWarning.noTruePositive(.all))
     }
 
     /// `tn / (tn + fp)`, or `zeroDivision`, or undefined when `y` has no negative weight.
-    package func specificity(zeroDivision: Double? = nil) -> MetricResult {
+    package func specificity(zeroDivision: Double? = nil) -> MetricResult<Double> {
         if total == 0 {
             return .undefined(MetricWarning.zeroWeights)
         }
@@ -130,7 +130,7 @@ extension BinaryConfusion {
     ///
     /// It is defined (as 0) when precision is undefined but recall is 0; undefined (or
     /// `zeroDivision`) only when there are no true and no predicted positives. β = 0 is precision and β = +∞ recall, with their zero-division rules.
-    package func fbeta(beta: Double, zeroDivision: Double? = nil) -> MetricResult {
+    package func fbeta(beta: Double, zeroDivision: Double? = nil) -> MetricResult<Double> {
         if total == 0 {
             return .undefined(MetricWarning.zeroWeights)
         }
@@ -138,15 +138,15 @@ extension BinaryConfusion {
             tp: tp, trueTotal: tp + fn, predictedTotal: tp + fp, beta: beta,
             zeroDivision: zeroDivision,
             reasons: (
-                MetricWarning.noPredictedPositive, MetricWarning.noTruePositive,
-                MetricWarning.noPositiveAtAll
+                MetricWarning.noPredictedPositive(.all), MetricWarning.noTruePositive(.all),
+                MetricWarning.noPositiveAtAll(.all)
             )
         )
     }
 
     /// The mean of recall and specificity; undefined when either class of `y` carries no
     /// weight (including when it is absent).
-    package var balancedAccuracy: MetricResult {
+    package var balancedAccuracy: MetricResult<Double> {
         if positiveRows == 0 || negativeRows == 0 {
             return .undefined(MetricWarning.oneClass)
         }
@@ -165,8 +165,8 @@ enum Ratio {
     /// `numerator / denominator`; a zero denominator gives `zeroDivision` when given,
     /// else undefined with `reason` (scikit-learn's "warn" gives 0.0 with a warning).
     static func divide(
-        _ numerator: Double, _ denominator: Double, zeroDivision: Double?, reason: String
-    ) -> MetricResult {
+        _ numerator: Double, _ denominator: Double, zeroDivision: Double?, reason: MetricWarning
+    ) -> MetricResult<Double> {
         if denominator == 0 {
             if let zeroDivision {
                 return .defined(zeroDivision)
@@ -179,8 +179,8 @@ enum Ratio {
     /// The F-beta ratio from counts; `reasons` are for precision, recall and F.
     static func fbeta(
         tp: Double, trueTotal: Double, predictedTotal: Double, beta: Double,
-        zeroDivision: Double?, reasons: (precision: String, recall: String, f: String)
-    ) -> MetricResult {
+        zeroDivision: Double?, reasons: (precision: MetricWarning, recall: MetricWarning, f: MetricWarning)
+    ) -> MetricResult<Double> {
         if beta == 0 {
             return divide(tp, predictedTotal, zeroDivision: zeroDivision, reason: reasons.precision)
         }

@@ -15,18 +15,18 @@ package enum Average: String, Sendable, CaseIterable {
 package struct ClassScores: Equatable, Sendable {
     /// The class code.
     package var label: Int
-    package var precision: MetricResult
-    package var recall: MetricResult
-    package var fscore: MetricResult
+    package var precision: MetricResult<Double>
+    package var recall: MetricResult<Double>
+    package var fscore: MetricResult<Double>
     /// The weight of rows truly in the class.
     package var support: Double
 }
 
 /// An averaged row of `classification_report` (macro or weighted).
 package struct AveragedScores: Equatable, Sendable {
-    package var precision: MetricResult
-    package var recall: MetricResult
-    package var fscore: MetricResult
+    package var precision: MetricResult<Double>
+    package var recall: MetricResult<Double>
+    package var fscore: MetricResult<Double>
     /// The total weight, as scikit-learn's report shows for average rows.
     package var support: Double
 }
@@ -35,7 +35,7 @@ package struct AveragedScores: Equatable, Sendable {
 package struct ClassificationReport: Equatable, Sendable {
     /// One row per class present in `y` or `yhat`, ascending code.
     package var classes: [ClassScores]
-    package var accuracy: MetricResult
+    package var accuracy: MetricResult<Double>
     package var macro: AveragedScores
     package var weighted: AveragedScores
 }
@@ -52,9 +52,8 @@ extension ConfusionMatrix {
         return labels.map { c in
             let tp = self[truth: c, predicted: c]
             let reasons = (
-                "precision is undefined for class \(c), which is never predicted (zero_division sets a value)",
-                "recall is undefined for class \(c), which does not occur in y (zero_division sets a value)",
-                "the F-score is undefined for class \(c), which is neither in y nor predicted (zero_division sets a value)"
+                MetricWarning.noPredictedPositive(.classCode(c)), MetricWarning.noTruePositive(.classCode(c)),
+                MetricWarning.noPositiveAtAll(.classCode(c))
             )
             return ClassScores(
                 label: c,
@@ -79,7 +78,7 @@ extension ConfusionMatrix {
     ) -> AveragedScores {
         let total = self.total
         if total == 0 {
-            let undefined = MetricResult.undefined(MetricWarning.zeroWeights)
+            let undefined = MetricResult<Double>.undefined(MetricWarning.zeroWeights)
             return AveragedScores(precision: undefined, recall: undefined, fscore: undefined, support: 0)
         }
         switch average {
@@ -109,7 +108,7 @@ extension ConfusionMatrix {
     }
 
     /// The weight of correct rows over all the weight.
-    package var accuracy: MetricResult {
+    package var accuracy: MetricResult<Double> {
         let total = self.total
         return total == 0 ? .undefined(MetricWarning.zeroWeights) : .defined(correct / total)
     }
@@ -137,7 +136,7 @@ extension Metrics {
     package static func precision(
         _ y: [Int], _ yhat: [Int], classes: Int, average: Average = .macro,
         zeroDivision: Double? = nil, weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try zeroDivisionValid(zeroDivision)
         return try ConfusionMatrix(y, yhat, classes: classes, weights: weights)
             .averaged(average, zeroDivision: zeroDivision).precision
@@ -147,7 +146,7 @@ extension Metrics {
     package static func recall(
         _ y: [Int], _ yhat: [Int], classes: Int, average: Average = .macro,
         zeroDivision: Double? = nil, weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try zeroDivisionValid(zeroDivision)
         return try ConfusionMatrix(y, yhat, classes: classes, weights: weights)
             .averaged(average, zeroDivision: zeroDivision).recall
@@ -157,7 +156,7 @@ extension Metrics {
     package static func fbeta(
         _ y: [Int], _ yhat: [Int], classes: Int, beta: Double, average: Average = .macro,
         zeroDivision: Double? = nil, weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try betaValid(beta)
         try zeroDivisionValid(zeroDivision)
         return try ConfusionMatrix(y, yhat, classes: classes, weights: weights)
@@ -168,7 +167,7 @@ extension Metrics {
     package static func f1(
         _ y: [Int], _ yhat: [Int], classes: Int, average: Average = .macro,
         zeroDivision: Double? = nil, weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try fbeta(y, yhat, classes: classes, beta: 1, average: average, zeroDivision: zeroDivision, weights: weights)
     }
 
@@ -194,14 +193,14 @@ extension Metrics {
     /// Multiclass accuracy of codes (scikit-learn's `accuracy_score`).
     package static func accuracy(
         _ y: [Int], _ yhat: [Int], classes: Int, weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try ConfusionMatrix(y, yhat, classes: classes, weights: weights).accuracy
     }
 
     /// Multiclass Matthews correlation coefficient (scikit-learn's `matthews_corrcoef`).
     package static func mcc(
         _ y: [Int], _ yhat: [Int], classes: Int, weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try ConfusionMatrix(y, yhat, classes: classes, weights: weights).mcc
     }
 
@@ -209,7 +208,7 @@ extension Metrics {
     package static func cohenKappa(
         _ y: [Int], _ yhat: [Int], classes: Int, weighting: KappaWeighting = .none,
         weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try ConfusionMatrix(y, yhat, classes: classes, weights: weights).cohenKappa(weighting: weighting)
     }
 }
@@ -217,7 +216,7 @@ extension Metrics {
 extension Ratio {
     /// The (weighted) mean of per-class results; undefined by the first undefined class
     /// that carries weight.
-    static func mean(_ results: [MetricResult], weights: [Double]?) -> MetricResult {
+    static func mean(_ results: [MetricResult<Double>], weights: [Double]?) -> MetricResult<Double> {
         var values = [Double]()
         values.reserveCapacity(results.count)
         for (k, result) in results.enumerated() {

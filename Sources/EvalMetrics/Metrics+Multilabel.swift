@@ -17,7 +17,7 @@ extension Metrics {
     /// `hamming_loss`): `Σ_i w_i·d_i / (L·Σ w)` with d_i the wrong cells in row i.
     package static func hammingLoss(
         _ y: ProbabilityTable, _ yhat: ProbabilityTable, weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try validateIndicators(y, yhat, weights: weights)
         let m = y.classes
         var result = Summation.weightedMean(count: y.rows, weights: weights) { r in
@@ -35,7 +35,7 @@ extension Metrics {
     /// (scikit-learn's `accuracy_score` on multilabel input).
     package static func subsetAccuracy(
         _ y: ProbabilityTable, _ yhat: ProbabilityTable, weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try validateIndicators(y, yhat, weights: weights)
         let m = y.classes
         return Summation.weightedMean(count: y.rows, weights: weights) { r in
@@ -73,7 +73,7 @@ extension Metrics {
         try validateIndicators(y, yhat, weights: weights)
         let totalWeight = weights.map(Summation.sum) ?? Double(y.rows)
         if totalWeight == 0 {
-            let undefined = MetricResult.undefined(MetricWarning.zeroWeights)
+            let undefined = MetricResult<Double>.undefined(MetricWarning.zeroWeights)
             return AveragedScores(precision: undefined, recall: undefined, fscore: undefined, support: 0)
         }
         let counts = labelCounts(y, yhat, weights: weights)
@@ -84,12 +84,14 @@ extension Metrics {
             let predicted = Summation.sum(counts.predictedTotals)
             return AveragedScores(
                 precision: Ratio.divide(
-                    tp, predicted, zeroDivision: zeroDivision, reason: MetricWarning.noPredictedPositive),
-                recall: Ratio.divide(tp, support, zeroDivision: zeroDivision, reason: MetricWarning.noTruePositive),
+                    tp, predicted, zeroDivision: zeroDivision, reason: MetricWarning.noPredictedPositive(.all)),
+                recall: Ratio.divide(
+                    tp, support, zeroDivision: zeroDivision, reason: MetricWarning.noTruePositive(.all)),
                 fscore: Ratio.fbeta(
                     tp: tp, trueTotal: support, predictedTotal: predicted, beta: beta, zeroDivision: zeroDivision,
                     reasons: (
-                        MetricWarning.noPredictedPositive, MetricWarning.noTruePositive, MetricWarning.noPositiveAtAll
+                        MetricWarning.noPredictedPositive(.all), MetricWarning.noTruePositive(.all),
+                        MetricWarning.noPositiveAtAll(.all)
                     )
                 ),
                 support: support
@@ -122,22 +124,22 @@ extension Metrics {
     ) throws(MetricError) {
         if yhat.classes != y.classes {
             throw .invalidParameter(
-                name: "yhat", value: Double(yhat.classes), expected: "as wide as `y` (\(y.classes) labels)"
+                .prediction, value: Double(yhat.classes), .tableWidth(labels: y.classes)
             )
         }
         if yhat.rows != y.rows {
-            throw .lengthMismatch(name: "yhat", count: yhat.rows, expected: y.rows)
+            throw .lengthMismatch(.prediction, count: yhat.rows, expected: y.rows)
         }
         if let weights, weights.count != y.rows {
-            throw .lengthMismatch(name: "weights", count: weights.count, expected: y.rows)
+            throw .lengthMismatch(.weights, count: weights.count, expected: y.rows)
         }
         if y.rows == 0 {
             throw .empty
         }
-        try Validation.noMissing(y.values, name: "y")
-        try Validation.noMissing(yhat.values, name: "yhat")
-        try Validation.binaryValues(y.values, name: "y")
-        try Validation.binaryValues(yhat.values, name: "yhat")
+        try Validation.noMissing(y.values, name: .truth)
+        try Validation.noMissing(yhat.values, name: .prediction)
+        try Validation.binaryValues(y.values, name: .truth)
+        try Validation.binaryValues(yhat.values, name: .prediction)
         try Validation.weightsValid(weights)
     }
 
@@ -179,9 +181,8 @@ extension Metrics {
                 predicted += p
             }
             let reasons = (
-                "precision is undefined for row \(r), which has no predicted labels (zero_division sets a value)",
-                "recall is undefined for row \(r), which has no true labels (zero_division sets a value)",
-                "the F-score is undefined for row \(r), which has no true and no predicted labels (zero_division sets a value)"
+                MetricWarning.noPredictedPositive(.row(r)), MetricWarning.noTruePositive(.row(r)),
+                MetricWarning.noPositiveAtAll(.row(r))
             )
             return ClassScores(
                 label: r,
@@ -207,9 +208,8 @@ struct LabelCounts {
     func perClass(beta: Double, zeroDivision: Double?) -> [ClassScores] {
         truePositives.indices.map { c in
             let reasons = (
-                "precision is undefined for label \(c), which is never predicted (zero_division sets a value)",
-                "recall is undefined for label \(c), which is never true (zero_division sets a value)",
-                "the F-score is undefined for label \(c), which is neither true nor predicted (zero_division sets a value)"
+                MetricWarning.noPredictedPositive(.label(c)), MetricWarning.noTruePositive(.label(c)),
+                MetricWarning.noPositiveAtAll(.label(c))
             )
             return ClassScores(
                 label: c,

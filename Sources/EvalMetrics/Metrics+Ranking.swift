@@ -26,7 +26,7 @@ extension Metrics {
     package static func dcg(
         _ relevance: [Double], _ scores: [Double], group: [Int]? = nil, k: Int? = nil,
         gain: RankingGain = .linear
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try kValid(k)
         let groups = try RankingGroups(relevance: relevance, scores: scores, group: group)
         let values = (0..<groups.count).map {
@@ -44,7 +44,7 @@ extension Metrics {
     package static func ndcg(
         _ relevance: [Double], _ scores: [Double], group: [Int]? = nil, k: Int? = nil,
         gain: RankingGain = .linear
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try kValid(k)
         let groups = try RankingGroups(relevance: relevance, scores: scores, group: group)
         var values = [Double]()
@@ -70,7 +70,7 @@ extension Metrics {
     /// false scores 1, scikit-learn's convention.
     package static func lrap(
         _ relevance: [Double], _ scores: [Double], group: [Int]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         let groups = try RankingGroups(relevance: relevance, scores: scores, group: group)
         let values = (0..<groups.count).map { g -> Double in
             let rows = groups.rows(g)
@@ -94,7 +94,7 @@ extension Metrics {
     /// true label.
     package static func coverageError(
         _ relevance: [Double], _ scores: [Double], group: [Int]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         let groups = try RankingGroups(relevance: relevance, scores: scores, group: group)
         let values = (0..<groups.count).map { g -> Double in
             let rows = groups.rows(g)
@@ -109,7 +109,7 @@ extension Metrics {
     /// labels are all true or all false.
     package static func rankingLoss(
         _ relevance: [Double], _ scores: [Double], group: [Int]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         let groups = try RankingGroups(relevance: relevance, scores: scores, group: group)
         let values = (0..<groups.count).map { g -> Double in
             let rows = groups.rows(g)
@@ -137,7 +137,7 @@ extension Metrics {
 
     static func kValid(_ k: Int?) throws(MetricError) {
         if let k, k < 1 {
-            throw .invalidParameter(name: "k", value: Double(k), expected: "at least 1")
+            throw .invalidParameter(.option(.k), value: Double(k), .atLeast(1))
         }
     }
 

@@ -4,16 +4,16 @@ extension Metrics {
     /// Mean absolute error, `Σ w·|y − ŷ| / Σ w` (scikit-learn's `mean_absolute_error`).
     package static func mae(
         _ y: [Double], _ yhat: [Double], weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
-        try Validation.check(y: y, other: yhat, otherName: "yhat", weights: weights)
+    ) throws(MetricError) -> MetricResult<Double> {
+        try Validation.check(y: y, other: yhat, otherName: .prediction, weights: weights)
         return Summation.weightedMean(count: y.count, weights: weights) { abs(y[$0] - yhat[$0]) }
     }
 
     /// Mean squared error, `Σ w·(y − ŷ)² / Σ w` (scikit-learn's `mean_squared_error`).
     package static func mse(
         _ y: [Double], _ yhat: [Double], weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
-        try Validation.check(y: y, other: yhat, otherName: "yhat", weights: weights)
+    ) throws(MetricError) -> MetricResult<Double> {
+        try Validation.check(y: y, other: yhat, otherName: .prediction, weights: weights)
         return meanSquaredError(y, yhat, weights: weights)
     }
 
@@ -21,8 +21,8 @@ extension Metrics {
     /// `root_mean_squared_error`, which also takes the root of the weighted mean).
     package static func rmse(
         _ y: [Double], _ yhat: [Double], weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
-        try Validation.check(y: y, other: yhat, otherName: "yhat", weights: weights)
+    ) throws(MetricError) -> MetricResult<Double> {
+        try Validation.check(y: y, other: yhat, otherName: .prediction, weights: weights)
         var result = meanSquaredError(y, yhat, weights: weights)
         if let value = result.value {
             result.value = value.squareRoot()
@@ -38,8 +38,8 @@ extension Metrics {
     /// convention, which reads as a real score, so this returns nil with a warning instead.
     package static func r2(
         _ y: [Double], _ yhat: [Double], weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
-        try Validation.check(y: y, other: yhat, otherName: "yhat", weights: weights)
+    ) throws(MetricError) -> MetricResult<Double> {
+        try Validation.check(y: y, other: yhat, otherName: .prediction, weights: weights)
         let n = y.count
         let totalWeight = weights.map(Summation.sum) ?? Double(n)
         if totalWeight == 0 {
@@ -48,7 +48,7 @@ extension Metrics {
         // Decide constancy on the values themselves: a computed mean of equal values can
         // be off by one rounding, which would turn "undefined" into a huge negative R².
         if isConstant(y, weights: weights) {
-            return .undefined(MetricWarning.constantY)
+            return .undefined(MetricWarning.constantTruthR2)
         }
         let residual: Double
         let mean: Double
@@ -63,7 +63,7 @@ extension Metrics {
             total = Summation.sum(count: n) { square(y[$0] - mean) }
         }
         if total == 0 {
-            return .undefined(MetricWarning.constantY)
+            return .undefined(MetricWarning.constantTruthR2)
         }
         return .defined(1 - residual / total)
     }
@@ -73,7 +73,7 @@ extension Metrics {
     /// The weighted mean of squared residuals; input already validated.
     private static func meanSquaredError(
         _ y: [Double], _ yhat: [Double], weights: [Double]?
-    ) -> MetricResult {
+    ) -> MetricResult<Double> {
         Summation.weightedMean(count: y.count, weights: weights) { square(y[$0] - yhat[$0]) }
     }
 

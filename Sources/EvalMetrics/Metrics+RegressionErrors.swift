@@ -10,8 +10,8 @@ extension Metrics {
     /// is huge rather than undefined, exactly as in scikit-learn.
     package static func mape(
         _ y: [Double], _ yhat: [Double], weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
-        try Validation.check(y: y, other: yhat, otherName: "yhat", weights: weights)
+    ) throws(MetricError) -> MetricResult<Double> {
+        try Validation.check(y: y, other: yhat, otherName: .prediction, weights: weights)
         return Summation.weightedMean(count: y.count, weights: weights) {
             abs(yhat[$0] - y[$0]) / Swift.max(abs(y[$0]), Double.ulpOfOne)
         }
@@ -21,8 +21,8 @@ extension Metrics {
     /// weighted median as scikit-learn 1.9 takes it (see `WeightedMedian`).
     package static func medianAe(
         _ y: [Double], _ yhat: [Double], weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
-        try Validation.check(y: y, other: yhat, otherName: "yhat", weights: weights)
+    ) throws(MetricError) -> MetricResult<Double> {
+        try Validation.check(y: y, other: yhat, otherName: .prediction, weights: weights)
         let errors = y.indices.map { abs(yhat[$0] - y[$0]) }
         guard let median = WeightedMedian.median(errors, weights: weights) else {
             return .undefined(MetricWarning.zeroWeights)
@@ -36,8 +36,8 @@ extension Metrics {
     /// out (they are "not in the sample"), and other weights do not change the maximum.
     package static func maxError(
         _ y: [Double], _ yhat: [Double], weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
-        try Validation.check(y: y, other: yhat, otherName: "yhat", weights: weights)
+    ) throws(MetricError) -> MetricResult<Double> {
+        try Validation.check(y: y, other: yhat, otherName: .prediction, weights: weights)
         var largest: Double?
         for i in y.indices where (weights?[i] ?? 1) != 0 {
             let error = abs(y[i] - yhat[i])
@@ -54,15 +54,15 @@ extension Metrics {
     /// as for `r2` (scikit-learn returns 1.0 or 0.0 there by convention).
     package static func explainedVariance(
         _ y: [Double], _ yhat: [Double], weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
-        try Validation.check(y: y, other: yhat, otherName: "yhat", weights: weights)
+    ) throws(MetricError) -> MetricResult<Double> {
+        try Validation.check(y: y, other: yhat, otherName: .prediction, weights: weights)
         let n = y.count
         let totalWeight = weights.map(Summation.sum) ?? Double(n)
         if totalWeight == 0 {
             return .undefined(MetricWarning.zeroWeights)
         }
         if isConstant(y, weights: weights) {
-            return .undefined(MetricWarning.constantYExplainedVariance)
+            return .undefined(MetricWarning.constantTruthExplainedVariance)
         }
         let w: (Int) -> Double = { weights?[$0] ?? 1 }
         let meanDifference = Summation.sum(count: n) { w($0) * (y[$0] - yhat[$0]) } / totalWeight
@@ -73,7 +73,7 @@ extension Metrics {
         let mean = Summation.sum(count: n) { w($0) * y[$0] } / totalWeight
         let denominator = Summation.sum(count: n) { w($0) * square(y[$0] - mean) } / totalWeight
         if denominator == 0 {
-            return .undefined(MetricWarning.constantYExplainedVariance)
+            return .undefined(MetricWarning.constantTruthExplainedVariance)
         }
         return .defined(1 - numerator / denominator)
     }
@@ -82,13 +82,13 @@ extension Metrics {
     /// (scikit-learn's `mean_squared_log_error`); values at or below −1 are an error.
     package static func msle(
         _ y: [Double], _ yhat: [Double], weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try Validation.check(
-            y: y, other: yhat, otherName: "yhat", weights: weights,
+            y: y, other: yhat, otherName: .prediction, weights: weights,
             yValid: { $0 > -1 }, otherValid: { $0 > -1 }
         ) { () throws(MetricError) in
-            try aboveMinusOne(y, name: "y")
-            try aboveMinusOne(yhat, name: "yhat")
+            try aboveMinusOne(y, name: .truth)
+            try aboveMinusOne(yhat, name: .prediction)
         }
         return Summation.weightedMean(count: y.count, weights: weights) {
             square(log1p(y[$0]) - log1p(yhat[$0]))
@@ -99,7 +99,7 @@ extension Metrics {
     /// `root_mean_squared_log_error`).
     package static func rmsle(
         _ y: [Double], _ yhat: [Double], weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         var result = try msle(y, yhat, weights: weights)
         result.value = result.value.map { $0.squareRoot() }
         return result
@@ -111,9 +111,9 @@ extension Metrics {
     /// `alpha` = 0.5 gives half the mae. `alpha` outside [0, 1] is an error.
     package static func pinball(
         _ y: [Double], _ q: [Double], alpha: Double = 0.5, weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
-        try Validation.parameter(alpha, name: "alpha", in: 0...1, expected: "in [0, 1]")
-        try Validation.check(y: y, other: q, otherName: "q", weights: weights)
+    ) throws(MetricError) -> MetricResult<Double> {
+        try Validation.parameter(alpha, name: .option(.alpha), in: 0...1, requirement: .closedUnit)
+        try Validation.check(y: y, other: q, otherName: .prediction, weights: weights)
         return Summation.weightedMean(count: y.count, weights: weights) { i in
             let difference = y[i] - q[i]
             return difference >= 0 ? alpha * difference : (alpha - 1) * difference
@@ -129,11 +129,11 @@ extension Metrics {
     /// continuous slope at `δ`. `delta` must be positive and finite (default 1).
     package static func huber(
         _ y: [Double], _ yhat: [Double], delta: Double = 1, weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         if !(delta > 0 && delta.isFinite) {
-            throw .invalidParameter(name: "delta", value: delta, expected: "positive and finite")
+            throw .invalidParameter(.option(.delta), value: delta, .positiveFinite)
         }
-        try Validation.check(y: y, other: yhat, otherName: "yhat", weights: weights)
+        try Validation.check(y: y, other: yhat, otherName: .prediction, weights: weights)
         return Summation.weightedMean(count: y.count, weights: weights) { i in
             let r = abs(y[i] - yhat[i])
             return r <= delta ? 0.5 * r * r : delta * (r - 0.5 * delta)
@@ -141,10 +141,10 @@ extension Metrics {
     }
 
     /// Throws for the first value at or below −1, where `log(1 + x)` is not finite.
-    private static func aboveMinusOne(_ values: [Double], name: String) throws(MetricError) {
+    private static func aboveMinusOne(_ values: [Double], name: MetricArgument) throws(MetricError) {
         if let index = values.firstIndex(where: { $0 <= -1 }) {
             throw .invalidValue(
-                name: name, index: index, value: values[index], expected: "values greater than -1"
+                name, row: index, value: values[index], .aboveMinusOne
             )
         }
     }

@@ -55,8 +55,8 @@ extension Metrics {
     /// nothing about the ranking. With none left the result is undefined.
     package static func hitRate(
         _ relevance: [Double], _ scores: [Double], group: [Int]? = nil, k: Int? = nil
-    ) throws(MetricError) -> MetricResult {
-        try topKMean(relevance, scores, group: group, k: k, name: "hit_rate") { runs, cutoff, _ in
+    ) throws(MetricError) -> MetricResult<Double> {
+        try topKMean(relevance, scores, group: group, k: k) { runs, cutoff, _ in
             // The first run holding a relevant item decides: earlier runs hold none.
             guard let run = runs.first(where: { $0.relevant > 0 }), run.start < cutoff else {
                 return 0
@@ -78,8 +78,8 @@ extension Metrics {
     /// the mean (as in `ndcg`). With none left the result is undefined.
     package static func mrr(
         _ relevance: [Double], _ scores: [Double], group: [Int]? = nil, k: Int? = nil
-    ) throws(MetricError) -> MetricResult {
-        try topKMean(relevance, scores, group: group, k: k, name: "mrr") { runs, cutoff, _ in
+    ) throws(MetricError) -> MetricResult<Double> {
+        try topKMean(relevance, scores, group: group, k: k) { runs, cutoff, _ in
             guard let run = runs.first(where: { $0.relevant > 0 }) else { return 0 }
             let m = run.size, r = run.relevant
             var atLeast = 1.0  // P(first relevant offset ≥ t)
@@ -111,8 +111,8 @@ extension Metrics {
     /// mean (as in `ndcg`). With none left the result is undefined.
     package static func mapAtK(
         _ relevance: [Double], _ scores: [Double], group: [Int]? = nil, k: Int? = nil
-    ) throws(MetricError) -> MetricResult {
-        try topKMean(relevance, scores, group: group, k: k, name: "map_at_k") { runs, cutoff, relevantCount in
+    ) throws(MetricError) -> MetricResult<Double> {
+        try topKMean(relevance, scores, group: group, k: k) { runs, cutoff, relevantCount in
             var before = 0  // relevant items in the runs ranked above this one
             var sum = 0.0
             for run in runs {
@@ -141,9 +141,9 @@ extension Metrics {
     /// `perQuery` gets the query's tied runs, the cut-off (k, capped at the query's
     /// size) and its number of relevant items, which is at least 1.
     private static func topKMean(
-        _ relevance: [Double], _ scores: [Double], group: [Int]?, k: Int?, name: String,
+        _ relevance: [Double], _ scores: [Double], group: [Int]?, k: Int?,
         perQuery: ([RelevantRun], Int, Int) -> Double
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try kValid(k)
         let groups = try RankingGroups(relevance: relevance, scores: scores, group: group)
         var values = [Double]()
@@ -157,7 +157,7 @@ extension Metrics {
             values.append(perQuery(runs, min(k ?? size, size), relevantCount))
         }
         if values.isEmpty {
-            return .undefined("no group has a relevant item, so \(name) is undefined")
+            return .undefined(.noRelevantItems)
         }
         return .defined(Summation.sum(values) / Double(values.count))
     }

@@ -13,12 +13,11 @@ package struct ProbabilityTable: Equatable, Sendable {
     /// A table from a row-major buffer whose length must be `rows × classes`.
     package init(rowMajor values: [Double], classes: Int) throws(MetricError) {
         if classes < 1 {
-            throw .invalidParameter(name: "classes", value: Double(classes), expected: "at least 1")
+            throw .invalidParameter(.option(.classes), value: Double(classes), .atLeast(1))
         }
         if values.count % classes != 0 {
             throw .invalidParameter(
-                name: "P", value: Double(values.count),
-                expected: "a multiple of the \(classes) classes in length"
+                .prediction, value: Double(values.count), .multipleOfClasses(classes)
             )
         }
         self.values = values
@@ -29,10 +28,10 @@ package struct ProbabilityTable: Equatable, Sendable {
     /// A table from one array per class, all of the same length.
     package init(columns: [[Double]]) throws(MetricError) {
         guard let first = columns.first else {
-            throw .invalidParameter(name: "classes", value: 0, expected: "at least 1")
+            throw .invalidParameter(.option(.classes), value: 0, .atLeast(1))
         }
         if let bad = columns.first(where: { $0.count != first.count }) {
-            throw .lengthMismatch(name: "P", count: bad.count, expected: first.count)
+            throw .lengthMismatch(.prediction, count: bad.count, expected: first.count)
         }
         let count = first.count, width = columns.count
         // Interleave in tiles of rows: writing one column at a time across all rows
@@ -64,14 +63,14 @@ package struct ProbabilityTable: Equatable, Sendable {
     /// weights valid; `probabilities` adds the [0, 1] range.
     func validate(y: [Int], weights: [Double]?, probabilities: Bool) throws(MetricError) {
         if rows != y.count {
-            throw .lengthMismatch(name: "P", count: rows, expected: y.count)
+            throw .lengthMismatch(.prediction, count: rows, expected: y.count)
         }
-        try Validation.codes(y, name: "y", classes: classes, weights: weights)
+        try Validation.codes(y, name: .truth, classes: classes, weights: weights)
         // A probability in [0, 1] is never NaN, so one scan usually settles both checks.
         if probabilities, Scan.none(values, { !(($0 >= 0) & ($0 <= 1)) }) {
             return
         }
-        try Validation.noMissing(values, name: "P")
+        try Validation.noMissing(values, name: .prediction)
         if probabilities {
             try Validation.probabilities(values)
         }
@@ -88,9 +87,9 @@ extension Metrics {
     /// `k ≥ classes` is always a hit, as in scikit-learn.
     package static func topKAccuracy(
         _ y: [Int], _ scores: ProbabilityTable, k: Int, weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         if k < 1 {
-            throw .invalidParameter(name: "k", value: Double(k), expected: "at least 1")
+            throw .invalidParameter(.option(.k), value: Double(k), .atLeast(1))
         }
         try scores.validate(y: y, weights: weights, probabilities: false)
         let m = scores.classes
@@ -120,7 +119,7 @@ extension Metrics {
     /// 1 ± 1e-7 scores exactly as scikit-learn scores it. Values outside [0, 1] are an error.
     package static func crossEntropy(
         _ y: [Int], _ p: ProbabilityTable, weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try p.validate(y: y, weights: weights, probabilities: true)
         let m = p.classes
         let epsilon = Double.ulpOfOne

@@ -15,19 +15,19 @@ struct RankingGroups {
     /// `relevance` may be graded (any value ≥ 0) or 0/1; `group` nil means one query.
     init(relevance: [Double], scores: [Double], group: [Int]?) throws(MetricError) {
         if scores.count != relevance.count {
-            throw .lengthMismatch(name: "scores", count: scores.count, expected: relevance.count)
+            throw .lengthMismatch(.prediction, count: scores.count, expected: relevance.count)
         }
         if let group, group.count != relevance.count {
-            throw .lengthMismatch(name: "group", count: group.count, expected: relevance.count)
+            throw .lengthMismatch(.groups, count: group.count, expected: relevance.count)
         }
         if relevance.isEmpty {
             throw .empty
         }
-        try Validation.noMissing(relevance, name: "relevance")
-        try Validation.noMissing(scores, name: "scores")
+        try Validation.noMissing(relevance, name: .relevance)
+        try Validation.noMissing(scores, name: .prediction)
         if let index = relevance.firstIndex(where: { $0 < 0 || $0.isInfinite }) {
             throw .invalidValue(
-                name: "relevance", index: index, value: relevance[index], expected: "finite relevance of 0 or more"
+                .relevance, row: index, value: relevance[index], .relevance
             )
         }
         let order = relevance.indices.sorted { a, b in

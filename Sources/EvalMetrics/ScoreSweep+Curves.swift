@@ -39,7 +39,7 @@ extension ScoreSweep {
     /// fpr and tpr second differences are zero, that is points on a straight segment
     /// between their neighbours; the area and the shape are unchanged. Undefined with one
     /// class, where scikit-learn returns NaN rates.
-    package func rocCurve(dropIntermediate: Bool = true) -> MetricOutput<RocCurve> {
+    package func rocCurve(dropIntermediate: Bool = true) -> MetricResult<RocCurve> {
         if let problem = bothClassesProblem {
             return .undefined(problem)
         }
@@ -63,7 +63,7 @@ extension ScoreSweep {
     /// true positives change neither into it nor out of it: such points only move along
     /// a flat stretch of recall. Undefined when `y` has no positives (scikit-learn then
     /// sets recall to 1 everywhere with a warning).
-    package func prCurve(dropIntermediate: Bool = false) -> MetricOutput<PrCurve> {
+    package func prCurve(dropIntermediate: Bool = false) -> MetricResult<PrCurve> {
         if let problem = positivesProblem {
             return .undefined(problem)
         }
@@ -89,7 +89,7 @@ extension ScoreSweep {
     /// The cumulative gain curve, one point per distinct score plus the start.
     ///
     /// Undefined when `y` has no positives (no gain to capture).
-    package func gainCurve() -> MetricOutput<GainCurve> {
+    package func gainCurve() -> MetricResult<GainCurve> {
         if let problem = positivesProblem {
             return .undefined(problem)
         }
@@ -111,9 +111,9 @@ extension ScoreSweep {
     /// run's average positive rate. That is linear interpolation of the gain curve at
     /// `at`, which keeps the value independent of row order within ties (taking "the
     /// first ⌈at·n⌉ rows" would not be). `at` must be in (0, 1].
-    package func lift(at fraction: Double) throws(MetricError) -> MetricResult {
+    package func lift(at fraction: Double) throws(MetricError) -> MetricResult<Double> {
         if !(fraction > 0 && fraction <= 1) {
-            throw .invalidParameter(name: "at", value: fraction, expected: "in (0, 1]")
+            throw .invalidParameter(.option(.at), value: fraction, .leftOpenUnit)
         }
         if let problem = positivesProblem {
             return .undefined(problem)
@@ -157,28 +157,28 @@ extension Metrics {
     /// The ROC curve of `scores` for 0/1 labels (see `ScoreSweep.rocCurve`).
     package static func rocCurve(
         _ y: [Double], _ scores: [Double], dropIntermediate: Bool = true, weights: [Double]? = nil
-    ) throws(MetricError) -> MetricOutput<RocCurve> {
+    ) throws(MetricError) -> MetricResult<RocCurve> {
         try ScoreSweep(y, scores, weights: weights).rocCurve(dropIntermediate: dropIntermediate)
     }
 
     /// The precision–recall curve (see `ScoreSweep.prCurve`).
     package static func prCurve(
         _ y: [Double], _ scores: [Double], dropIntermediate: Bool = false, weights: [Double]? = nil
-    ) throws(MetricError) -> MetricOutput<PrCurve> {
+    ) throws(MetricError) -> MetricResult<PrCurve> {
         try ScoreSweep(y, scores, weights: weights).prCurve(dropIntermediate: dropIntermediate)
     }
 
     /// The cumulative gain curve (see `ScoreSweep.gainCurve`).
     package static func gainCurve(
         _ y: [Double], _ scores: [Double], weights: [Double]? = nil
-    ) throws(MetricError) -> MetricOutput<GainCurve> {
+    ) throws(MetricError) -> MetricResult<GainCurve> {
         try ScoreSweep(y, scores, weights: weights).gainCurve()
     }
 
     /// Lift in the top `at` fraction (see `ScoreSweep.lift(at:)`).
     package static func lift(
         _ y: [Double], _ scores: [Double], at fraction: Double, weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try ScoreSweep(y, scores, weights: weights).lift(at: fraction)
     }
 }

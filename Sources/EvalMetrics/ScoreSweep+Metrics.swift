@@ -3,7 +3,7 @@
 extension ScoreSweep {
     /// Area under the ROC curve by the trapezoid rule over the sweep's points (scikit-
     /// learn's `roc_auc_score`); a tied run is one point, so ties count one half.
-    package func rocAuc() -> MetricResult {
+    package func rocAuc() -> MetricResult<Double> {
         if let problem = bothClassesProblem {
             return .undefined(problem)
         }
@@ -23,7 +23,7 @@ extension ScoreSweep {
     ///
     /// Defined with one class as long as `y` has positives (then it is 1); undefined
     /// when `y` has no positive samples, where scikit-learn warns and returns 0.
-    package func averagePrecision() -> MetricResult {
+    package func averagePrecision() -> MetricResult<Double> {
         if let problem = positivesProblem {
             return .undefined(problem)
         }
@@ -44,7 +44,7 @@ extension ScoreSweep {
     ///
     /// Unlike `averagePrecision` it interpolates linearly between points, which is optimistic; both are given
     /// because both are used.
-    package func prAuc() -> MetricResult {
+    package func prAuc() -> MetricResult<Double> {
         if let problem = positivesProblem {
             return .undefined(problem)
         }
@@ -67,7 +67,7 @@ extension ScoreSweep {
     ///
     /// Unweighted it equals scipy's `ks_2samp(scores[y == 1], scores[y == 0]).statistic`;
     /// with weights both distributions are weighted.
-    package func ks() -> MetricResult {
+    package func ks() -> MetricResult<Double> {
         if let problem = bothClassesProblem {
             return .undefined(problem)
         }
@@ -92,21 +92,29 @@ extension Metrics {
     /// Average precision of `scores` for 0/1 labels `y` (see `ScoreSweep.averagePrecision`).
     package static func averagePrecision(
         _ y: [Double], _ scores: [Double], weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try ScoreSweep(y, scores, weights: weights).averagePrecision()
+    }
+
+    /// Area under the ROC curve (see `ScoreSweep.rocAuc`): the one implementation, which
+    /// `roc_auc` runs through the sweep cache.
+    package static func rocAuc(
+        _ y: [Double], _ scores: [Double], weights: [Double]? = nil
+    ) throws(MetricError) -> MetricResult<Double> {
+        try ScoreSweep(y, scores, weights: weights).rocAuc()
     }
 
     /// Trapezoidal area under the PR curve (see `ScoreSweep.prAuc`).
     package static func prAuc(
         _ y: [Double], _ scores: [Double], weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try ScoreSweep(y, scores, weights: weights).prAuc()
     }
 
     /// The KS statistic, max |TPR − FPR| (see `ScoreSweep.ks`).
     package static func ks(
         _ y: [Double], _ scores: [Double], weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try ScoreSweep(y, scores, weights: weights).ks()
     }
 
@@ -114,7 +122,7 @@ extension Metrics {
     /// (scikit-learn's `brier_score_loss`).
     package static func brier(
         _ y: [Double], _ p: [Double], weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try Validation.checkProbabilities(y: y, p: p, weights: weights)
         // scikit-learn 1.9 scores the two columns [1 − p, p] against [1 − y, y] and halves
         // the sum; the same arithmetic keeps tiny probabilities bit-compatible.

@@ -106,7 +106,7 @@ package struct ScoreSweep: Equatable, Sendable {
     /// Why a curve that needs both classes is undefined, or nil when it is defined.
     ///
     /// Presence decides first (scikit-learn's "only one class"), then weight.
-    var bothClassesProblem: String? {
+    var bothClassesProblem: MetricWarning? {
         if positiveRows == 0 || negativeRows == 0 {
             return MetricWarning.oneClass
         }
@@ -123,7 +123,7 @@ package struct ScoreSweep: Equatable, Sendable {
     }
 
     /// Why a metric that needs positives (average precision, PR curves) is undefined.
-    var positivesProblem: String? {
+    var positivesProblem: MetricWarning? {
         if positiveRows == 0 {
             return MetricWarning.noPositives
         }

@@ -47,7 +47,7 @@ package enum Summation {
     @inline(__always)
     package static func weightedMean(
         count: Int, weights: [Double]?, _ term: (Int) -> Double
-    ) -> MetricResult {
+    ) -> MetricResult<Double> {
         guard let weights else {
             return .defined(sum(count: count, term) / Double(count))
         }

@@ -14,7 +14,7 @@ enum Validation {
     static func check(
         y: [Double],
         other: [Double],
-        otherName: String,
+        otherName: MetricArgument,
         weights: [Double]?
     ) throws(MetricError) {
         try check(
@@ -33,40 +33,38 @@ enum Validation {
     static func check(
         y: [Double],
         other: [Double],
-        otherName: String,
+        otherName: MetricArgument,
         weights: [Double]?,
         yValid: (Double) -> Bool,
         otherValid: (Double) -> Bool,
         domain: () throws(MetricError) -> Void
     ) throws(MetricError) {
         if other.count != y.count {
-            throw .lengthMismatch(name: otherName, count: other.count, expected: y.count)
+            throw .lengthMismatch(otherName, count: other.count, expected: y.count)
         }
         if let weights, weights.count != y.count {
-            throw .lengthMismatch(name: "weights", count: weights.count, expected: y.count)
+            throw .lengthMismatch(.weights, count: weights.count, expected: y.count)
         }
         if y.isEmpty {
             throw .empty
         }
-        let weightsValid = weights.map { Scan.none($0) { !($0 >= 0) } } ?? true
-        if weightsValid, allValid(y, other, yValid: yValid, otherValid: otherValid) {
+        let weightsFine = weights.map { Scan.none($0) { !(($0 >= 0) & ($0 < .infinity)) } } ?? true
+        if weightsFine, allValid(y, other, yValid: yValid, otherValid: otherValid) {
             return
         }
-        try noMissing(y, name: "y")
+        try noMissing(y, name: .truth)
         try noMissing(other, name: otherName)
         if let weights {
-            try noMissing(weights, name: "weights")
+            try noMissing(weights, name: .weights)
         }
         try domain()
-        if let weights, let index = Scan.firstIndex(weights, where: { $0 < 0 }) {
-            throw .negativeWeight(index: index, value: weights[index])
-        }
+        try weightsValid(weights)
     }
 
     /// 0/1 labels and probabilities of class 1 (log loss, Brier, calibration).
     static func checkProbabilities(y: [Double], p: [Double], weights: [Double]?) throws(MetricError) {
         try check(
-            y: y, other: p, otherName: "p", weights: weights,
+            y: y, other: p, otherName: .prediction, weights: weights,
             yValid: { ($0 == 0) | ($0 == 1) }, otherValid: { ($0 >= 0) & ($0 <= 1) }
         ) { () throws(MetricError) in
             try binaryLabels(y)
@@ -77,18 +75,18 @@ enum Validation {
     /// 0/1 labels and 0/1 decisions (confusion counts, profit).
     static func checkDecisions(y: [Double], yhat: [Double], weights: [Double]?) throws(MetricError) {
         try check(
-            y: y, other: yhat, otherName: "yhat", weights: weights,
+            y: y, other: yhat, otherName: .prediction, weights: weights,
             yValid: { ($0 == 0) | ($0 == 1) }, otherValid: { ($0 == 0) | ($0 == 1) }
         ) { () throws(MetricError) in
             try binaryLabels(y)
-            try binaryValues(yhat, name: "yhat")
+            try binaryValues(yhat, name: .prediction)
         }
     }
 
     /// 0/1 labels and any non-missing scores (AUC and the score sweep).
     static func checkScores(y: [Double], scores: [Double], weights: [Double]?) throws(MetricError) {
         try check(
-            y: y, other: scores, otherName: "scores", weights: weights,
+            y: y, other: scores, otherName: .prediction, weights: weights,
             yValid: { ($0 == 0) | ($0 == 1) }, otherValid: { $0 == $0 }
         ) { () throws(MetricError) in
             try binaryLabels(y)
@@ -116,30 +114,30 @@ enum Validation {
     }
 
     /// Throws for the first NaN, which is how a column stores a missing value.
-    static func noMissing(_ values: [Double], name: String) throws(MetricError) {
+    static func noMissing(_ values: [Double], name: MetricArgument) throws(MetricError) {
         if let index = Scan.firstIndex(values, where: { $0 != $0 }) {
-            throw .missingValue(name: name, index: index)
+            throw .missingValue(name, row: index)
         }
     }
 
     /// Throws for the first label that is not exactly 0 or 1.
     static func binaryLabels(_ y: [Double]) throws(MetricError) {
         if let index = Scan.firstIndex(y, where: { ($0 != 0) & ($0 != 1) }) {
-            throw .notBinary(index: index, value: y[index])
+            throw .notBinary(row: index, value: y[index])
         }
     }
 
     /// Throws for the first probability outside [0, 1]; infinities are outside too.
     static func probabilities(_ p: [Double]) throws(MetricError) {
         if let index = Scan.firstIndex(p, where: { !(($0 >= 0) & ($0 <= 1)) }) {
-            throw .probabilityOutOfRange(index: index, value: p[index])
+            throw .probabilityOutOfRange(row: index, value: p[index])
         }
     }
 
     /// Throws for the first value of `name` that is not exactly 0 or 1 (a hard prediction).
-    static func binaryValues(_ values: [Double], name: String) throws(MetricError) {
+    static func binaryValues(_ values: [Double], name: MetricArgument) throws(MetricError) {
         if let index = Scan.firstIndex(values, where: { ($0 != 0) & ($0 != 1) }) {
-            throw .invalidValue(name: name, index: index, value: values[index], expected: "0 or 1")
+            throw .invalidValue(name, row: index, value: values[index], .binary)
         }
     }
 
@@ -149,38 +147,35 @@ enum Validation {
     /// The checks for class-code input: `classes` at least 1, lengths agree, `y` non-empty,
     /// codes in `0..<classes`, weights present and non-negative.
     static func classCodes(
-        y: [Int], other: [Int], otherName: String, classes: Int, weights: [Double]?
+        y: [Int], other: [Int], otherName: MetricArgument, classes: Int, weights: [Double]?
     ) throws(MetricError) {
         if classes < 1 {
-            throw .invalidParameter(name: "classes", value: Double(classes), expected: "at least 1")
+            throw .invalidParameter(.option(.classes), value: Double(classes), .atLeast(1))
         }
         // A confusion matrix is dense, k × k cells; a bound keeps a mistyped k from
         // allocating gigabytes (or overflowing k·k) instead of failing with a message.
         if classes > maxClasses {
-            throw .invalidParameter(name: "classes", value: Double(classes), expected: "at most \(maxClasses)")
+            throw .invalidParameter(.option(.classes), value: Double(classes), .atMost(Double(maxClasses)))
         }
         if other.count != y.count {
-            throw .lengthMismatch(name: otherName, count: other.count, expected: y.count)
+            throw .lengthMismatch(otherName, count: other.count, expected: y.count)
         }
-        try codes(y, name: "y", classes: classes, weights: weights)
+        try codes(y, name: .truth, classes: classes, weights: weights)
         try codes(other, name: otherName, classes: classes, weights: nil)
     }
 
     /// Checks one code column and, when given, the weights that go with it.
     static func codes(
-        _ values: [Int], name: String, classes: Int, weights: [Double]?
+        _ values: [Int], name: MetricArgument, classes: Int, weights: [Double]?
     ) throws(MetricError) {
         if let weights, weights.count != values.count {
-            throw .lengthMismatch(name: "weights", count: weights.count, expected: values.count)
+            throw .lengthMismatch(.weights, count: weights.count, expected: values.count)
         }
         if values.isEmpty {
             throw .empty
         }
         if let index = values.firstIndex(where: { $0 < 0 || $0 >= classes }) {
-            throw .invalidValue(
-                name: name, index: index, value: Double(values[index]),
-                expected: "class codes in 0...\(classes - 1)"
-            )
+            throw .invalidValue(name, row: index, value: Double(values[index]), .classCode(classes: classes))
         }
         try weightsValid(weights)
     }
@@ -188,18 +183,19 @@ enum Validation {
     /// Weights hold no missing value and nothing negative.
     static func weightsValid(_ weights: [Double]?) throws(MetricError) {
         guard let weights else { return }
-        try noMissing(weights, name: "weights")
-        if let index = Scan.firstIndex(weights, where: { $0 < 0 }) {
-            throw .negativeWeight(index: index, value: weights[index])
+        try noMissing(weights, name: .weights)
+        if let index = Scan.firstIndex(weights, where: { !(($0 >= 0) & ($0 < .infinity)) }) {
+            if weights[index] < 0 { throw .negativeWeight(row: index, value: weights[index]) }
+            throw .invalidValue(.weights, row: index, value: weights[index], .finite)
         }
     }
 
     /// Throws unless `value` lies in the closed range; NaN is outside every range.
     static func parameter(
-        _ value: Double, name: String, in range: ClosedRange<Double>, expected: String
+        _ value: Double, name: MetricArgument, in range: ClosedRange<Double>, requirement: MetricRequirement
     ) throws(MetricError) {
         if !range.contains(value) {
-            throw .invalidParameter(name: name, value: value, expected: expected)
+            throw .invalidParameter(name, value: value, requirement)
         }
     }
 }

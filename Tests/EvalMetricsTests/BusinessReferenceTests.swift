@@ -179,28 +179,28 @@ struct BusinessErrorTests {
 
     @Test func perRowAmountOfWrongLength() {
         let payoff = Payoff(tp: .perRow([1, 2]), fp: .constant(-1), fn: .constant(0), tn: .constant(0))
-        #expect(throws: MetricError.lengthMismatch(name: "tp", count: 2, expected: 4)) {
+        #expect(throws: MetricError.lengthMismatch(.payoff(.truePositive), count: 2, expected: 4)) {
             try Metrics.profitCurve(y, p, payoff: payoff)
         }
     }
 
     @Test func missingAmount() {
         let payoff = Payoff(tp: .constant(1), fp: .perRow([1, .nan, 1, 1]), fn: .constant(0), tn: .constant(0))
-        #expect(throws: MetricError.missingValue(name: "fp", index: 1)) {
+        #expect(throws: MetricError.missingValue(.payoff(.falsePositive), row: 1)) {
             try Metrics.profitCurve(y, p, payoff: payoff)
         }
     }
 
     @Test func infiniteConstant() {
         let payoff = Payoff(tp: .constant(.infinity), fp: .constant(0), fn: .constant(0), tn: .constant(0))
-        #expect(throws: MetricError.invalidParameter(name: "tp", value: .infinity, expected: "a finite number")) {
+        #expect(throws: MetricError.invalidParameter(.payoff(.truePositive), value: .infinity, .finite)) {
             try Metrics.profit(y, [1, 0, 1, 0], payoff: payoff)
         }
     }
 
     @Test func predictionsMustBeDecisions() {
         let payoff = Payoff(tp: .constant(1), fp: .constant(0), fn: .constant(0), tn: .constant(0))
-        #expect(throws: MetricError.invalidValue(name: "yhat", index: 0, value: 0.9, expected: "0 or 1")) {
+        #expect(throws: MetricError.invalidValue(.prediction, row: 0, value: 0.9, .binary)) {
             try Metrics.profit(y, p, payoff: payoff)
         }
     }
@@ -211,7 +211,7 @@ struct BusinessErrorTests {
         let best = try Metrics.bestThreshold(y, p, payoff: payoff)
         #expect(best.threshold == nil)
         #expect(best.profit == 0)
-        #expect(best.warning?.contains("no one") == true)
+        #expect(best.warning == .actingOnNoOneIsBest)
     }
 
     @Test func tiesPickTheLargestThreshold() throws {

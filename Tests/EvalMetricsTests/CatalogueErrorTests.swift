@@ -35,14 +35,9 @@ let catalogueKernels: [(name: String, run: Kernel)] = [
     ("mce", { y, x, w throws(MetricError) in try Metrics.mce(y, x, weights: w) }),
 ]
 
-/// How each kernel names its second argument in messages.
-private func secondName(_ name: String) -> String {
-    switch name {
-    case "pinball": return "q"
-    case "brier", "ece", "mce": return "p"
-    case "average_precision", "pr_auc", "ks", "lift": return "scores"
-    default: return "yhat"
-    }
+/// Every kernel knows its second argument by one role; the builtin names it.
+private func secondName(_ name: String) -> MetricArgument {
+    .prediction
 }
 
 @Suite("wrong input is an error (catalogue)")
@@ -60,48 +55,48 @@ struct CatalogueErrorTests {
         let other = secondName(name)
         #expect(
             thrownError { () throws(MetricError) in try run(y, [0.1, 0.2, 0.3], nil) }
-                == .lengthMismatch(name: other, count: 3, expected: 4))
+                == .lengthMismatch(other, count: 3, expected: 4))
         #expect(
             thrownError { () throws(MetricError) in try run(y, p, [1, 1, 1, 1, 1]) }
-                == .lengthMismatch(name: "weights", count: 5, expected: 4))
+                == .lengthMismatch(.weights, count: 5, expected: 4))
         #expect(thrownError { () throws(MetricError) in try run([], [], nil) } == .empty)
         #expect(
             thrownError { () throws(MetricError) in try run([0, .nan, 1, 0], p, nil) }
-                == .missingValue(name: "y", index: 1))
+                == .missingValue(.truth, row: 1))
         #expect(
             thrownError { () throws(MetricError) in try run(y, [0.2, 0.7, 0.6, .nan], nil) }
-                == .missingValue(name: other, index: 3))
+                == .missingValue(other, row: 3))
         #expect(
             thrownError { () throws(MetricError) in try run(y, p, [1, 1, .nan, 1]) }
-                == .missingValue(name: "weights", index: 2))
+                == .missingValue(.weights, row: 2))
         #expect(
             thrownError { () throws(MetricError) in try run(y, p, [1, 2, -0.5, 1]) }
-                == .negativeWeight(index: 2, value: -0.5))
+                == .negativeWeight(row: 2, value: -0.5))
         #expect(thrownError { () throws(MetricError) in try run(y, p, [1, -0.0, 1, 1]) } == nil)
     }
 
     @Test(arguments: catalogueKernels.map(\.name))
     func zeroWeightSum(_ name: String) throws {
         let result = try kernel(name)(y, p, [0, 0, 0, -0.0])
-        #expect(result == .undefined("sample weights sum to zero"))
+        #expect(result == .undefined(.zeroWeights))
     }
 
     @Test func binaryDomains() {
         #expect(
             thrownError { () throws(MetricError) in try Metrics.precision([0, 1, 2], [0, 1, 1]) }
-                == .notBinary(index: 2, value: 2))
+                == .notBinary(row: 2, value: 2))
         #expect(
             thrownError { () throws(MetricError) in try Metrics.precision([0, 1, 1], [0, 0.5, 1]) }
-                == .invalidValue(name: "yhat", index: 1, value: 0.5, expected: "0 or 1"))
+                == .invalidValue(.prediction, row: 1, value: 0.5, .binary))
         #expect(
             thrownError { () throws(MetricError) in try Metrics.averagePrecision([0, 3], [0.1, 0.2]) }
-                == .notBinary(index: 1, value: 3))
+                == .notBinary(row: 1, value: 3))
         #expect(
             thrownError { () throws(MetricError) in try Metrics.brier([0, 1], [0.1, 1.2]) }
-                == .probabilityOutOfRange(index: 1, value: 1.2))
+                == .probabilityOutOfRange(row: 1, value: 1.2))
         #expect(
             thrownError { () throws(MetricError) in try Metrics.ece([0, 1], [-0.1, 0.2]) }
-                == .probabilityOutOfRange(index: 0, value: -0.1))
+                == .probabilityOutOfRange(row: 0, value: -0.1))
         // Scores for curves are not probabilities.
         #expect(thrownError { () throws(MetricError) in try Metrics.ks([0, 1], [-4, 9]) } == nil)
     }
@@ -109,10 +104,10 @@ struct CatalogueErrorTests {
     @Test func msleDomain() {
         #expect(
             thrownError { () throws(MetricError) in try Metrics.msle([0, -1, 2], [0, 0, 0]) }
-                == .invalidValue(name: "y", index: 1, value: -1, expected: "values greater than -1"))
+                == .invalidValue(.truth, row: 1, value: -1, .aboveMinusOne))
         #expect(
             thrownError { () throws(MetricError) in try Metrics.rmsle([0, 1, 2], [0, 0, -3]) }
-                == .invalidValue(name: "yhat", index: 2, value: -3, expected: "values greater than -1"))
+                == .invalidValue(.prediction, row: 2, value: -3, .aboveMinusOne))
         #expect(thrownError { () throws(MetricError) in try Metrics.msle([-0.999], [0]) } == nil)
     }
 
@@ -122,101 +117,86 @@ struct CatalogueErrorTests {
         let yhat = [0.0, 1, 1, 1]
         #expect(
             thrownError { () throws(MetricError) in try Metrics.pinball(y, p, alpha: 1.5) }
-                == .invalidParameter(name: "alpha", value: 1.5, expected: "in [0, 1]"))
+                == .invalidParameter(.option(.alpha), value: 1.5, .closedUnit))
         #expect(thrownError { () throws(MetricError) in try Metrics.pinball(y, p, alpha: .nan) } != nil)
         for delta in [0, -1, Double.nan, .infinity] {
             #expect(
                 thrownError { () throws(MetricError) in try Metrics.huber(y, p, delta: delta) }
-                    == .invalidParameter(name: "delta", value: delta, expected: "positive and finite")
+                    == .invalidParameter(.option(.delta), value: delta, .positiveFinite)
                     || delta.isNaN)
         }
         #expect(
             thrownError { () throws(MetricError) in try Metrics.fbeta(y, yhat, beta: -1) }
-                == .invalidParameter(name: "beta", value: -1, expected: "zero or positive"))
+                == .invalidParameter(.option(.beta), value: -1, .nonNegative))
         #expect(
             thrownError { () throws(MetricError) in try Metrics.precision(y, yhat, zeroDivision: 2) }
-                == .invalidParameter(name: "zero_division", value: 2, expected: "in [0, 1]"))
+                == .invalidParameter(.option(.zeroDivision), value: 2, .closedUnit))
         #expect(
             thrownError { () throws(MetricError) in try Metrics.lift(y, p, at: 0) }
-                == .invalidParameter(name: "at", value: 0, expected: "in (0, 1]"))
+                == .invalidParameter(.option(.at), value: 0, .leftOpenUnit))
         #expect(thrownError { () throws(MetricError) in try Metrics.lift(y, p, at: 1.5) } != nil)
         #expect(
             thrownError { () throws(MetricError) in try Metrics.ece(y, p, bins: 0) }
-                == .invalidParameter(name: "bins", value: 0, expected: "at least 1"))
+                == .invalidParameter(.option(.bins), value: 0, .atLeast(1)))
         #expect(
             thrownError { () throws(MetricError) in try Metrics.recall([0, 1], [0, 1], classes: 0) }
-                == .invalidParameter(name: "classes", value: 0, expected: "at least 1"))
+                == .invalidParameter(.option(.classes), value: 0, .atLeast(1)))
         #expect(
             thrownError { () throws(MetricError) in try Metrics.mcc([0, 1], [0, 1], classes: Int.max) }
-                == .invalidParameter(name: "classes", value: Double(Int.max), expected: "at most 4096"))
+                == .invalidParameter(.option(.classes), value: Double(Int.max), .atMost(4096)))
     }
 
     @Test func classCodes() {
         #expect(
             thrownError { () throws(MetricError) in try Metrics.f1([0, 1, 6], [0, 1, 2], classes: 6) }
-                == .invalidValue(name: "y", index: 2, value: 6, expected: "class codes in 0...5"))
+                == .invalidValue(.truth, row: 2, value: 6, .classCode(classes: 6)))
         #expect(
             thrownError { () throws(MetricError) in try Metrics.f1([0, 1, 2], [0, -1, 2], classes: 3) }
-                == .invalidValue(name: "yhat", index: 1, value: -1, expected: "class codes in 0...2"))
+                == .invalidValue(.prediction, row: 1, value: -1, .classCode(classes: 3)))
         #expect(
             thrownError { () throws(MetricError) in try Metrics.f1([0, 1], [0, 1, 2], classes: 3) }
-                == .lengthMismatch(name: "yhat", count: 3, expected: 2))
+                == .lengthMismatch(.prediction, count: 3, expected: 2))
         #expect(thrownError { () throws(MetricError) in try Metrics.f1([], [], classes: 3) } == .empty)
         #expect(
             thrownError { () throws(MetricError) in try Metrics.f1([0, 1], [0, 1], classes: 3, weights: [1]) }
-                == .lengthMismatch(name: "weights", count: 1, expected: 2))
+                == .lengthMismatch(.weights, count: 1, expected: 2))
         #expect(
             thrownError { () throws(MetricError) in try Metrics.f1([0, 1], [0, 1], classes: 3, weights: [1, -2]) }
-                == .negativeWeight(index: 1, value: -2))
+                == .negativeWeight(row: 1, value: -2))
     }
 
     @Test func probabilityTables() throws {
         #expect(
             thrownError { () throws(MetricError) in
                 try Metrics.topKAccuracy([0], ProbabilityTable(rowMajor: [0.5, 0.5, 0.1], classes: 2), k: 1)
-            } == .invalidParameter(name: "P", value: 3, expected: "a multiple of the 2 classes in length"))
+            } == .invalidParameter(.prediction, value: 3, .multipleOfClasses(2)))
         #expect(
             thrownError { () throws(MetricError) in
                 try Metrics.topKAccuracy([0], ProbabilityTable(columns: [[0.5], [0.5, 0.1]]), k: 1)
-            } == .lengthMismatch(name: "P", count: 2, expected: 1))
+            } == .lengthMismatch(.prediction, count: 2, expected: 1))
         #expect(
             thrownError { () throws(MetricError) in
                 try Metrics.topKAccuracy([0], ProbabilityTable(columns: []), k: 1)
-            } == .invalidParameter(name: "classes", value: 0, expected: "at least 1"))
+            } == .invalidParameter(.option(.classes), value: 0, .atLeast(1)))
         let table = try ProbabilityTable(rowMajor: [0.2, 0.8, 0.6, 0.4], classes: 2)
         #expect(
             thrownError { () throws(MetricError) in try Metrics.crossEntropy([0, 1, 1], table) }
-                == .lengthMismatch(name: "P", count: 2, expected: 3))
+                == .lengthMismatch(.prediction, count: 2, expected: 3))
         #expect(
             thrownError { () throws(MetricError) in try Metrics.crossEntropy([0, 2], table) }
-                == .invalidValue(name: "y", index: 1, value: 2, expected: "class codes in 0...1"))
+                == .invalidValue(.truth, row: 1, value: 2, .classCode(classes: 2)))
         #expect(
             thrownError { () throws(MetricError) in try Metrics.topKAccuracy([0, 1], table, k: 0) }
-                == .invalidParameter(name: "k", value: 0, expected: "at least 1"))
+                == .invalidParameter(.option(.k), value: 0, .atLeast(1)))
         let missing = try ProbabilityTable(rowMajor: [0.2, .nan, 0.6, 0.4], classes: 2)
         #expect(
             thrownError { () throws(MetricError) in try Metrics.crossEntropy([0, 1], missing) }
-                == .missingValue(name: "P", index: 1))
+                == .missingValue(.prediction, row: 1))
         let outside = try ProbabilityTable(rowMajor: [0.2, 0.8, 1.6, -0.6], classes: 2)
         #expect(
             thrownError { () throws(MetricError) in try Metrics.crossEntropy([0, 1], outside) }
-                == .probabilityOutOfRange(index: 2, value: 1.6))
+                == .probabilityOutOfRange(row: 2, value: 1.6))
         // Top-k takes scores, not probabilities.
         #expect(thrownError { () throws(MetricError) in try Metrics.topKAccuracy([0, 1], outside, k: 1) } == nil)
-    }
-
-    @Test func messages() {
-        #expect(
-            MetricError.invalidValue(name: "yhat", index: 3, value: 0.5, expected: "0 or 1").message
-                == "`yhat` must hold 0 or 1, but index 3 is 0.5")
-        #expect(
-            MetricError.invalidValue(name: "y", index: 0, value: 7, expected: "class codes in 0...4").message
-                == "`y` must hold class codes in 0...4, but index 0 is 7")
-        #expect(
-            MetricError.invalidParameter(name: "alpha", value: 1.5, expected: "in [0, 1]").message
-                == "`alpha` must be in [0, 1], but is 1.5")
-        #expect(
-            MetricError.invalidParameter(name: "k", value: 0, expected: "at least 1").message
-                == "`k` must be at least 1, but is 0")
     }
 }

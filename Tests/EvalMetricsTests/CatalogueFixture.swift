@@ -111,12 +111,12 @@ struct CatalogueFixture: Decodable, Sendable {
 
 /// What a catalogue case computes: a scalar result, or named arrays (nil when undefined).
 struct CatalogueOutput {
-    var scalar: MetricResult?
+    var scalar: MetricResult<Double>?
     var arrays: [String: [Double?]]?
-    var warning: String?
+    var warning: MetricWarning?
 }
 
-extension MetricOutput {
+extension MetricResult {
     /// Named arrays of a structured result, or nil with the warning.
     func named(_ body: (Value) -> [String: [Double?]]) -> CatalogueOutput {
         CatalogueOutput(scalar: nil, arrays: value.map(body), warning: warning)
@@ -130,10 +130,10 @@ func evaluate(_ c: CatalogueCase) throws -> CatalogueOutput {
     let beta = c.number("beta") ?? 1
     let average = c.text("average").flatMap(Average.init(rawValue:)) ?? .macro
     let weighting = c.text("weighting").flatMap(KappaWeighting.init(rawValue:)) ?? .none
-    func scalar(_ result: MetricResult) -> CatalogueOutput {
+    func scalar(_ result: MetricResult<Double>) -> CatalogueOutput {
         CatalogueOutput(scalar: result, arrays: nil, warning: result.warning)
     }
-    func optional(_ values: [MetricResult]) -> [Double?] { values.map(\.value) }
+    func optional(_ values: [MetricResult<Double>]) -> [Double?] { values.map(\.value) }
     switch c.metric {
     case "mape": return scalar(try Metrics.mape(c.y, c.x, weights: w))
     case "median_ae": return scalar(try Metrics.medianAe(c.y, c.x, weights: w))
@@ -247,7 +247,7 @@ func evaluateMultilabel(_ c: CatalogueCase) throws -> CatalogueOutput {
     let w = c.weights
     let zd = c.number("zero_division")
     let average = c.text("average").flatMap(MultilabelAverage.init(rawValue:)) ?? .macro
-    func scalar(_ result: MetricResult) -> CatalogueOutput {
+    func scalar(_ result: MetricResult<Double>) -> CatalogueOutput {
         CatalogueOutput(scalar: result, arrays: nil, warning: result.warning)
     }
     switch c.metric {

@@ -36,7 +36,8 @@ struct CatalogueFixtureTests {
                 return
             }
             if let expected {
-                let value = try #require(result.value, "\(c.name): nil, warning \(result.warning ?? "none")")
+                let value = try #require(
+                    result.value, "\(c.name): nil, warning \(result.warning.map { "\($0)" } ?? "none")")
                 #expect(isClose(value, expected), "\(c.name): got \(value), expected \(expected)")
                 #expect(result.warning == nil)
             } else {
@@ -46,7 +47,7 @@ struct CatalogueFixtureTests {
             return
         }
         let expectedArrays = try #require(c.arrays)
-        let arrays = try #require(output.arrays, "\(c.name): undefined, \(output.warning ?? "")")
+        let arrays = try #require(output.arrays, "\(c.name): undefined, \(output.warning.map { "\($0)" } ?? "")")
         #expect(Set(arrays.keys) == Set(expectedArrays.keys), "\(c.name)")
         for (key, expected) in expectedArrays {
             let actual = try #require(arrays[key], "\(c.name): no \(key)")

@@ -2,7 +2,7 @@ import EvalMetrics
 import Testing
 
 /// A metric entry point with the shape every kernel shares.
-typealias Kernel = @Sendable ([Double], [Double], [Double]?) throws(MetricError) -> MetricResult
+typealias Kernel = @Sendable ([Double], [Double], [Double]?) throws(MetricError) -> MetricResult<Double>
 
 /// Every metric by its builtin name, so each error path is checked for all of them.
 let kernels: [(name: String, run: Kernel)] = [
@@ -15,14 +15,14 @@ let kernels: [(name: String, run: Kernel)] = [
     ("roc_auc", { y, x, w throws(MetricError) in try Metrics.rocAuc(y, x, weights: w) }),
 ]
 
-/// How each metric names its second argument in messages.
-let secondArgument = [
-    "mae": "yhat", "mse": "yhat", "rmse": "yhat", "r2": "yhat", "accuracy": "yhat",
-    "log_loss": "p", "roc_auc": "scores",
+/// The role of each metric's second argument (the builtin gives it its name).
+let secondArgument: [String: MetricArgument] = [
+    "mae": .prediction, "mse": .prediction, "rmse": .prediction, "r2": .prediction, "accuracy": .prediction,
+    "log_loss": .prediction, "roc_auc": .prediction,
 ]
 
 /// The error a call throws, or nil when it succeeds.
-func thrownError(_ body: () throws(MetricError) -> MetricResult) -> MetricError? {
+func thrownError(_ body: () throws(MetricError) -> MetricResult<Double>) -> MetricError? {
     do {
         _ = try body()
         return nil
@@ -39,14 +39,14 @@ struct MetricErrorTests {
     @Test(arguments: kernels.map(\.name))
     func lengthMismatchOfPrediction(_ name: String) throws {
         let kernel = try #require(kernels.first { $0.name == name }).run
-        let expected = MetricError.lengthMismatch(name: secondArgument[name] ?? "", count: 3, expected: 4)
+        let expected = MetricError.lengthMismatch(secondArgument[name] ?? .prediction, count: 3, expected: 4)
         #expect(thrownError { () throws(MetricError) in try kernel(y, [0.1, 0.2, 0.3], nil) } == expected)
     }
 
     @Test(arguments: kernels.map(\.name))
     func lengthMismatchOfWeights(_ name: String) throws {
         let kernel = try #require(kernels.first { $0.name == name }).run
-        let expected = MetricError.lengthMismatch(name: "weights", count: 5, expected: 4)
+        let expected = MetricError.lengthMismatch(.weights, count: 5, expected: 4)
         #expect(thrownError { () throws(MetricError) in try kernel(y, p, [1, 1, 1, 1, 1]) } == expected)
     }
 
@@ -60,20 +60,20 @@ struct MetricErrorTests {
     @Test(arguments: kernels.map(\.name))
     func missingValues(_ name: String) throws {
         let kernel = try #require(kernels.first { $0.name == name }).run
-        let other = secondArgument[name] ?? ""
+        let other = secondArgument[name] ?? .prediction
         #expect(
             thrownError { () throws(MetricError) in try kernel([0, .nan, 1, 0], p, nil) }
-                == .missingValue(name: "y", index: 1))
+                == .missingValue(.truth, row: 1))
         #expect(
             thrownError { () throws(MetricError) in try kernel(y, [0.2, 0.7, 0.6, .nan], nil) }
-                == .missingValue(name: other, index: 3))
+                == .missingValue(other, row: 3))
         #expect(
             thrownError { () throws(MetricError) in try kernel(y, p, [1, 1, .nan, 1]) }
-                == .missingValue(name: "weights", index: 2))
+                == .missingValue(.weights, row: 2))
         // y is checked before the prediction, so the first error is stable.
         #expect(
             thrownError { () throws(MetricError) in try kernel([.nan, 1, 1, 0], [.nan, 1, 1, 0], nil) }
-                == .missingValue(name: "y", index: 0))
+                == .missingValue(.truth, row: 0))
     }
 
     @Test(arguments: kernels.map(\.name))
@@ -81,7 +81,7 @@ struct MetricErrorTests {
         let kernel = try #require(kernels.first { $0.name == name }).run
         #expect(
             thrownError { () throws(MetricError) in try kernel(y, p, [1, 2, -0.5, 1]) }
-                == .negativeWeight(index: 2, value: -0.5))
+                == .negativeWeight(row: 2, value: -0.5))
         // -0.0 is zero, not negative.
         #expect(thrownError { () throws(MetricError) in try kernel(y, p, [1, -0.0, 1, 1]) } == nil)
     }
@@ -89,28 +89,28 @@ struct MetricErrorTests {
     @Test func notBinary() {
         #expect(
             thrownError { () throws(MetricError) in try Metrics.logLoss([0, 1, 2, 1], p) }
-                == .notBinary(index: 2, value: 2))
+                == .notBinary(row: 2, value: 2))
         #expect(
             thrownError { () throws(MetricError) in try Metrics.rocAuc([0, 1, 0.5, 1], p) }
-                == .notBinary(index: 2, value: 0.5))
+                == .notBinary(row: 2, value: 0.5))
         #expect(
             thrownError { () throws(MetricError) in try Metrics.rocAuc([0, -1, 0, 1], p) }
-                == .notBinary(index: 1, value: -1))
+                == .notBinary(row: 1, value: -1))
         #expect(
             thrownError { () throws(MetricError) in try Metrics.logLoss([.infinity, 1, 0, 1], p) }
-                == .notBinary(index: 0, value: .infinity))
+                == .notBinary(row: 0, value: .infinity))
     }
 
     @Test func probabilityOutOfRange() {
         #expect(
             thrownError { () throws(MetricError) in try Metrics.logLoss(y, [0.2, 1.0000001, 0.6, 0.4]) }
-                == .probabilityOutOfRange(index: 1, value: 1.0000001))
+                == .probabilityOutOfRange(row: 1, value: 1.0000001))
         #expect(
             thrownError { () throws(MetricError) in try Metrics.logLoss(y, [0.2, 0.7, -1e-300, 0.4]) }
-                == .probabilityOutOfRange(index: 2, value: -1e-300))
+                == .probabilityOutOfRange(row: 2, value: -1e-300))
         #expect(
             thrownError { () throws(MetricError) in try Metrics.logLoss(y, [0.2, 0.7, 0.6, .infinity]) }
-                == .probabilityOutOfRange(index: 3, value: .infinity))
+                == .probabilityOutOfRange(row: 3, value: .infinity))
         // Exactly 0 and 1 are valid probabilities.
         #expect(thrownError { () throws(MetricError) in try Metrics.logLoss(y, [0, 1, 1, 0]) } == nil)
         // Scores for AUC are not probabilities.
@@ -121,37 +121,12 @@ struct MetricErrorTests {
     @Test func checkOrder() {
         #expect(
             thrownError { () throws(MetricError) in try Metrics.logLoss([0, 1, 1], [0.5, 0.5], weights: [1]) }
-                == .lengthMismatch(name: "p", count: 2, expected: 3))
+                == .lengthMismatch(.prediction, count: 2, expected: 3))
         #expect(
             thrownError { () throws(MetricError) in try Metrics.logLoss([3, 1], [2, 0.5], weights: [-1, 1]) }
-                == .notBinary(index: 0, value: 3))
+                == .notBinary(row: 0, value: 3))
         #expect(
             thrownError { () throws(MetricError) in try Metrics.logLoss([1, 1], [2, 0.5], weights: [-1, 1]) }
-                == .probabilityOutOfRange(index: 0, value: 2))
-    }
-
-    @Test func messages() {
-        #expect(
-            MetricError.lengthMismatch(name: "p", count: 10, expected: 12).message
-                == "`p` has 10 values but `y` has 12")
-        #expect(
-            MetricError.lengthMismatch(name: "weights", count: 1, expected: 2).message
-                == "`weights` has 1 value but `y` has 2")
-        #expect(MetricError.empty.message == "`y` is empty, so there is nothing to compute the metric over")
-        #expect(
-            MetricError.missingValue(name: "yhat", index: 3).message
-                == "`yhat` has a missing value at index 3")
-        #expect(
-            MetricError.probabilityOutOfRange(index: 4, value: 1.5).message
-                == "`p` must hold probabilities in [0, 1], but index 4 is 1.5")
-        #expect(
-            MetricError.notBinary(index: 0, value: 2).message
-                == "`y` must hold binary labels 0 or 1, but index 0 is 2")
-        #expect(
-            MetricError.negativeWeight(index: 7, value: -0.25).message
-                == "`weights` must not be negative, but index 7 is -0.25")
-        #expect(
-            MetricError.notBinary(index: 1, value: .infinity).message
-                == "`y` must hold binary labels 0 or 1, but index 1 is inf")
+                == .probabilityOutOfRange(row: 0, value: 2))
     }
 }

@@ -17,7 +17,7 @@ struct TopKCase: Sendable, CustomTestStringConvertible {
     var testDescription: String { "\(metric) \(name) \(k.map { "k \($0)" } ?? "all")" }
 
     /// Runs the kernel the case names.
-    func evaluate() throws -> MetricResult {
+    func evaluate() throws -> MetricResult<Double> {
         switch metric {
         case "hit_rate": return try Metrics.hitRate(relevance, scores, group: group, k: k)
         case "mrr": return try Metrics.mrr(relevance, scores, group: group, k: k)
@@ -89,14 +89,15 @@ struct RankingTopKTests {
     func matchesReference(_ c: TopKCase) throws {
         let result = try c.evaluate()
         if let expected = c.expected {
-            let value = try #require(result.value, "\(c.testDescription): nil, warning \(result.warning ?? "none")")
+            let value = try #require(
+                result.value, "\(c.testDescription): nil, warning \(result.warning.map { "\($0)" } ?? "none")")
             #expect(abs(value - expected) <= 1e-12, "\(c.testDescription): got \(value), expected \(expected)")
             #expect(result.warning == nil)
         } else {
             #expect(
                 result.value == nil, "\(c.testDescription): expected undefined, got \(String(describing: result.value))"
             )
-            #expect(result.warning == "no group has a relevant item, so \(c.metric) is undefined")
+            #expect(result.warning == .noRelevantItems)
         }
     }
 
@@ -136,7 +137,7 @@ struct RankingTopKTests {
         #expect(try Metrics.mrr([0, 3, 0, 0], [0.1, 0.9, 0.8, 0.2], group: [1, 1, 2, 2]) == .defined(1))
         #expect(try Metrics.hitRate([0, 3, 0, 0], [0.1, 0.9, 0.8, 0.2], group: [1, 1, 2, 2], k: 1) == .defined(1))
         #expect(
-            try Metrics.mapAtK([0, 0], [0.2, 0.1]).warning == "no group has a relevant item, so map_at_k is undefined")
+            try Metrics.mapAtK([0, 0], [0.2, 0.1]).warning == .noRelevantItems)
         // A k far beyond the query, or Int.max, is the same as no cut-off.
         #expect(try Metrics.mapAtK(relevance, scores, k: .max) == .defined(0.5))
         #expect(try Metrics.mrr(relevance, scores, k: 1000) == .defined(0.5))
@@ -160,29 +161,29 @@ struct RankingTopKTests {
         for k in [0, -3] {
             #expect(
                 thrownError { () throws(MetricError) in try Metrics.hitRate([1, 0], [0.5, 0.1], k: k) }
-                    == .invalidParameter(name: "k", value: Double(k), expected: "at least 1"))
+                    == .invalidParameter(.option(.k), value: Double(k), .atLeast(1)))
             #expect(
                 thrownError { () throws(MetricError) in try Metrics.mrr([1, 0], [0.5, 0.1], k: k) }
-                    == .invalidParameter(name: "k", value: Double(k), expected: "at least 1"))
+                    == .invalidParameter(.option(.k), value: Double(k), .atLeast(1)))
             #expect(
                 thrownError { () throws(MetricError) in try Metrics.mapAtK([1, 0], [0.5, 0.1], k: k) }
-                    == .invalidParameter(name: "k", value: Double(k), expected: "at least 1"))
+                    == .invalidParameter(.option(.k), value: Double(k), .atLeast(1)))
         }
         #expect(
             thrownError { () throws(MetricError) in try Metrics.mrr([1, 0], [0.5]) }
-                == .lengthMismatch(name: "scores", count: 1, expected: 2))
+                == .lengthMismatch(.prediction, count: 1, expected: 2))
         #expect(
             thrownError { () throws(MetricError) in try Metrics.mapAtK([1, 0], [0.5, 0.1], group: [1]) }
-                == .lengthMismatch(name: "group", count: 1, expected: 2))
+                == .lengthMismatch(.groups, count: 1, expected: 2))
         #expect(thrownError { () throws(MetricError) in try Metrics.hitRate([], []) } == .empty)
         #expect(
             thrownError { () throws(MetricError) in try Metrics.hitRate([1, .nan], [0.5, 0.1]) }
-                == .missingValue(name: "relevance", index: 1))
+                == .missingValue(.relevance, row: 1))
         #expect(
             thrownError { () throws(MetricError) in try Metrics.mrr([1, 0], [.nan, 0.1]) }
-                == .missingValue(name: "scores", index: 0))
+                == .missingValue(.prediction, row: 0))
         #expect(
             thrownError { () throws(MetricError) in try Metrics.mapAtK([1, -1], [0.5, 0.1]) }
-                == .invalidValue(name: "relevance", index: 1, value: -1, expected: "finite relevance of 0 or more"))
+                == .invalidValue(.relevance, row: 1, value: -1, .relevance))
     }
 }

@@ -37,7 +37,7 @@ struct ReferenceFixture: Decodable, Sendable {
 }
 
 /// Runs the metric a fixture case names.
-func evaluate(_ c: ReferenceCase) throws -> MetricResult {
+func evaluate(_ c: ReferenceCase) throws -> MetricResult<Double> {
     switch c.metric {
     case "mae": return try Metrics.mae(c.y, c.yhat, weights: c.weights)
     case "mse": return try Metrics.mse(c.y, c.yhat, weights: c.weights)
@@ -77,7 +77,8 @@ struct ReferenceFixtureTests {
     func matchesReference(_ c: ReferenceCase) throws {
         let result = try evaluate(c)
         if let expected = c.expected {
-            let value = try #require(result.value, "\(c.name): nil, warning \(result.warning ?? "none")")
+            let value = try #require(
+                result.value, "\(c.name): nil, warning \(result.warning.map { "\($0)" } ?? "none")")
             #expect(isClose(value, expected), "\(c.name): got \(value), expected \(expected)")
             #expect(result.warning == nil)
         } else {

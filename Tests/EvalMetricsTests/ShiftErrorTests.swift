@@ -8,26 +8,23 @@ struct ShiftErrorTests {
     // MARK: ks_2samp
 
     @Test func ksEmptySampleNamesIt() {
-        #expect(throws: MetricError.tooFewValues(name: "a", count: 0, needed: 1)) {
+        #expect(throws: MetricError.tooFewValues(.sample(0), count: 0, needed: 1)) {
             try Shift.ksTwoSample([], [1, 2])
         }
-        #expect(throws: MetricError.tooFewValues(name: "b", count: 0, needed: 1)) {
+        #expect(throws: MetricError.tooFewValues(.sample(1), count: 0, needed: 1)) {
             try Shift.ksTwoSample([1, 2], [])
         }
         // Both empty: `a` is reported, the same input always giving the same error.
-        #expect(throws: MetricError.tooFewValues(name: "a", count: 0, needed: 1)) {
+        #expect(throws: MetricError.tooFewValues(.sample(0), count: 0, needed: 1)) {
             try Shift.ksTwoSample([], [])
         }
-        #expect(
-            MetricError.tooFewValues(name: "a", count: 0, needed: 1).message
-                == "`a` needs at least 1 value, but has 0")
     }
 
     @Test func ksMissingValueNamesSampleAndIndex() {
-        #expect(throws: MetricError.missingValue(name: "a", index: 2)) {
+        #expect(throws: MetricError.missingValue(.sample(0), row: 2)) {
             try Shift.ksTwoSample([1, 2, .nan], [1, 2])
         }
-        #expect(throws: MetricError.missingValue(name: "b", index: 0)) {
+        #expect(throws: MetricError.missingValue(.sample(1), row: 0)) {
             try Shift.ksTwoSample([1, 2], [.nan, 3])
         }
     }
@@ -63,52 +60,53 @@ struct ShiftErrorTests {
     // MARK: wasserstein
 
     @Test func wassersteinWeightLengths() {
-        #expect(throws: MetricError.unequalLengths(name: "u_weights", count: 1, other: "u", otherCount: 2)) {
+        #expect(throws: MetricError.unequalLengths(.sampleWeights(0), count: 1, other: .sample(0), otherCount: 2)) {
             try Shift.wasserstein([1, 2], [3], uWeights: [1])
         }
-        #expect(throws: MetricError.unequalLengths(name: "v_weights", count: 3, other: "v", otherCount: 1)) {
+        #expect(throws: MetricError.unequalLengths(.sampleWeights(1), count: 3, other: .sample(1), otherCount: 1)) {
             try Shift.wasserstein([1, 2], [3], vWeights: [1, 1, 1])
         }
     }
 
     @Test func wassersteinEmptyAndMissing() {
-        #expect(throws: MetricError.tooFewValues(name: "u", count: 0, needed: 1)) {
+        #expect(throws: MetricError.tooFewValues(.sample(0), count: 0, needed: 1)) {
             try Shift.wasserstein([], [3])
         }
-        #expect(throws: MetricError.tooFewValues(name: "v", count: 0, needed: 1)) {
+        #expect(throws: MetricError.tooFewValues(.sample(1), count: 0, needed: 1)) {
             try Shift.wasserstein([3], [])
         }
-        #expect(throws: MetricError.missingValue(name: "u", index: 1)) {
+        #expect(throws: MetricError.missingValue(.sample(0), row: 1)) {
             try Shift.wasserstein([1, .nan], [3])
         }
-        #expect(throws: MetricError.missingValue(name: "v", index: 0)) {
+        #expect(throws: MetricError.missingValue(.sample(1), row: 0)) {
             try Shift.wasserstein([1], [.nan])
         }
-        #expect(throws: MetricError.missingValue(name: "u_weights", index: 0)) {
+        #expect(throws: MetricError.missingValue(.sampleWeights(0), row: 0)) {
             try Shift.wasserstein([1], [2], uWeights: [.nan])
         }
-        #expect(throws: MetricError.missingValue(name: "v_weights", index: 1)) {
+        #expect(throws: MetricError.missingValue(.sampleWeights(1), row: 1)) {
             try Shift.wasserstein([1], [2, 3], vWeights: [1, .nan])
         }
     }
 
     @Test func wassersteinNegativeWeight() {
-        #expect(throws: MetricError.negativeWeight(index: 1, value: -2)) {
+        // The error names which sample's weights are negative.
+        #expect(throws: MetricError.invalidValue(.sampleWeights(0), row: 1, value: -2, .nonNegative)) {
             try Shift.wasserstein([1, 2], [3], uWeights: [1, -2])
         }
-        #expect(throws: MetricError.negativeWeight(index: 0, value: -0.5)) {
+        #expect(throws: MetricError.invalidValue(.sampleWeights(1), row: 0, value: -0.5, .nonNegative)) {
             try Shift.wasserstein([1, 2], [3], vWeights: [-0.5])
         }
     }
 
     @Test func wassersteinUndefinedResults() throws {
         let zeroU = try Shift.wasserstein([1, 2], [3], uWeights: [0, 0])
-        #expect(zeroU == .undefined("u_weights sum to zero, so the distance is undefined"))
+        #expect(zeroU == .undefined(.sampleWeightsZero(sample: 0)))
         let zeroV = try Shift.wasserstein([1, 2], [3], vWeights: [0])
-        #expect(zeroV == .undefined("v_weights sum to zero, so the distance is undefined"))
+        #expect(zeroV == .undefined(.sampleWeightsZero(sample: 1)))
         let infinite = try Shift.wasserstein([1, .infinity], [3])
         #expect(infinite.value == nil)
-        #expect(infinite.warning?.contains("not a finite number") == true)
+        #expect(infinite.warning == .notFinite)
     }
 
     @Test func wassersteinSimpleValues() throws {
@@ -126,7 +124,7 @@ struct ShiftErrorTests {
     func psiRejectsBins(_ bins: Int) {
         #expect(
             throws: MetricError.invalidParameter(
-                name: "bins", value: Double(bins), expected: "an integer from 2 to 1000000"
+                .option(.bins), value: Double(bins), .integer(2...1000000)
             )
         ) {
             try Shift.psi(expected: [1, 2, 3], actual: [1, 2], bins: bins)
@@ -134,21 +132,21 @@ struct ShiftErrorTests {
     }
 
     @Test func psiEmptyMissingAndInfinite() {
-        #expect(throws: MetricError.tooFewValues(name: "expected", count: 0, needed: 1)) {
+        #expect(throws: MetricError.tooFewValues(.sample(0), count: 0, needed: 1)) {
             try Shift.psi(expected: [], actual: [1])
         }
-        #expect(throws: MetricError.tooFewValues(name: "actual", count: 0, needed: 1)) {
+        #expect(throws: MetricError.tooFewValues(.sample(1), count: 0, needed: 1)) {
             try Shift.psi(expected: [1], actual: [])
         }
-        #expect(throws: MetricError.missingValue(name: "expected", index: 1)) {
+        #expect(throws: MetricError.missingValue(.sample(0), row: 1)) {
             try Shift.psi(expected: [1, .nan], actual: [1])
         }
-        #expect(throws: MetricError.missingValue(name: "actual", index: 2)) {
+        #expect(throws: MetricError.missingValue(.sample(1), row: 2)) {
             try Shift.psi(expected: [1, 2], actual: [1, 2, .nan])
         }
         #expect(
             throws: MetricError.invalidValue(
-                name: "expected", index: 0, value: -.infinity, expected: "finite numbers"
+                .sample(0), row: 0, value: -.infinity, .finite
             )
         ) {
             try Shift.psi(expected: [-.infinity, 2], actual: [1])
@@ -163,9 +161,7 @@ struct ShiftErrorTests {
         let expected = (1 - 0.5) * log(1 / 0.5) + (1e-4 - 0.5) * log(1e-4 / 0.5)
         #expect(shiftClose(result.value, expected))
         #expect(
-            result.warnings == [
-                "1 of 2 bins are empty in expected or actual; their empty shares were floored at 0.0001 so PSI stays finite"
-            ])
+            result.warnings == [.flooredBins(floored: 1, of: 2, floor: 1e-4)])
     }
 
     @Test func psiMergesTiedEdgesAndSaysSo() throws {
@@ -173,7 +169,7 @@ struct ShiftErrorTests {
         // Quantiles at 1/4, 2/4 and 3/4 are 1, 1 and 1.25: two distinct edges, three bins.
         #expect(result.bins.map(\.upper) == [1, 1.25, .infinity])
         #expect(
-            result.warnings.first == "expected has tied values at its quantiles, so the 4 requested bins merge into 3")
+            result.warnings.first == .mergedBins(requested: 4, kept: 3))
     }
 
     @Test func psiBinsAreRightClosed() throws {

@@ -11,60 +11,54 @@ struct StatisticsErrorTests {
         func ab(_ ca: Double, _ na: Double, _ cb: Double, _ nb: Double, level: Double = 0.95) throws(MetricError) {
             _ = try Experiments.abTest(conversionsA: ca, nA: na, conversionsB: cb, nB: nb, level: level)
         }
-        let whole = "a whole number of at least 1"
-        #expect(throws: MetricError.invalidParameter(name: "n_a", value: 0, expected: whole)) { try ab(0, 0, 1, 10) }
-        #expect(throws: MetricError.invalidParameter(name: "n_b", value: -5, expected: whole)) { try ab(1, 10, 0, -5) }
-        #expect(throws: MetricError.invalidParameter(name: "n_b", value: 10.5, expected: whole)) {
+        let whole = MetricRequirement.wholeAtLeastOne
+        #expect(throws: MetricError.invalidParameter(.trials(0), value: 0, whole)) { try ab(0, 0, 1, 10) }
+        #expect(throws: MetricError.invalidParameter(.trials(1), value: -5, whole)) { try ab(1, 10, 0, -5) }
+        #expect(throws: MetricError.invalidParameter(.trials(1), value: 10.5, whole)) {
             try ab(1, 10, 1, 10.5)
         }
         #expect(
             throws: MetricError.invalidParameter(
-                name: "conv_a", value: -1, expected: "a whole number in 0...10 (at most `n_a`)")
+                .successes(0), value: -1, .wholeUpTo(10, of: .trials(0)))
         ) { try ab(-1, 10, 1, 10) }
         #expect(
             throws: MetricError.invalidParameter(
-                name: "conv_a", value: 11, expected: "a whole number in 0...10 (at most `n_a`)")
+                .successes(0), value: 11, .wholeUpTo(10, of: .trials(0)))
         ) { try ab(11, 10, 1, 10) }
         #expect(
             throws: MetricError.invalidParameter(
-                name: "conv_b", value: 2.5, expected: "a whole number in 0...20 (at most `n_b`)")
+                .successes(1), value: 2.5, .wholeUpTo(20, of: .trials(1)))
         ) { try ab(1, 10, 2.5, 20) }
-        #expect(throws: MetricError.missingValue(name: "conv_a", index: 0)) { try ab(.nan, 10, 1, 10) }
-        #expect(throws: MetricError.missingValue(name: "n_b", index: 0)) { try ab(1, 10, 1, .nan) }
-        #expect(throws: MetricError.invalidParameter(name: "n_a", value: .infinity, expected: "a finite number")) {
+        #expect(throws: MetricError.missingValue(.successes(0), row: 0)) { try ab(.nan, 10, 1, 10) }
+        #expect(throws: MetricError.missingValue(.trials(1), row: 0)) { try ab(1, 10, 1, .nan) }
+        #expect(throws: MetricError.invalidParameter(.trials(0), value: .infinity, .finite)) {
             try ab(1, .infinity, 1, 10)
         }
         for level in [0.0, 1.0, 1.5, -0.2] {
-            #expect(throws: MetricError.invalidParameter(name: "level", value: level, expected: "in (0, 1)")) {
+            #expect(throws: MetricError.invalidParameter(.option(.level), value: level, .openUnit)) {
                 try ab(1, 10, 2, 10, level: level)
             }
         }
-        #expect(throws: MetricError.missingValue(name: "level", index: 0)) { try ab(1, 10, 2, 10, level: .nan) }
-    }
-
-    @Test func abTestMessagesNameTheArgument() {
-        let error = MetricError.invalidParameter(
-            name: "conv_a", value: 11, expected: "a whole number in 0...10 (at most `n_a`)")
-        #expect(error.message == "`conv_a` must be a whole number in 0...10 (at most `n_a`), but is 11")
+        #expect(throws: MetricError.missingValue(.option(.level), row: 0)) { try ab(1, 10, 2, 10, level: .nan) }
     }
 
     @Test func abTestPooledRateZeroOrOne() throws {
         let none = try Experiments.abTest(conversionsA: 0, nA: 100, conversionsB: 0, nB: 200)
         #expect(none.statistic == nil && none.pValue == nil && none.relativeLift == nil)
-        #expect(none.warnings == [ExperimentWarning.zeroBaselineRate, ExperimentWarning.pooledRateZero])
+        #expect(none.warnings == [MetricWarning.zeroBaselineRate, MetricWarning.pooledRateZero])
         #expect(none.difference == 0 && none.ciLow == 0 && none.ciHigh == 0)
 
         let all = try Experiments.abTest(conversionsA: 50, nA: 50, conversionsB: 80, nB: 80)
         #expect(all.statistic == nil && all.pValue == nil)
         #expect(all.relativeLift == 0)
-        #expect(all.warnings == [ExperimentWarning.pooledRateOne])
+        #expect(all.warnings == [MetricWarning.pooledRateOne])
         #expect(all.ciLow == 0 && all.ciHigh == 0)
     }
 
     @Test func abTestZeroBaselineHasNoLift() throws {
         let r = try Experiments.abTest(conversionsA: 0, nA: 500, conversionsB: 7, nB: 500)
         #expect(r.relativeLift == nil)
-        #expect(r.warnings == [ExperimentWarning.zeroBaselineRate])
+        #expect(r.warnings == [MetricWarning.zeroBaselineRate])
         #expect(r.statistic != nil && r.pValue != nil)
         #expect(r.difference == 7.0 / 500)
     }
@@ -73,15 +67,17 @@ struct StatisticsErrorTests {
 
     @Test func tTestRejectsBadSamples() {
         let y = [1.0, 2.0, 3.0]
-        #expect(throws: MetricError.tooFewValues(name: "x", count: 1, needed: 2)) {
+        #expect(throws: MetricError.tooFewValues(.sample(0), count: 1, needed: 2)) {
             try Experiments.tTest(x: [1], y: y)
         }
-        #expect(throws: MetricError.tooFewValues(name: "y", count: 0, needed: 2)) { try Experiments.tTest(x: y, y: []) }
-        #expect(throws: MetricError.missingValue(name: "y", index: 2)) { try Experiments.tTest(x: y, y: [1, 2, .nan]) }
-        #expect(throws: MetricError.invalidValue(name: "x", index: 1, value: -.infinity, expected: "finite numbers")) {
+        #expect(throws: MetricError.tooFewValues(.sample(1), count: 0, needed: 2)) {
+            try Experiments.tTest(x: y, y: [])
+        }
+        #expect(throws: MetricError.missingValue(.sample(1), row: 2)) { try Experiments.tTest(x: y, y: [1, 2, .nan]) }
+        #expect(throws: MetricError.invalidValue(.sample(0), row: 1, value: -.infinity, .finite)) {
             try Experiments.tTest(x: [1, -.infinity], y: y)
         }
-        #expect(throws: MetricError.invalidParameter(name: "level", value: 1, expected: "in (0, 1)")) {
+        #expect(throws: MetricError.invalidParameter(.option(.level), value: 1, .openUnit)) {
             try Experiments.tTest(x: y, y: y, level: 1)
         }
     }
@@ -93,7 +89,7 @@ struct StatisticsErrorTests {
         #expect(r.estimate == -3 && r.meanX == 2 && r.meanY == 5)
         // Student's df is n_x + n_y − 2 regardless; Welch's is 0/0 without variance.
         #expect(r.df == (equalVariance ? 5 : nil))
-        #expect(r.warnings == [ExperimentWarning.constantSamples])
+        #expect(r.warnings == [MetricWarning.constantSamples])
     }
 
     @Test func tTestConstantValuesAreExactlyConstant() throws {
@@ -108,24 +104,24 @@ struct StatisticsErrorTests {
     // MARK: proportion_ci, cohen_h
 
     @Test func proportionIntervalRejectsBadCounts() {
-        #expect(throws: MetricError.invalidParameter(name: "n", value: 0, expected: "a whole number of at least 1")) {
+        #expect(throws: MetricError.invalidParameter(.trials(nil), value: 0, .wholeAtLeastOne)) {
             try Experiments.proportionInterval(successes: 0, trials: 0)
         }
         #expect(
-            throws: MetricError.invalidParameter(name: "k", value: 6, expected: "a whole number in 0...5 (at most `n`)")
+            throws: MetricError.invalidParameter(.successes(nil), value: 6, .wholeUpTo(5, of: .trials(nil)))
         ) {
             try Experiments.proportionInterval(successes: 6, trials: 5)
         }
         #expect(
             throws: MetricError.invalidParameter(
-                name: "k", value: 1.5, expected: "a whole number in 0...5 (at most `n`)")
+                .successes(nil), value: 1.5, .wholeUpTo(5, of: .trials(nil)))
         ) {
             try Experiments.proportionInterval(successes: 1.5, trials: 5, method: .clopperPearson)
         }
-        #expect(throws: MetricError.missingValue(name: "k", index: 0)) {
+        #expect(throws: MetricError.missingValue(.successes(nil), row: 0)) {
             try Experiments.proportionInterval(successes: .nan, trials: 5)
         }
-        #expect(throws: MetricError.invalidParameter(name: "level", value: 0, expected: "in (0, 1)")) {
+        #expect(throws: MetricError.invalidParameter(.option(.level), value: 0, .openUnit)) {
             try Experiments.proportionInterval(successes: 1, trials: 5, level: 0)
         }
     }
@@ -141,33 +137,33 @@ struct StatisticsErrorTests {
     }
 
     @Test func cohenHRejectsNonProportions() throws {
-        #expect(throws: MetricError.invalidParameter(name: "p1", value: 1.2, expected: "a proportion in [0, 1]")) {
+        #expect(throws: MetricError.invalidParameter(.sample(0), value: 1.2, .proportion)) {
             try Experiments.cohenH(1.2, 0.5)
         }
-        #expect(throws: MetricError.invalidParameter(name: "p2", value: -0.1, expected: "a proportion in [0, 1]")) {
+        #expect(throws: MetricError.invalidParameter(.sample(1), value: -0.1, .proportion)) {
             try Experiments.cohenH(0.5, -0.1)
         }
-        #expect(throws: MetricError.missingValue(name: "p2", index: 0)) { try Experiments.cohenH(0.5, .nan) }
+        #expect(throws: MetricError.missingValue(.sample(1), row: 0)) { try Experiments.cohenH(0.5, .nan) }
         #expect(try Experiments.cohenH(1, 0) == Double.pi)
     }
 
     // MARK: power, sample_size
 
     @Test func powerRejectsBadParameters() throws {
-        #expect(throws: MetricError.invalidParameter(name: "n", value: 0, expected: "greater than 0")) {
+        #expect(throws: MetricError.invalidParameter(.option(.n), value: 0, .greaterThan(0))) {
             try Experiments.power(effectSize: 0.2, n: 0)
         }
-        #expect(throws: MetricError.invalidParameter(name: "alpha", value: 1, expected: "in (0, 1)")) {
+        #expect(throws: MetricError.invalidParameter(.option(.alpha), value: 1, .openUnit)) {
             try Experiments.power(effectSize: 0.2, n: 10, alpha: 1)
         }
-        #expect(throws: MetricError.invalidParameter(name: "ratio", value: 0, expected: "greater than 0")) {
+        #expect(throws: MetricError.invalidParameter(.option(.ratio), value: 0, .greaterThan(0))) {
             try Experiments.power(effectSize: 0.2, n: 10, ratio: 0)
         }
-        #expect(throws: MetricError.missingValue(name: "effect_size", index: 0)) {
+        #expect(throws: MetricError.missingValue(.option(.effectSize), row: 0)) {
             try Experiments.power(effectSize: .nan, n: 10)
         }
         #expect(
-            throws: MetricError.invalidParameter(name: "effect_size", value: .infinity, expected: "a finite number")
+            throws: MetricError.invalidParameter(.option(.effectSize), value: .infinity, .finite)
         ) {
             try Experiments.power(effectSize: .infinity, n: 10)
         }
@@ -178,29 +174,25 @@ struct StatisticsErrorTests {
 
     @Test func sampleSizeRejectsBadParameters() {
         #expect(
-            throws: MetricError.invalidParameter(
-                name: "mde", value: 0, expected: "non-zero (no sample size detects a zero change)")
+            throws: MetricError.invalidParameter(.option(.mde), value: 0, .nonZero)
         ) {
             try Experiments.sampleSize(baseline: 0.1, mde: 0)
         }
         #expect(
-            throws: MetricError.invalidParameter(
-                name: "mde", value: 0.3, expected: "such that baseline + mde lies in [0, 1]")
+            throws: MetricError.invalidParameter(.option(.mde), value: 0.3, .effectWithinUnit)
         ) {
             try Experiments.sampleSize(baseline: 0.8, mde: 0.3)
         }
-        #expect(throws: MetricError.invalidParameter(name: "baseline", value: 1.5, expected: "a proportion in [0, 1]"))
-        {
+        #expect(throws: MetricError.invalidParameter(.option(.baseline), value: 1.5, .proportion)) {
             try Experiments.sampleSize(baseline: 1.5, mde: 0.1)
         }
-        #expect(throws: MetricError.invalidParameter(name: "power", value: 0.04, expected: "greater than alpha (0.05)"))
-        {
+        #expect(throws: MetricError.invalidParameter(.option(.power), value: 0.04, .greaterThanAlpha(0.05))) {
             try Experiments.sampleSize(baseline: 0.1, mde: 0.01, alpha: 0.05, power: 0.04)
         }
-        #expect(throws: MetricError.invalidParameter(name: "power", value: 1, expected: "in (0, 1)")) {
+        #expect(throws: MetricError.invalidParameter(.option(.power), value: 1, .openUnit)) {
             try Experiments.sampleSize(baseline: 0.1, mde: 0.01, power: 1)
         }
-        #expect(throws: MetricError.invalidParameter(name: "ratio", value: -1, expected: "greater than 0")) {
+        #expect(throws: MetricError.invalidParameter(.option(.ratio), value: -1, .greaterThan(0))) {
             try Experiments.sampleSize(baseline: 0.1, mde: 0.01, ratio: -1)
         }
     }
@@ -222,19 +214,19 @@ struct StatisticsErrorTests {
 
     @Test(arguments: CorrelationMethod.allCases)
     func correlationRejectsBadSamples(method: CorrelationMethod) {
-        #expect(throws: MetricError.unequalLengths(name: "x", count: 3, other: "y", otherCount: 4)) {
+        #expect(throws: MetricError.unequalLengths(.sample(0), count: 3, other: .sample(1), otherCount: 4)) {
             try Experiments.correlation([1, 2, 3], [1, 2, 3, 4], method: method)
         }
-        #expect(throws: MetricError.tooFewValues(name: "x", count: 1, needed: 2)) {
+        #expect(throws: MetricError.tooFewValues(.sample(0), count: 1, needed: 2)) {
             try Experiments.correlation([1], [2], method: method)
         }
-        #expect(throws: MetricError.missingValue(name: "x", index: 1)) {
+        #expect(throws: MetricError.missingValue(.sample(0), row: 1)) {
             try Experiments.correlation([1, .nan, 3], [1, 2, 3], method: method)
         }
-        #expect(throws: MetricError.invalidValue(name: "y", index: 0, value: .infinity, expected: "finite numbers")) {
+        #expect(throws: MetricError.invalidValue(.sample(1), row: 0, value: .infinity, .finite)) {
             try Experiments.correlation([1, 2, 3], [.infinity, 2, 3], method: method)
         }
-        #expect(throws: MetricError.invalidParameter(name: "level", value: 2, expected: "in (0, 1)")) {
+        #expect(throws: MetricError.invalidParameter(.option(.level), value: 2, .openUnit)) {
             try Experiments.correlation([1, 2, 3], [1, 3, 2], method: method, level: 2)
         }
     }
@@ -243,10 +235,9 @@ struct StatisticsErrorTests {
     func correlationConstantInputIsUndefined(method: CorrelationMethod) throws {
         let r = try Experiments.correlation([3, 3, 3, 3], [1, 2, 3, 4], method: method)
         #expect(r.estimate == nil && r.pValue == nil && r.ciLow == nil && r.ciHigh == nil && r.n == 4)
-        #expect(r.warnings == [ExperimentWarning.constantInput("x")])
-        #expect(r.warnings == ["x is constant, so the correlation is undefined"])
+        #expect(r.warnings == [MetricWarning.constantInput(first: true, second: false)])
         let both = try Experiments.correlation([1, 1], [2, 2], method: method)
-        #expect(both.warnings == ["x and y are constant, so the correlation is undefined"])
+        #expect(both.warnings == [MetricWarning.constantInput(first: true, second: true)])
     }
 
     @Test func correlationWithTwoPairs() throws {
@@ -257,7 +248,7 @@ struct StatisticsErrorTests {
         // Spearman's t-test has 0 df: scipy's NaN p-value is nil with a warning here.
         let spearman = try Experiments.correlation([1, 2], [5, 3], method: .spearman)
         #expect(spearman.estimate == -1 && spearman.pValue == nil && spearman.ciLow == nil)
-        #expect(spearman.warnings == [ExperimentWarning.twoObservations])
+        #expect(spearman.warnings == [MetricWarning.twoObservations])
     }
 
     @Test func perfectCorrelation() throws {
@@ -270,13 +261,13 @@ struct StatisticsErrorTests {
     // MARK: linear_fit
 
     @Test func linearFitRejectsBadSamples() {
-        #expect(throws: MetricError.unequalLengths(name: "x", count: 2, other: "y", otherCount: 3)) {
+        #expect(throws: MetricError.unequalLengths(.sample(0), count: 2, other: .sample(1), otherCount: 3)) {
             try Experiments.linearFit([1, 2], [1, 2, 3])
         }
-        #expect(throws: MetricError.tooFewValues(name: "x", count: 1, needed: 2)) {
+        #expect(throws: MetricError.tooFewValues(.sample(0), count: 1, needed: 2)) {
             try Experiments.linearFit([1], [1])
         }
-        #expect(throws: MetricError.missingValue(name: "y", index: 0)) {
+        #expect(throws: MetricError.missingValue(.sample(1), row: 0)) {
             try Experiments.linearFit([1, 2], [.nan, 1])
         }
     }
@@ -285,21 +276,21 @@ struct StatisticsErrorTests {
         let r = try Experiments.linearFit([2, 2, 2], [1, 5, 3])
         #expect(r.slope == nil && r.intercept == nil && r.r == nil && r.rSquared == nil)
         #expect(r.pValue == nil && r.stderr == nil && r.interceptStderr == nil && r.n == 3)
-        #expect(r.warnings == [ExperimentWarning.constantXFit])
+        #expect(r.warnings == [MetricWarning.constantPredictorFit])
     }
 
     @Test func linearFitConstantYIsAFlatExactLine() throws {
         let r = try Experiments.linearFit([1, 2, 4, 7], [0.1, 0.1, 0.1, 0.1])
         #expect(r.slope == 0 && r.intercept == 0.1 && r.stderr == 0 && r.interceptStderr == 0)
         #expect(r.r == nil && r.rSquared == nil && r.pValue == nil)
-        #expect(r.warnings == [ExperimentWarning.constantYFit])
+        #expect(r.warnings == [MetricWarning.constantResponseFit])
     }
 
     @Test func linearFitThroughTwoPoints() throws {
         let r = try Experiments.linearFit([1, 3], [2, 6])
         #expect(r.slope == 2 && r.intercept == 0 && r.r == 1 && r.rSquared == 1)
         #expect(r.pValue == nil && r.stderr == nil && r.interceptStderr == nil)
-        #expect(r.warnings == [ExperimentWarning.twoPointFit])
+        #expect(r.warnings == [MetricWarning.twoPointFit])
     }
 
     @Test func linearFitPerfectLineMatchesScipyGuard() throws {
@@ -325,11 +316,11 @@ struct StatisticsErrorTests {
 
         let huge = [1e300, -1e300, 5e299, 2e299]
         let t = try Experiments.tTest(x: huge, y: [1, 2, 3])
-        #expect(t.statistic == nil && t.warnings == [ExperimentWarning.overflow])
+        #expect(t.statistic == nil && t.warnings == [MetricWarning.overflow])
         let correlation = try Experiments.correlation(huge, [1, 2, 3, 4])
         #expect(correlation.estimate?.isFinite == true)
         let overflowing = try Experiments.correlation([1e308, 1e308, -1e308], [1, 2, 4])
-        #expect(overflowing.estimate == nil && overflowing.warnings == [ExperimentWarning.overflow])
+        #expect(overflowing.estimate == nil && overflowing.warnings == [MetricWarning.overflow])
 
         // Welch df near 1e12 (one sample almost constant) and a t statistic of 1e8.
         let spread = try Experiments.tTest(x: [0, 1e-8, 2e-8, 3e-8], y: [100, 100, 100, 100 + 1e-8])

@@ -10,6 +10,9 @@ package struct Arguments: Sendable {
 
     package var function: String
     package var callSpan: SourceSpan
+    /// The builtin's positional parameters in order: how a kernel's roles (truth then
+    /// prediction, first then second sample) map to the names the user wrote.
+    package var inputs: [String] = []
     var byName: [String: Item] = [:]
     /// Extra positional arguments of a variadic parameter, in order.
     package var rest: [Item] = []

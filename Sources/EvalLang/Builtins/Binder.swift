@@ -4,6 +4,7 @@ enum Binder {
         throws(RuntimeError) -> Arguments
     {
         var bound = Arguments(function: builtin.name, callSpan: span)
+        bound.inputs = builtin.parameters.filter { $0.role == .required || $0.role == .optional }.map(\.name)
         let positional = builtin.parameters.filter { $0.role == .required || $0.role == .optional }
         let variadic = builtin.parameters.contains { $0.role == .variadic }
         let acceptsAnyName = builtin.parameters.contains { $0.role == .anyNamed }

@@ -109,14 +109,7 @@ enum BusinessBuiltins {
     /// Runs a kernel; errors about a payoff amount point at the `payoff` argument.
     static func runPayoff<T>(_ args: Arguments, _ body: () throws(MetricError) -> T) throws(RuntimeError) -> T {
         do { return try body() } catch {
-            var span = MetricBuiltin.span(for: error, args)
-            switch error {
-            case .lengthMismatch(let name, _, _), .missingValue(let name, _), .invalidValue(let name, _, _, _),
-                .invalidParameter(let name, _, _):
-                if ["tp", "fp", "fn", "tn"].contains(name) { span = args.span("payoff") }
-            default: break
-            }
-            throw .invalidArgument(error.message, span)
+            throw args.metricError(error)
         }
     }
 
@@ -197,10 +190,7 @@ enum BusinessBuiltins {
         let payoff = try payoff(args)
         func values(_ rows: [Int]?, group: String?) throws(RuntimeError) -> [Double?] {
             let b = BestThreshold(try profitCurve(&interpreter, args, y, p, weights, payoff, rows: rows))
-            if let warning = b.warning {
-                interpreter.session.warn(
-                    "`best_threshold`\(group.map { " for group \($0)" } ?? ""): \(warning)", at: args.callSpan)
-            }
+            if let warning = b.warning { interpreter.warn(warning, args, group: group) }
             return [
                 b.threshold, b.profit, b.precision, b.recall, b.shareFlagged, b.truePositives, b.falsePositives,
                 b.falseNegatives, b.trueNegatives, b.everyone, b.noOne,

@@ -141,7 +141,6 @@ enum ClassTableBuiltins {
                     truth.map { Int($0) }, predicted.map { Int($0) },
                     classes: labels.classCount, zeroDivision: zero, weights: w)
             }
-            let place = group.map { " for group \($0)" } ?? ""
             var names: [String] = [], precision: [Double?] = [], recall: [Double?] = [], f1: [Double?] = [],
                 support: [Double] = []
             for row in report.classes {
@@ -150,10 +149,10 @@ enum ClassTableBuiltins {
                 recall.append(row.recall.value)
                 f1.append(row.fscore.value)
                 support.append(row.support)
-                for w in [row.precision.warning, row.recall.warning, row.fscore.warning].compactMap({ $0 }) {
-                    interpreter.session.warn(
-                        "`classification_report`\(place): \(LabelInputs.naming(w, labels.classNames))",
-                        at: args.callSpan)
+                let parts = [("precision", row.precision), ("recall", row.recall), ("the F-score", row.fscore)]
+                for (part, result) in parts {
+                    guard let warning = result.warning else { continue }
+                    interpreter.warn(warning, args, group: group, part: part, classes: labels.classNames)
                 }
             }
             let total = support.reduce(0, +)
@@ -182,7 +181,7 @@ enum ClassTableBuiltins {
 }
 
 extension ProbabilityInputs {
-    typealias Kernel = ([Int], ProbabilityTable, [Double]?) throws(MetricError) -> MetricResult
+    typealias Kernel = ([Int], ProbabilityTable, [Double]?) throws(MetricError) -> MetricResult<Double>
 
     /// Runs a probability-table metric on all rows, or with `by:` once per group
     /// (ascending key order) plus an overall row.
@@ -195,10 +194,7 @@ extension ProbabilityInputs {
             -> Double?
         {
             let result = try CurveBuiltins.run(args) { () throws(MetricError) in try kernel(y, table, weights) }
-            if let w = result.warning {
-                interpreter.session.warn(
-                    "`\(args.function)`\(group.map { " for group \($0)" } ?? ""): \(w)", at: args.callSpan)
-            }
+            if let w = result.warning { interpreter.warn(w, args, group: group) }
             return result.value
         }
         guard args.has("by") else { return try run(y, table, weights, group: nil).map(Value.number) ?? .null }

@@ -11,7 +11,7 @@ enum CurveBuiltins {
         _ name: String, options: [String] = [], doc: String, example: String,
         _ build:
             @escaping @Sendable (inout Interpreter, Arguments, [Double], [Double], [Double]?) throws(RuntimeError) -> (
-                Table?, String?
+                Table?, MetricWarning?
             )
     ) -> Builtin {
         let parameters =
@@ -23,7 +23,7 @@ enum CurveBuiltins {
             let w = try MetricInputs.weights(args, count: y.count)
             guard args.has("by") else {
                 let (table, warning) = try build(&interpreter, args, y, p, w)
-                if let warning { interpreter.session.warn("`\(name)`: \(warning)", at: args.callSpan) }
+                if let warning { interpreter.warn(warning, args) }
                 return table.map(Value.table) ?? .null
             }
             // One curve per group (ascending key order) and the overall one, stacked
@@ -32,10 +32,7 @@ enum CurveBuiltins {
                 let (table, warning) = try build(
                     &interpreter, args, ByGroups.pick(y, rows), ByGroups.pick(p, rows),
                     w.map { ByGroups.pick($0, rows) })
-                if let warning {
-                    interpreter.session.warn(
-                        "`\(name)`\(rows == nil ? "" : " for group \(label)"): \(warning)", at: args.callSpan)
-                }
+                if let warning { interpreter.warn(warning, args, group: rows == nil ? nil : label) }
                 return table
             }
             return stacked(parts).map(Value.table) ?? .null
@@ -64,7 +61,7 @@ enum CurveBuiltins {
     /// Runs a kernel, turning its input errors into errors at the argument's span.
     static func run<T>(_ args: Arguments, _ body: () throws(MetricError) -> T) throws(RuntimeError) -> T {
         do { return try body() } catch {
-            throw .invalidArgument(error.message, MetricBuiltin.span(for: error, args))
+            throw args.metricError(error)
         }
     }
 

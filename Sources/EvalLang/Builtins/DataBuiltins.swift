@@ -242,7 +242,7 @@ enum DataBuiltins {
             // Name the file as the notebook wrote it, not by its resolved path.
             var located = error
             located.file = path
-            throw .data(located.description, args.span("path"))
+            throw .data(located, args.span("path"))
         }
     }
 }

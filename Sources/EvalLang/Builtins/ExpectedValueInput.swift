@@ -26,19 +26,18 @@ enum ExpectedValueInput {
         let yhat = try codes(args, "yhat", k: k, classNames: classNames)
         try MetricInputs.sameLength(args, "yhat", yhat.count, y.count)
         let weights = try MetricInputs.weights(args, count: y.count)
-        func run(_ rows: [Int]?) throws(RuntimeError) -> Double? {
+        func run(_ rows: [Int]?, group: String? = nil) throws(RuntimeError) -> Double? {
             let a = ByGroups.pick(y, rows), b = ByGroups.pick(yhat, rows), w = weights.map { ByGroups.pick($0, rows) }
             let result = try CurveBuiltins.run(args) { () throws(MetricError) in
                 try Metrics.expectedValue(a, b, classes: k, matrix: matrix, weights: w)
             }
-            if let warning = result.warning {
-                interpreter.session.warn(
-                    "`expected_value` is undefined\(rows == nil ? "" : " for a group"): \(warning)", at: args.callSpan)
-            }
+            if let warning = result.warning { interpreter.warn(warning, args, group: group) }
             return result.value
         }
         guard args.has("by") else { return try run(nil).map(Value.number) ?? .null }
-        return try ByGroups.table(args, count: y.count) { rows, _ throws(RuntimeError) in try run(rows) }
+        return try ByGroups.table(args, count: y.count) { rows, label throws(RuntimeError) in
+            try run(rows, group: rows == nil ? nil : label)
+        }
     }
 
     /// The matrix, row-major, its size, and a table's column names (nil for lists).

@@ -72,8 +72,8 @@ enum ExperimentBuiltins {
         try CurveBuiltins.run(args, body)
     }
 
-    static func warn(_ interpreter: inout Interpreter, _ args: Arguments, _ warnings: [String]) {
-        for w in warnings { interpreter.session.warn("`\(args.function)`: \(w)", at: args.callSpan) }
+    static func warn(_ interpreter: inout Interpreter, _ args: Arguments, _ warnings: [MetricWarning]) {
+        for w in warnings { interpreter.warn(w, args) }
     }
 
     static func abTest(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
@@ -86,7 +86,7 @@ enum ExperimentBuiltins {
                     "give either two 0/1 columns, ab_test(a, b), or four counts, ab_test(conv_a, n_a, conv_b, n_b)",
                     args.callSpan)
             }
-            let a = try MetricInputs.binary(args, "conv_a"), b = try MetricInputs.binary(args, "n_a")
+            let a = try MetricInputs.zeroOne(args, "conv_a"), b = try MetricInputs.zeroOne(args, "n_a")
             (ca, na, cb, nb) = (a.reduce(0, +), Double(a.count), b.reduce(0, +), Double(b.count))
         } else {
             (ca, na, cb, nb) = (
@@ -137,7 +137,7 @@ enum ExperimentBuiltins {
     static func proportion(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
         let k: Double, n: Double
         if Self.isSample(args.value("k")) {
-            let values = try MetricInputs.binary(args, "k")
+            let values = try MetricInputs.zeroOne(args, "k")
             (k, n) = (values.reduce(0, +), Double(values.count))
         } else {
             (k, n) = (try args.number("k"), try args.number("n"))

@@ -100,14 +100,14 @@ enum FigureBuiltins {
                 "Counts of x in equal-width bins (default 20) over its range; by: one series per group on shared bins.",
             example: "histogram(t.p_churn, bins: 20, by: t.churned)"
         ) { _, args throws(RuntimeError) in
-            let x = try MetricInputs.numbers(args, "x").filter(\.isFinite)
+            let x = try MetricInputs.completeNumbers(args, "x").filter(\.isFinite)
             let bins = try args.integer("bins", default: 20, in: 1...10_000)
             let lo = x.min() ?? 0, hi = x.max() ?? 1
             let width = hi > lo ? (hi - lo) / Double(bins) : 1
             let edges = (0...bins).map { lo + Double($0) * width }
             var figure = Figure(
                 kind: .histogram, title: "Histogram", xLabel: args.has("xlabel") ? "" : "value", yLabel: "count")
-            let all = try MetricInputs.numbers(args, "x")
+            let all = try MetricInputs.completeNumbers(args, "x")
             figure.series = try series(args, count: all.count) { rows throws(RuntimeError) in
                 var counts = [Double](repeating: 0, count: bins)
                 for v in ByGroups.pick(all, rows) where v.isFinite {
@@ -129,7 +129,7 @@ enum FigureBuiltins {
             example: "bar([\"A\", \"B\"], [0.0344, 0.0382], title: \"Conversion\")"
         ) { _, args throws(RuntimeError) in
             let names = try args.column("labels")
-            let values = try MetricInputs.numbers(args, "values")
+            let values = try MetricInputs.completeNumbers(args, "values")
             try MetricInputs.sameLength(args, "values", values.count, names.count, against: "labels")
             var figure = Figure(kind: .bar, title: "", xLabel: "", yLabel: "")
             figure.categories = (0..<names.count).map { Value.cellText(names[$0]) }
@@ -172,7 +172,7 @@ enum FigureBuiltins {
             name, family: family, [.required("x"), .required("y"), .option("by")] + labels.map(Parameter.option),
             doc: doc, example: example
         ) { _, args throws(RuntimeError) in
-            let x = try MetricInputs.numbers(args, "x"), y = try MetricInputs.numbers(args, "y")
+            let x = try MetricInputs.completeNumbers(args, "x"), y = try MetricInputs.completeNumbers(args, "y")
             try MetricInputs.sameLength(args, "y", y.count, x.count, against: "x")
             var figure = Figure(kind: kind, title: "", xLabel: "x", yLabel: "y")
             figure.series = try series(args, count: x.count) { rows throws(RuntimeError) in

@@ -17,7 +17,22 @@ struct LabelInputs {
     ///
     /// `symmetric` metrics (kappa, mcc, balanced accuracy) need no positive class, so
     /// two string labels are simply two classes for them.
+    ///
+    /// Labels become integer codes, which cannot carry a missing value, so a missing
+    /// label (or a NaN score under `threshold:`) is an error here.
     static func read(_ args: Arguments, symmetric: Bool = false) throws(RuntimeError) -> LabelInputs {
+        let labels = try codes(args, symmetric: symmetric)
+        for (name, values) in [
+            (args.inputs.first ?? "y", labels.truth), (args.inputs.dropFirst().first ?? "yhat", labels.predicted),
+        ] {
+            if let row = Scan.firstMissing(values) {
+                throw .missingValue(argument: name, function: args.function, row: row, args.span(name))
+            }
+        }
+        return labels
+    }
+
+    private static func codes(_ args: Arguments, symmetric: Bool) throws(RuntimeError) -> LabelInputs {
         if args.has("threshold") {
             let (y, yhat) = try MetricInputs.labelCodes(args)
             return LabelInputs(truth: y, predicted: yhat, binary: true, classNames: ["0", "1"])
@@ -79,16 +94,6 @@ struct LabelInputs {
         for (i, c) in classes.enumerated() { code[c] = Double(i) }
         return LabelInputs(
             truth: x.map { code[$0] ?? 0 }, predicted: y.map { code[$0] ?? 0 }, binary: false, classNames: names)
-    }
-
-    /// A kernel warning with class positions replaced by the class labels the user
-    /// wrote: "for class 2," becomes "for class `technical`,".
-    static func naming(_ warning: String, _ names: [String], word: String = "class") -> String {
-        var text = warning
-        for (i, name) in names.enumerated() {
-            text = text.replacingOccurrences(of: "for \(word) \(i),", with: "for \(word) `\(name)`,")
-        }
-        return text
     }
 
     /// The `average:` option for multiclass results.

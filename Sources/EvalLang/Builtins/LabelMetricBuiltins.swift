@@ -12,7 +12,16 @@ enum LabelMetricBuiltins {
     enum Score {
         case precision, recall, fscore
 
-        func of(_ s: ClassScores) -> MetricResult {
+        /// What a warning about one class's score calls it.
+        var name: String {
+            switch self {
+            case .precision: "precision"
+            case .recall: "recall"
+            case .fscore: "the F-score"
+            }
+        }
+
+        func of(_ s: ClassScores) -> MetricResult<Double> {
             switch self {
             case .precision: s.precision
             case .recall: s.recall
@@ -20,7 +29,7 @@ enum LabelMetricBuiltins {
             }
         }
 
-        func of(_ s: AveragedScores) -> MetricResult {
+        func of(_ s: AveragedScores) -> MetricResult<Double> {
             switch self {
             case .precision: s.precision
             case .recall: s.recall
@@ -64,7 +73,7 @@ enum LabelMetricBuiltins {
             let names = labels.classNames
             let kernel: MetricBuiltin.Kernel = { y, yhat, w throws(MetricError) in
                 let yi = y.map { Int($0) }, yh = yhat.map { Int($0) }
-                var result: MetricResult
+                var result: MetricResult<Double>
                 switch score {
                 case .precision:
                     result = try Metrics.precision(yi, yh, classes: k, average: average, zeroDivision: zero, weights: w)
@@ -74,11 +83,10 @@ enum LabelMetricBuiltins {
                     result = try Metrics.fbeta(
                         yi, yh, classes: k, beta: beta, average: average, zeroDivision: zero, weights: w)
                 }
-                result.warning = result.warning.map { LabelInputs.naming($0, names) }
                 return result
             }
             return try MetricBuiltin.apply(
-                kernel, labels.truth, labels.predicted, args: args, interpreter: &interpreter)
+                kernel, labels.truth, labels.predicted, args: args, classes: names, interpreter: &interpreter)
         }
     }
 
@@ -131,14 +139,13 @@ enum LabelMetricBuiltins {
                 labels.truth.map { Int($0) }, labels.predicted.map { Int($0) },
                 classes: labels.classCount, beta: beta, zeroDivision: zero, weights: weights)
         } catch {
-            throw .invalidArgument(error.message, MetricBuiltin.span(for: error, args))
+            throw args.metricError(error)
         }
         var record = Record(kind: "per_class")
         for s in scores {
             let result = score.of(s)
             if let warning = result.warning {
-                interpreter.session.warn(
-                    "`\(args.function)`: \(LabelInputs.naming(warning, labels.classNames))", at: args.callSpan)
+                interpreter.warn(warning, args, part: score.name, classes: labels.classNames)
             }
             let name = s.label < labels.classNames.count ? labels.classNames[s.label] : String(s.label)
             record[name] = result.value.map(Value.number) ?? .null
@@ -222,11 +229,11 @@ enum LabelMetricBuiltins {
 
     /// Multiclass balanced accuracy as scikit-learn: the mean recall of the classes in y.
     static func balancedAccuracy(_ y: [Double], _ yhat: [Double], classes: Int, weights: [Double]?) throws(MetricError)
-        -> MetricResult
+        -> MetricResult<Double>
     {
         let scores = try Metrics.perClass(y.map { Int($0) }, yhat.map { Int($0) }, classes: classes, weights: weights)
         let recalls = scores.filter { $0.support > 0 }.compactMap(\.recall.value)
-        guard !recalls.isEmpty else { return .undefined("no class of y carries weight") }
+        guard !recalls.isEmpty else { return .undefined(.zeroWeights) }
         return .defined(Summation.sum(recalls) / Double(recalls.count))
     }
 }

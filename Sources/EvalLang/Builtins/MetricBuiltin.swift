@@ -6,7 +6,7 @@ import EvalMetrics
 /// undefined-result rule (null plus a warning naming the reason).
 enum MetricBuiltin {
     typealias Prepare = @Sendable (Arguments) throws(RuntimeError) -> (truth: [Double], predicted: [Double])
-    typealias Kernel = @Sendable ([Double], [Double], [Double]?) throws(MetricError) -> MetricResult
+    typealias Kernel = @Sendable ([Double], [Double], [Double]?) throws(MetricError) -> MetricResult<Double>
 
     /// Reads a metric's own options (`alpha:`, `delta:`…) and returns its kernel.
     typealias Configure = @Sendable (Arguments) throws(RuntimeError) -> Kernel
@@ -35,62 +35,42 @@ enum MetricBuiltin {
 
     /// Runs `kernel` on the whole input, or with `by:` once per group (ascending key
     /// order) plus an overall row, as a table `group, <metric>, n`.
+    ///
+    /// `classes` names the class codes of label metrics in warnings.
     static func apply(
-        _ kernel: Kernel, _ truth: [Double], _ predicted: [Double], args: Arguments,
+        _ kernel: Kernel, _ truth: [Double], _ predicted: [Double], args: Arguments, classes: [String] = [],
         interpreter: inout Interpreter
     ) throws(RuntimeError) -> Value {
         let weights = try MetricInputs.weights(args, count: truth.count)
         guard args.has("by") else {
-            return try evaluate(kernel, truth, predicted, weights, args: args, group: nil, interpreter: &interpreter)
+            return try evaluate(
+                kernel, truth, predicted, weights, args: args, group: nil, classes: classes, interpreter: &interpreter)
         }
         return try ByGroups.table(args, count: truth.count) { rows, label throws(RuntimeError) in
             try evaluate(
                 kernel, ByGroups.pick(truth, rows), ByGroups.pick(predicted, rows),
                 weights.map { ByGroups.pick($0, rows) },
-                args: args, group: label, interpreter: &interpreter
+                args: args, group: label, classes: classes, interpreter: &interpreter
             ).number
         }
     }
 
     static func evaluate(
         _ kernel: Kernel, _ truth: [Double], _ predicted: [Double], _ weights: [Double]?,
-        args: Arguments, group: String?, interpreter: inout Interpreter
+        args: Arguments, group: String?, classes: [String] = [], interpreter: inout Interpreter
     ) throws(RuntimeError) -> Value {
-        let result: MetricResult
+        let result: MetricResult<Double>
         do {
             result = try kernel(truth, predicted, weights)
         } catch {
-            if case .empty = error, group != nil {
-                result = MetricResult(value: nil, warning: "the group is empty")
-            } else {
-                throw .invalidArgument(error.message + (group.map { " (group \($0))" } ?? ""), span(for: error, args))
-            }
+            // An empty group is a group the data happens not to have, not wrong input.
+            guard case .empty = error, group != nil else { throw args.metricError(error, group: group) }
+            result = .undefined(.noRows)
         }
         if let warning = result.warning {
-            let place = group.map { " for group \($0)" } ?? ""
-            // Kernel reasons often say "undefined" themselves; do not say it twice.
-            let text =
-                warning.contains("undefined")
-                ? "`\(args.function)`\(place): \(warning)" : "`\(args.function)` is undefined\(place): \(warning)"
-            interpreter.session.warn(text, at: args.callSpan)
+            interpreter.warn(warning, args, group: group, classes: classes)
         }
         return result.value.map(Value.number) ?? .null
-    }
-
-    /// The span of the argument an error is about, where it names one.
-    static func span(for error: MetricError, _ args: Arguments) -> SourceSpan {
-        switch error {
-        case .lengthMismatch(let name, _, _), .missingValue(let name, _):
-            return args.item(name)?.span ?? args.callSpan
-        case .probabilityOutOfRange: return args.item("p")?.span ?? args.callSpan
-        case .notBinary: return args.span("y")
-        case .negativeWeight: return args.span("weights")
-        case .empty: return args.span("y")
-        case .invalidValue(let name, _, _, _): return args.item(name)?.span ?? args.callSpan
-        case .invalidParameter(let name, _, _): return args.item(name)?.span ?? args.callSpan
-        case .tooFewValues(let name, _, _), .unequalLengths(let name, _, _, _):
-            return args.item(name)?.span ?? args.callSpan
-        }
     }
 }
 

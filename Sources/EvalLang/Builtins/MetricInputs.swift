@@ -1,43 +1,63 @@
 import EvalData
 import EvalMetrics
 
-/// Turns metric arguments into the plain buffers EvalMetrics works on: numbers,
-/// 0/1 labels, or shared label codes; missing values and lengths are checked here
-/// so errors point at the argument that is wrong.
+/// Turns metric arguments into the plain buffers EvalMetrics works on: numbers, 0/1
+/// labels, or shared label codes.
+///
+/// This layer converts types only. Values are checked once, by the kernel that uses
+/// them (missing values, labels that are not 0/1, negative weights, lengths), and its
+/// typed error is worded in the builtin's names; a missing value travels as NaN. Only
+/// conversions that cannot carry a missing value (class codes, string labels, inputs of
+/// figures) check completeness here, through the same wording.
 enum MetricInputs {
     /// A column argument with no missing values.
     static func complete(_ args: Arguments, _ name: String) throws(RuntimeError) -> Column {
         let c = try args.column(name)
         if let missing = c.missing, let i = Scan.firstTrue(missing) {
-            throw .invalidArgument(
-                "`\(name)` of `\(args.function)` has a missing value at row \(i)", args.span(name),
-                help: "drop or fill missing rows first, e.g. with filter(t, not is_missing(t.col)) or fill_missing")
+            throw .missingValue(argument: name, function: args.function, row: i, args.span(name))
         }
         return c
     }
 
-    /// Numbers (bools as 0/1) of a complete column.
+    /// Numbers (bools as 0/1) of a column argument; a missing row is NaN.
     static func numbers(_ args: Arguments, _ name: String) throws(RuntimeError) -> [Double] {
-        let c = try complete(args, name)
+        let c = try args.column(name)
         switch c.storage {
         case .number(let v): return v
-        case .bool(let v): return v.map { $0 ? 1 : 0 }
+        case .bool(let v): return withMissing(v.map { $0 ? 1 : 0 }, c.missing)
         case .string:
             throw .wrongType(
                 what: "`\(name)` of `\(args.function)`", expected: "numbers", found: "a string column", args.span(name))
         }
     }
 
-    /// Sample weights, if given: numbers, none missing, none negative.
+    /// Numbers of a column argument that must be complete: for inputs no kernel checks
+    /// (figures, counts summed before a test).
+    static func completeNumbers(_ args: Arguments, _ name: String) throws(RuntimeError) -> [Double] {
+        _ = try complete(args, name)
+        return try numbers(args, name)
+    }
+
+    /// A complete 0/1 column (bools, or numbers 0 and 1) for a builtin that counts it
+    /// itself rather than handing it to a kernel.
+    static func zeroOne(_ args: Arguments, _ name: String) throws(RuntimeError) -> [Double] {
+        let values = try completeNumbers(args, name)
+        if let row = Scan.firstNotBinary(values) {
+            let position = args.inputs.firstIndex(of: name) ?? 0
+            let argument: MetricArgument = position == 0 ? .truth : position == 1 ? .prediction : .sample(position)
+            throw args.metricError(.invalidValue(argument, row: row, value: values[row], .binary))
+        }
+        return values
+    }
+
+    /// Sample weights, if given, as numbers; the kernel checks their values.
+    ///
+    /// The length is checked here because `by:` picks rows of the weights before any
+    /// kernel sees them.
     static func weights(_ args: Arguments, count: Int) throws(RuntimeError) -> [Double]? {
         guard args.has("weights") else { return nil }
         let w = try numbers(args, "weights")
         try sameLength(args, "weights", w.count, count)
-        if let i = Scan.firstNotWeight(w) {
-            throw .invalidArgument(
-                "`weights` must be finite and not negative, but row \(i) is \(NumberFormat.human(w[i]))",
-                args.span("weights"))
-        }
         return w
     }
 
@@ -49,9 +69,17 @@ enum MetricInputs {
         }
     }
 
+    /// `values` with NaN at the rows `missing` marks.
+    private static func withMissing(_ values: [Double], _ missing: [Bool]?) -> [Double] {
+        guard let missing else { return values }
+        var out = values
+        for i in out.indices where missing[i] { out[i] = .nan }
+        return out
+    }
+
     /// Binary labels as 0/1: bools, numbers 0/1, or any labels with `pos_label:`.
     static func binary(_ args: Arguments, _ name: String = "y") throws(RuntimeError) -> [Double] {
-        let c = try complete(args, name)
+        let c = try args.column(name)
         if args.has("pos_label") {
             let pos = args.value("pos_label") ?? .null
             let values = Coerce.values(c)
@@ -60,6 +88,8 @@ enum MetricInputs {
                 case (.number(let a), .number(let b)): a == b ? 1 : 0
                 case (.string(let a), .string(let b)): a == b ? 1 : 0
                 case (.bool(let a), .bool(let b)): a == b ? 1 : 0
+                // A missing label stays missing: the kernel reports it.
+                case (.null, _): .nan
                 default: -1
                 }
             }
@@ -70,14 +100,8 @@ enum MetricInputs {
             return matches
         }
         switch c.storage {
-        case .bool(let v): return v.map { $0 ? 1 : 0 }
-        case .number(let v):
-            if let i = Scan.firstNotBinary(v) {
-                throw .invalidArgument(
-                    "`\(name)` must hold binary labels 0 or 1, but row \(i) is \(NumberFormat.human(v[i]))",
-                    args.span(name), help: "for other labels, say which is positive with `pos_label:`")
-            }
-            return v
+        case .bool(let v): return withMissing(v.map { $0 ? 1 : 0 }, c.missing)
+        case .number(let v): return v
         case .string(_, let dictionary):
             throw .invalidArgument(
                 "`\(name)` holds string labels", args.span(name),

@@ -66,7 +66,7 @@ enum ModelBuiltins {
         let resolved = try interpreter.resolveReadable(path, span: span)
         let model: Model
         do { model = try Model.load(path: resolved, displayPath: path, loaders: ModelLoaders.all) } catch {
-            throw .invalidArgument(error.description, span)
+            throw .model(error, span)
         }
         interpreter.session.recordInput(path: path, resolvedPath: resolved)
         return model

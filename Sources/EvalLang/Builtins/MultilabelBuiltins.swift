@@ -48,14 +48,12 @@ enum MultilabelBuiltins {
         return (y, yhat, names)
     }
 
-    static func number(_ interpreter: inout Interpreter, _ args: Arguments, _ result: MetricResult) -> Value {
-        if let warning = result.warning {
-            interpreter.session.warn("`\(args.function)`: \(warning)", at: args.callSpan)
-        }
+    static func number(_ interpreter: inout Interpreter, _ args: Arguments, _ result: MetricResult<Double>) -> Value {
+        if let warning = result.warning { interpreter.warn(warning, args) }
         return result.value.map(Value.number) ?? .null
     }
 
-    typealias Kernel = (ProbabilityTable, ProbabilityTable, [Double]?) throws(MetricError) -> MetricResult
+    typealias Kernel = (ProbabilityTable, ProbabilityTable, [Double]?) throws(MetricError) -> MetricResult<Double>
 
     /// A multilabel metric on all rows, or with `by:` once per group (ascending key
     /// order) plus an overall row.
@@ -68,11 +66,7 @@ enum MultilabelBuiltins {
             -> Double?
         {
             let result = try CurveBuiltins.run(args) { () throws(MetricError) in try kernel(y, yhat, w) }
-            if let warning = result.warning {
-                let text = LabelInputs.naming(warning, names, word: "label")
-                interpreter.session.warn(
-                    "`\(args.function)`\(group.map { " for group \($0)" } ?? ""): \(text)", at: args.callSpan)
-            }
+            if let warning = result.warning { interpreter.warn(warning, args, group: group, classes: names) }
             return result.value
         }
         guard args.has("by") else { return try run(y, yhat, w, group: nil).map(Value.number) ?? .null }
@@ -134,10 +128,7 @@ enum MultilabelBuiltins {
             var record = Record(kind: "per_label")
             for row in rows {
                 let r = score.of(row)
-                if let warning = r.warning {
-                    interpreter.session.warn(
-                        "`\(args.function)`: \(LabelInputs.naming(warning, names, word: "label"))", at: args.callSpan)
-                }
+                if let warning = r.warning { interpreter.warn(warning, args, part: score.name, classes: names) }
                 record[row.label < names.count ? names[row.label] : String(row.label)] =
                     r.value.map(Value.number) ?? .null
             }

@@ -6,7 +6,7 @@ import EvalMetrics
 enum RankingBuiltins {
     static let family = "Ranking"
 
-    typealias Kernel = @Sendable ([Double], [Double], [Int]?, Arguments) throws(RuntimeError) -> MetricResult
+    typealias Kernel = @Sendable ([Double], [Double], [Int]?, Arguments) throws(RuntimeError) -> MetricResult<Double>
 
     static func ranking(_ name: String, options: [String], doc: String, example: String, _ kernel: @escaping Kernel)
         -> Builtin
@@ -30,7 +30,7 @@ enum RankingBuiltins {
             let weights = try MetricInputs.weights(args, count: relevance.count)
             guard args.has("by") else {
                 let result = try weighted(kernel, weights)(relevance, scores, group, args)
-                if let warning = result.warning { interpreter.session.warn("`\(name)`: \(warning)", at: args.callSpan) }
+                if let warning = result.warning { interpreter.warn(warning, args) }
                 return result.value.map(Value.number) ?? .null
             }
             return try segmented(name, relevance, scores, group, weights, args: args, interpreter: &interpreter, kernel)
@@ -48,10 +48,7 @@ enum RankingBuiltins {
             let result = try weighted(kernel, weights.map { ByGroups.pick($0, rows) })(
                 ByGroups.pick(relevance, rows), ByGroups.pick(scores, rows), group.map { ByGroups.pick($0, rows) }, args
             )
-            if let warning = result.warning {
-                let place = rows == nil ? "" : " for group \(label)"
-                interpreter.session.warn("`\(name)`\(place): \(warning)", at: args.callSpan)
-            }
+            if let warning = result.warning { interpreter.warn(warning, args, group: rows == nil ? nil : label) }
             return result.value
         }
     }
@@ -84,9 +81,9 @@ enum RankingBuiltins {
                 weightSum += w
             }
             guard weightSum > 0 else {
-                return MetricResult(value: nil, warning: "no query with a defined value carries weight")
+                return MetricResult<Double>.undefined(.noWeightedQuery)
             }
-            return MetricResult(value: total / weightSum, warning: nil)
+            return MetricResult<Double>(value: total / weightSum, warning: nil)
         }
     }
 

@@ -19,7 +19,7 @@ enum ShiftBuiltins {
             let result = try run(args) { () throws(MetricError) in
                 try Shift.psi(expected: expected, actual: actual, bins: bins)
             }
-            for warning in result.warnings { interpreter.session.warn("`psi`: \(warning)", at: args.callSpan) }
+            for warning in result.warnings { interpreter.warn(warning, args) }
             return .number(result.value)
         },
         Builtin(
@@ -51,7 +51,7 @@ enum ShiftBuiltins {
             let result = try run(args) { () throws(MetricError) in
                 try Shift.wasserstein(a, b, uWeights: aw, vWeights: bw)
             }
-            if let warning = result.warning { interpreter.session.warn("`wasserstein`: \(warning)", at: args.callSpan) }
+            if let warning = result.warning { interpreter.warn(warning, args) }
             return result.value.map(Value.number) ?? .null
         },
     ]
@@ -61,22 +61,10 @@ enum ShiftBuiltins {
         try MetricInputs.numbers(args, name)
     }
 
-    /// Runs a kernel; the kernels name their arguments `u`/`v` where the builtin says `a`/`b`.
+    /// Runs a kernel, its errors worded with this builtin's names (`a`, `b`, `a_weights`).
     static func run<T>(_ args: Arguments, _ body: () throws(MetricError) -> T) throws(RuntimeError) -> T {
         do { return try body() } catch {
-            let renamed: [String: String] = ["u": "a", "v": "b", "u_weights": "a_weights", "v_weights": "b_weights"]
-            var message = error.message
-            for (from, to) in renamed { message = message.replacingOccurrences(of: "`\(from)`", with: "`\(to)`") }
-            var span = MetricBuiltin.span(for: error, args)
-            switch error {
-            case .missingValue(let name, _), .tooFewValues(let name, _, _), .unequalLengths(let name, _, _, _),
-                .invalidValue(let name, _, _, _):
-                span = args.item(renamed[name] ?? name)?.span ?? span
-            case .negativeWeight:
-                span = args.item("a_weights")?.span ?? args.item("b_weights")?.span ?? span
-            default: break
-            }
-            throw .invalidArgument(message, span)
+            throw args.metricError(error)
         }
     }
 }

@@ -22,7 +22,7 @@ extension Interpreter {
         }
         let sweep: ScoreSweep
         do { sweep = try ScoreSweep(y, p, weights: weights) } catch {
-            throw .invalidArgument(error.message, MetricBuiltin.span(for: error, args))
+            throw args.metricError(error)
         }
         session.sweepCache = SweepCache(y: y, p: p, weights: weights, sweep: sweep)
         session.sweepsBuilt += 1
@@ -37,7 +37,7 @@ extension MetricBuiltin {
         _ name: String, family: String, options: [String] = [], doc: String, example: String,
         read:
             @escaping @Sendable (Arguments) throws(RuntimeError) ->
-            @Sendable (ScoreSweep) throws(MetricError) -> MetricResult
+            @Sendable (ScoreSweep) throws(MetricError) -> MetricResult<Double>
     ) -> Builtin {
         let parameters =
             [Parameter.required("y"), .required("p")]

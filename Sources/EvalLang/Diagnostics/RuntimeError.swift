@@ -1,5 +1,10 @@
+import EvalData
+import EvalMetrics
+import EvalModels
+
 /// An error raised while running a statement; each carries the span of the
-/// expression or call that failed.
+/// expression or call that failed, and errors from the kernels and readers keep the
+/// typed error underneath, worded only in `diagnostic(in:)`.
 package enum RuntimeError: Error, Sendable {
     case unknownName(String, candidates: [String], SourceSpan)
     case unknownColumn(String, table: String?, candidates: [String], SourceSpan)
@@ -13,7 +18,14 @@ package enum RuntimeError: Error, Sendable {
     case indexOutOfRange(Int, count: Int, SourceSpan)
     case notCallable(found: String, SourceSpan)
     case invalidArgument(String, SourceSpan, help: String? = nil)
-    case data(String, SourceSpan)
+    /// An argument that must be complete has a missing value at `row` (0-based).
+    case missingValue(argument: String, function: String, row: Int, SourceSpan)
+    /// A metric kernel refused its input; `names` says what the builtin calls each role.
+    case metric(MetricError, MetricNames, SourceSpan)
+    /// A data file could not be read.
+    case data(CSVError, SourceSpan)
+    /// A model file could not be loaded or used.
+    case model(ModelError, SourceSpan)
     case fileAccess(path: String, reason: String, SourceSpan, help: String?)
     case interrupted(SourceSpan)
 
@@ -23,7 +35,8 @@ package enum RuntimeError: Error, Sendable {
             .unknownOption(_, _, _, let s), .unknownParam(_, _, let s), .missingArgument(_, _, _, let s),
             .tooManyArguments(_, _, let s), .wrongType(_, _, _, let s), .lengthMismatch(_, _, _, _, let s),
             .indexOutOfRange(_, _, let s), .notCallable(_, let s), .invalidArgument(_, let s, _),
-            .data(_, let s), .fileAccess(_, _, let s, _), .interrupted(let s):
+            .missingValue(_, _, _, let s), .metric(_, _, let s), .data(_, let s), .model(_, let s),
+            .fileAccess(_, _, let s, _), .interrupted(let s):
             s
         }
     }
@@ -77,8 +90,16 @@ package enum RuntimeError: Error, Sendable {
             return Diagnostic("a \(found) cannot be called", at: span, in: source)
         case .invalidArgument(let message, let span, let help):
             return Diagnostic(message, at: span, in: source, help: help)
-        case .data(let message, let span):
-            return Diagnostic(message, at: span, in: source)
+        case .missingValue(let argument, let function, let row, let span):
+            let words = MetricError.missing(argument, of: function, row: row)
+            return Diagnostic(words.message, at: span, in: source, help: words.help)
+        case .metric(let error, let names, let span):
+            let words = error.words(names)
+            return Diagnostic(words.message, at: span, in: source, help: words.help)
+        case .data(let error, let span):
+            return Diagnostic(error.description, at: span, in: source)
+        case .model(let error, let span):
+            return Diagnostic(error.description, at: span, in: source)
         case .fileAccess(let path, let reason, let span, let help):
             return Diagnostic("cannot read `\(path)`: \(reason)", at: span, in: source, help: help)
         case .interrupted(let span):

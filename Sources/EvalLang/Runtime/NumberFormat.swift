@@ -37,6 +37,15 @@ package enum NumberFormat {
         return "\(x)"
     }
 
+    /// The value exactly, as an input value is quoted in an error: integral values
+    /// without `.0` (a label shows as `2`), others as Swift's shortest round-trip text.
+    package static func exact(_ x: Double) -> String {
+        if x.isFinite, x == x.rounded(), abs(x) < 1e15 {
+            return String(Int64(x))
+        }
+        return String(x)
+    }
+
     /// Thousands separators for counts in summaries: `10,000`.
     package static func grouped(_ n: Int) -> String {
         let digits = String(abs(n))

@@ -7,7 +7,7 @@ extension Metrics {
     /// last month's customers"; divide by `nrow` for a per-example value.
     package static func profit(
         _ y: [Double], _ yhat: [Double], payoff: Payoff, weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         try Validation.checkDecisions(y: y, yhat: yhat, weights: weights)
         try payoff.validate(rows: y.count)
         var total = CompensatedSum()
@@ -26,16 +26,15 @@ extension Metrics {
     /// routed ticket is worth"; multiply by the row count for a total.
     package static func expectedValue(
         _ y: [Int], _ yhat: [Int], classes: Int, matrix: [Double], weights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
-        try Validation.classCodes(y: y, other: yhat, otherName: "yhat", classes: classes, weights: weights)
+    ) throws(MetricError) -> MetricResult<Double> {
+        try Validation.classCodes(y: y, other: yhat, otherName: .prediction, classes: classes, weights: weights)
         if matrix.count != classes * classes {
             throw .invalidParameter(
-                name: "matrix", value: Double(matrix.count),
-                expected: "\(classes) × \(classes) = \(classes * classes) values (rows true class, columns predicted)"
+                .payoffMatrix, value: Double(matrix.count), .squareMatrix(classes: classes)
             )
         }
         if let index = Scan.firstIndex(matrix, where: { !$0.isFinite }) {
-            throw .invalidValue(name: "matrix", index: index, value: matrix[index], expected: "finite amounts")
+            throw .invalidValue(.payoffMatrix, row: index, value: matrix[index], .finiteAmount)
         }
         return Summation.weightedMean(count: y.count, weights: weights) { row in
             matrix[y[row] * classes + yhat[row]]

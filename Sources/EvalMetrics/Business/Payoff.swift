@@ -38,9 +38,12 @@ package struct Payoff: Equatable, Sendable {
         self.tn = tn
     }
 
-    /// The four amounts with their names, in the order messages list them.
-    var named: [(String, Amount)] {
-        [("tp", tp), ("fp", fp), ("fn", fn), ("tn", tn)]
+    /// The four amounts with their roles, in the order messages list them.
+    var named: [(MetricArgument, Amount)] {
+        [
+            (.payoff(.truePositive), tp), (.payoff(.falsePositive), fp), (.payoff(.falseNegative), fn),
+            (.payoff(.trueNegative), tn),
+        ]
     }
 
     /// Every amount constant: a profit is then counts times prices.
@@ -57,17 +60,17 @@ package struct Payoff: Equatable, Sendable {
             switch amount {
             case .constant(let value):
                 if !value.isFinite {
-                    throw .invalidParameter(name: name, value: value, expected: "a finite number")
+                    throw .invalidParameter(name, value: value, .finite)
                 }
             case .perRow(let values):
                 if values.count != rows {
-                    throw .lengthMismatch(name: name, count: values.count, expected: rows)
+                    throw .lengthMismatch(name, count: values.count, expected: rows)
                 }
                 if let index = Scan.firstIndex(values, where: { !$0.isFinite }) {
                     if values[index].isNaN {
-                        throw .missingValue(name: name, index: index)
+                        throw .missingValue(name, row: index)
                     }
-                    throw .invalidValue(name: name, index: index, value: values[index], expected: "finite amounts")
+                    throw .invalidValue(name, row: index, value: values[index], .finiteAmount)
                 }
             }
         }

@@ -115,7 +115,7 @@ package struct BestThreshold: Equatable, Sendable {
     package var trueNegatives: Double
     package var everyone: Double
     package var noOne: Double
-    package var warning: String?
+    package var warning: MetricWarning?
 
     /// Picks the first row (largest threshold) whose profit equals the curve's maximum.
     ///
@@ -138,10 +138,7 @@ package struct BestThreshold: Equatable, Sendable {
             falsePositives = 0
             falseNegatives = curve.truePositives.last ?? 0
             trueNegatives = curve.falsePositives.last ?? 0
-            warning =
-                curve.profit.isEmpty
-                ? "there are no scores to choose a threshold from"
-                : "acting on no one earns more than any threshold, so no threshold is best"
+            warning = curve.profit.isEmpty ? .noScores : .actingOnNoOneIsBest
             return
         }
         threshold = curve.thresholds[k]

@@ -39,10 +39,10 @@ package struct PSIResult: Equatable, Sendable {
     package var value: Double
     /// The bins in ascending order; fewer than requested when `expected` has ties.
     package var bins: [PSIBin]
-    /// Sentences about merged bins and floored shares; empty when neither happened.
-    package var warnings: [String]
+    /// Merged bins and floored shares; empty when neither happened.
+    package var warnings: [MetricWarning]
 
-    package init(value: Double, bins: [PSIBin], warnings: [String]) {
+    package init(value: Double, bins: [PSIBin], warnings: [MetricWarning]) {
         self.value = value
         self.bins = bins
         self.warnings = warnings
@@ -77,14 +77,14 @@ extension Shift {
     /// fall in the outer bins. `bins` is 10 by default and must be in 2…1,000,000.
     package static func psi(expected: [Double], actual: [Double], bins: Int = 10) throws(MetricError) -> PSIResult {
         if bins < 2 || bins > psiMaxBins {
-            throw .invalidParameter(name: "bins", value: Double(bins), expected: "an integer from 2 to \(psiMaxBins)")
+            throw .invalidParameter(.option(.bins), value: Double(bins), .integer(2...psiMaxBins))
         }
-        if expected.isEmpty { throw .tooFewValues(name: "expected", count: 0, needed: 1) }
-        if actual.isEmpty { throw .tooFewValues(name: "actual", count: 0, needed: 1) }
-        try Validation.noMissing(expected, name: "expected")
-        try Validation.noMissing(actual, name: "actual")
+        if expected.isEmpty { throw .tooFewValues(.sample(0), count: 0, needed: 1) }
+        if actual.isEmpty { throw .tooFewValues(.sample(1), count: 0, needed: 1) }
+        try Validation.noMissing(expected, name: .sample(0))
+        try Validation.noMissing(actual, name: .sample(1))
         if let index = expected.firstIndex(where: { !$0.isFinite }) {
-            throw .invalidValue(name: "expected", index: index, value: expected[index], expected: "finite numbers")
+            throw .invalidValue(.sample(0), row: index, value: expected[index], .finite)
         }
 
         let sorted = expected.sorted()
@@ -93,11 +93,9 @@ extension Shift {
             let edge = linearQuantile(sorted, Double(i) / Double(bins))
             if edges.last != edge { edges.append(edge) }
         }
-        var warnings = [String]()
+        var warnings = [MetricWarning]()
         if edges.count < bins - 1 {
-            warnings.append(
-                "expected has tied values at its quantiles, so the \(bins) requested bins merge into \(edges.count + 1)"
-            )
+            warnings.append(.mergedBins(requested: bins, kept: edges.count + 1))
         }
 
         var expectedCounts = [Int](repeating: 0, count: edges.count + 1)
@@ -124,7 +122,7 @@ extension Shift {
         }
         if floored > 0 {
             warnings.append(
-                "\(floored) of \(table.count) bins are empty in expected or actual; their empty shares were floored at 0.0001 so PSI stays finite"
+                .flooredBins(floored: floored, of: table.count, floor: psiShareFloor)
             )
         }
         let value = Summation.sum(count: table.count) { table[$0].contribution }

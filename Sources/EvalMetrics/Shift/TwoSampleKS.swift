@@ -60,10 +60,10 @@ extension Shift {
     /// Infinite values are ordinary (extreme) values here. `method` says which branch
     /// produced the p-value.
     package static func ksTwoSample(_ a: [Double], _ b: [Double]) throws(MetricError) -> KSResult {
-        if a.isEmpty { throw .tooFewValues(name: "a", count: 0, needed: 1) }
-        if b.isEmpty { throw .tooFewValues(name: "b", count: 0, needed: 1) }
-        try Validation.noMissing(a, name: "a")
-        try Validation.noMissing(b, name: "b")
+        if a.isEmpty { throw .tooFewValues(.sample(0), count: 0, needed: 1) }
+        if b.isEmpty { throw .tooFewValues(.sample(1), count: 0, needed: 1) }
+        try Validation.noMissing(a, name: .sample(0))
+        try Validation.noMissing(b, name: .sample(1))
 
         let gap = largestGap(a.sorted(), b.sorted())
         let n1 = a.count

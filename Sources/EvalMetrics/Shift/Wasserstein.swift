@@ -13,29 +13,29 @@ extension Shift {
     /// raises, and when infinite values or weights make the area not a finite number.
     package static func wasserstein(
         _ u: [Double], _ v: [Double], uWeights: [Double]? = nil, vWeights: [Double]? = nil
-    ) throws(MetricError) -> MetricResult {
+    ) throws(MetricError) -> MetricResult<Double> {
         if let uWeights, uWeights.count != u.count {
-            throw .unequalLengths(name: "u_weights", count: uWeights.count, other: "u", otherCount: u.count)
+            throw .unequalLengths(.sampleWeights(0), count: uWeights.count, other: .sample(0), otherCount: u.count)
         }
         if let vWeights, vWeights.count != v.count {
-            throw .unequalLengths(name: "v_weights", count: vWeights.count, other: "v", otherCount: v.count)
+            throw .unequalLengths(.sampleWeights(1), count: vWeights.count, other: .sample(1), otherCount: v.count)
         }
-        if u.isEmpty { throw .tooFewValues(name: "u", count: 0, needed: 1) }
-        if v.isEmpty { throw .tooFewValues(name: "v", count: 0, needed: 1) }
-        try Validation.noMissing(u, name: "u")
-        try Validation.noMissing(v, name: "v")
-        if let uWeights { try Validation.noMissing(uWeights, name: "u_weights") }
-        if let vWeights { try Validation.noMissing(vWeights, name: "v_weights") }
-        for weights in [uWeights, vWeights] {
+        if u.isEmpty { throw .tooFewValues(.sample(0), count: 0, needed: 1) }
+        if v.isEmpty { throw .tooFewValues(.sample(1), count: 0, needed: 1) }
+        try Validation.noMissing(u, name: .sample(0))
+        try Validation.noMissing(v, name: .sample(1))
+        if let uWeights { try Validation.noMissing(uWeights, name: .sampleWeights(0)) }
+        if let vWeights { try Validation.noMissing(vWeights, name: .sampleWeights(1)) }
+        for (sample, weights) in [uWeights, vWeights].enumerated() {
             if let weights, let index = weights.firstIndex(where: { $0 < 0 }) {
-                throw .negativeWeight(index: index, value: weights[index])
+                throw .invalidValue(.sampleWeights(sample), row: index, value: weights[index], .nonNegative)
             }
         }
 
         var first = EmpiricalCDF(u, weights: uWeights)
         var second = EmpiricalCDF(v, weights: vWeights)
-        if first.total == 0 { return .undefined("u_weights sum to zero, so the distance is undefined") }
-        if second.total == 0 { return .undefined("v_weights sum to zero, so the distance is undefined") }
+        if first.total == 0 { return .undefined(.sampleWeightsZero(sample: 0)) }
+        if second.total == 0 { return .undefined(.sampleWeightsZero(sample: 1)) }
 
         let pooled = merged(first.values, second.values)
         // On each gap [x_k, x_{k+1}) both CDFs are constant; equal neighbours give

@@ -26,7 +26,7 @@ package struct CorrelationResult: Equatable, Sendable {
     package var level: Double
     package var method: CorrelationMethod
     /// Why a field is nil, one clause each.
-    package var warnings: [String]
+    package var warnings: [MetricWarning]
 }
 
 extension Experiments {
@@ -44,7 +44,7 @@ extension Experiments {
         _ x: [Double], _ y: [Double], method: CorrelationMethod = .pearson, level: Double = 0.95
     ) throws(MetricError) -> CorrelationResult {
         try checkPaired(x, y, needed: 2)
-        try checkOpenUnit(level, name: "level")
+        try checkOpenUnit(level, name: .option(.level))
         var result = CorrelationResult(
             estimate: nil, pValue: nil, n: x.count, ciLow: nil, ciHigh: nil, level: level,
             method: method, warnings: []
@@ -52,15 +52,14 @@ extension Experiments {
         let constantX = isConstantSample(x)
         let constantY = isConstantSample(y)
         if constantX || constantY {
-            let names = constantX && constantY ? "x and y" : (constantX ? "x" : "y")
-            result.warnings.append(ExperimentWarning.constantInput(names))
+            result.warnings.append(.constantInput(first: constantX, second: constantY))
             return result
         }
         let n = Double(x.count)
         switch method {
         case .pearson:
             guard let r = pearson(x, y) else {
-                result.warnings.append(ExperimentWarning.overflow)
+                result.warnings.append(MetricWarning.overflow)
                 return result
             }
             if x.count == 2 {
@@ -85,12 +84,12 @@ extension Experiments {
             }
         case .spearman:
             guard let r = pearson(averageRanks(x), averageRanks(y)) else {
-                result.warnings.append(ExperimentWarning.overflow)
+                result.warnings.append(MetricWarning.overflow)
                 return result
             }
             result.estimate = r
             if x.count == 2 {
-                result.warnings.append(ExperimentWarning.twoObservations)
+                result.warnings.append(MetricWarning.twoObservations)
             } else {
                 // scipy's form; at r = ±1 it divides by zero, t = ±inf and p = 0.
                 let df = n - 2

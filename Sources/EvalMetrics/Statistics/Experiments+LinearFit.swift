@@ -19,7 +19,7 @@ package struct LinearFitResult: Equatable, Sendable {
     /// The number of points.
     package var n: Int
     /// Why a field is nil, one clause each.
-    package var warnings: [String]
+    package var warnings: [MetricWarning]
 }
 
 extension Experiments {
@@ -50,7 +50,7 @@ extension Experiments {
         let mx = moments(x)
         let my = moments(y)
         if mx.constant {
-            result.warnings.append(ExperimentWarning.constantXFit)
+            result.warnings.append(MetricWarning.constantPredictorFit)
             return result
         }
         let sxx = mx.squares
@@ -59,7 +59,7 @@ extension Experiments {
         let slope = sxy / sxx
         let intercept = my.mean - slope * mx.mean
         guard slope.isFinite, intercept.isFinite, syy.isFinite else {
-            result.warnings.append(ExperimentWarning.overflow)
+            result.warnings.append(MetricWarning.overflow)
             return result
         }
         result.slope = slope
@@ -67,7 +67,7 @@ extension Experiments {
 
         let twoPoints = count == 2
         if my.constant {
-            result.warnings.append(ExperimentWarning.constantYFit)
+            result.warnings.append(MetricWarning.constantResponseFit)
         } else {
             let r = min(max(sxy / (sxx * syy).squareRoot(), -1), 1)
             result.r = r
@@ -80,7 +80,7 @@ extension Experiments {
             }
         }
         if twoPoints {
-            result.warnings.append(ExperimentWarning.twoPointFit)
+            result.warnings.append(MetricWarning.twoPointFit)
             return result
         }
         let df = n - 2
@@ -94,7 +94,7 @@ extension Experiments {
         result.stderr = finiteOrNil(stderr)
         result.interceptStderr = finiteOrNil(interceptStderr)
         if result.stderr == nil || result.interceptStderr == nil {
-            result.warnings.append(ExperimentWarning.overflow)
+            result.warnings.append(MetricWarning.overflow)
         }
         return result
     }

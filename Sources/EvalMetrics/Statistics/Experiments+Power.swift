@@ -31,10 +31,10 @@ extension Experiments {
     package static func power(
         effectSize: Double, n: Double, alpha: Double = 0.05, ratio: Double = 1
     ) throws(MetricError) -> Double {
-        try checkFinite(effectSize, name: "effect_size")
-        try checkPositive(n, name: "n")
-        try checkOpenUnit(alpha, name: "alpha")
-        try checkPositive(ratio, name: "ratio")
+        try checkFinite(effectSize, name: .option(.effectSize))
+        try checkPositive(n, name: .option(.n))
+        try checkOpenUnit(alpha, name: .option(.alpha))
+        try checkPositive(ratio, name: .option(.ratio))
         let effective = 1 / (1 / n + 1 / (n * ratio))
         return powerAt(shift: effectSize * effective.squareRoot(), alpha: alpha)
     }
@@ -53,21 +53,20 @@ extension Experiments {
     package static func sampleSize(
         baseline: Double, mde: Double, alpha: Double = 0.05, power target: Double = 0.8, ratio: Double = 1
     ) throws(MetricError) -> SampleSizeResult {
-        try checkProportion(baseline, name: "baseline")
-        try checkFinite(mde, name: "mde")
+        try checkProportion(baseline, name: .option(.baseline))
+        try checkFinite(mde, name: .option(.mde))
         if mde == 0 {
-            throw .invalidParameter(
-                name: "mde", value: mde, expected: "non-zero (no sample size detects a zero change)")
+            throw .invalidParameter(.option(.mde), value: mde, .nonZero)
         }
         if !(baseline + mde >= 0 && baseline + mde <= 1) {
-            throw .invalidParameter(name: "mde", value: mde, expected: "such that baseline + mde lies in [0, 1]")
+            throw .invalidParameter(.option(.mde), value: mde, .effectWithinUnit)
         }
-        try checkOpenUnit(alpha, name: "alpha")
-        try checkOpenUnit(target, name: "power")
+        try checkOpenUnit(alpha, name: .option(.alpha))
+        try checkOpenUnit(target, name: .option(.power))
         if !(target > alpha) {
-            throw .invalidParameter(name: "power", value: target, expected: "greater than alpha (\(alpha))")
+            throw .invalidParameter(.option(.power), value: target, .greaterThanAlpha(alpha))
         }
-        try checkPositive(ratio, name: "ratio")
+        try checkPositive(ratio, name: .option(.ratio))
         let effectSize = try cohenH(baseline + mde, baseline)
         // power depends on n only through the shift s = |h|·√m; find s, then invert m.
         // powerAt(0) = alpha < target and powerAt(c + 40) = 1 to double precision.

@@ -23,7 +23,7 @@ package struct ABTestResult: Equatable, Sendable {
     /// The confidence level of the interval.
     package var level: Double
     /// Why a field is nil, one clause each.
-    package var warnings: [String]
+    package var warnings: [MetricWarning]
 }
 
 /// How `Experiments.proportionInterval` builds its interval; raw values are the cell
@@ -59,17 +59,17 @@ extension Experiments {
     package static func abTest(
         conversionsA: Double, nA: Double, conversionsB: Double, nB: Double, level: Double = 0.95
     ) throws(MetricError) -> ABTestResult {
-        try checkCounts(successes: conversionsA, successesName: "conv_a", trials: nA, trialsName: "n_a")
-        try checkCounts(successes: conversionsB, successesName: "conv_b", trials: nB, trialsName: "n_b")
-        try checkOpenUnit(level, name: "level")
+        try checkCounts(successes: conversionsA, successesName: .successes(0), trials: nA, trialsName: .trials(0))
+        try checkCounts(successes: conversionsB, successesName: .successes(1), trials: nB, trialsName: .trials(1))
+        try checkOpenUnit(level, name: .option(.level))
         let rateA = conversionsA / nA
         let rateB = conversionsB / nB
         let difference = rateB - rateA
-        var warnings: [String] = []
+        var warnings: [MetricWarning] = []
 
         var relativeLift: Double?
         if rateA == 0 {
-            warnings.append(ExperimentWarning.zeroBaselineRate)
+            warnings.append(MetricWarning.zeroBaselineRate)
         } else {
             relativeLift = difference / rateA
         }
@@ -79,9 +79,9 @@ extension Experiments {
         var statistic: Double?
         var pValue: Double?
         if pooled == 0 {
-            warnings.append(ExperimentWarning.pooledRateZero)
+            warnings.append(MetricWarning.pooledRateZero)
         } else if pooled == 1 {
-            warnings.append(ExperimentWarning.pooledRateOne)
+            warnings.append(MetricWarning.pooledRateOne)
         } else {
             let variance = pooled * (1 - pooled) * (1 / nB + 1 / nA)
             let z = difference / variance.squareRoot()
@@ -110,8 +110,8 @@ extension Experiments {
     package static func proportionInterval(
         successes: Double, trials: Double, level: Double = 0.95, method: ProportionMethod = .wilson
     ) throws(MetricError) -> ProportionInterval {
-        try checkCounts(successes: successes, successesName: "k", trials: trials, trialsName: "n")
-        try checkOpenUnit(level, name: "level")
+        try checkCounts(successes: successes, successesName: .successes(nil), trials: trials, trialsName: .trials(nil))
+        try checkOpenUnit(level, name: .option(.level))
         let k = successes
         let n = trials
         let estimate = k / n
@@ -156,8 +156,8 @@ extension Experiments {
     /// Cohen's h, 2·asin(√p1) − 2·asin(√p2), the effect size of a difference between two
     /// proportions on the variance-stabilized scale (statsmodels' `proportion_effectsize`).
     package static func cohenH(_ p1: Double, _ p2: Double) throws(MetricError) -> Double {
-        try checkProportion(p1, name: "p1")
-        try checkProportion(p2, name: "p2")
+        try checkProportion(p1, name: .sample(0))
+        try checkProportion(p2, name: .sample(1))
         return 2 * (asin(p1.squareRoot()) - asin(p2.squareRoot()))
     }
 }

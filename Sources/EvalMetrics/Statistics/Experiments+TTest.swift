@@ -20,7 +20,7 @@ package struct TTestResult: Equatable, Sendable {
     /// The confidence level of the interval.
     package var level: Double
     /// Why a field is nil, one clause each.
-    package var warnings: [String]
+    package var warnings: [MetricWarning]
 }
 
 extension Experiments {
@@ -36,9 +36,9 @@ extension Experiments {
     package static func tTest(
         x: [Double], y: [Double], equalVariance: Bool = false, level: Double = 0.95
     ) throws(MetricError) -> TTestResult {
-        try checkSample(x, name: "x", needed: 2)
-        try checkSample(y, name: "y", needed: 2)
-        try checkOpenUnit(level, name: "level")
+        try checkSample(x, name: .sample(0), needed: 2)
+        try checkSample(y, name: .sample(1), needed: 2)
+        try checkOpenUnit(level, name: .option(.level))
         let nx = Double(x.count)
         let ny = Double(y.count)
         let mx = moments(x)
@@ -49,7 +49,7 @@ extension Experiments {
             meanX: mx.mean, meanY: my.mean, level: level, warnings: []
         )
         if !estimate.isFinite || !mx.squares.isFinite || !my.squares.isFinite {
-            result.warnings.append(ExperimentWarning.overflow)
+            result.warnings.append(MetricWarning.overflow)
             return result
         }
 
@@ -67,11 +67,11 @@ extension Experiments {
         }
         if mx.constant && my.constant {
             if equalVariance { result.df = df }
-            result.warnings.append(ExperimentWarning.constantSamples)
+            result.warnings.append(MetricWarning.constantSamples)
             return result
         }
         guard standardError > 0, standardError.isFinite, df.isFinite else {
-            result.warnings.append(ExperimentWarning.overflow)
+            result.warnings.append(MetricWarning.overflow)
             return result
         }
         let t = estimate / standardError
