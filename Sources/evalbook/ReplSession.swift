@@ -160,12 +160,3 @@ struct ReplSession {
         return true
     }
 }
-
-extension SourceText {
-    /// The code of `span`, by UTF-8 offsets.
-    func slice(_ span: SourceSpan) -> String {
-        let utf8 = Array(text.utf8)
-        guard span.start >= 0, span.start <= span.end, span.end <= utf8.count else { return "" }
-        return String(decoding: utf8[span.start..<span.end], as: UTF8.self)
-    }
-}
