@@ -21,23 +21,13 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let session = Session(files: FileAccess(root: files.rootPath, allowed: files.allowRead))
         var interpreter = Interpreter(session: session)
-        let source = SourceText(name: "<eval>", text: code)
-        let statements: [Statement]
-        do { statements = try Parser.parse(source) } catch {
-            Terminal.report(error.diagnostic(in: source))
-            throw Exit.error
-        }
+        var cell = CellRun(SourceText(name: "<eval>", text: code))
         var values: [JSON] = []
         var checks: [Check] = []
         var warnings: [Warning] = []
-        for statement in statements {
-            interpreter.session.warnings = []
-            let outcome: Outcome
-            do { outcome = try interpreter.execute(statement, in: source) } catch {
-                Terminal.report(error.diagnostic(in: source))
-                throw Exit.error
-            }
-            switch outcome {
+        // Stepping, not collecting, so each output is printed as soon as its statement ends.
+        while let result = cell.step(on: &interpreter) {
+            switch result.outcome {
             case .value(let value, _):
                 if json {
                     values.append(JSON(value))
@@ -49,12 +39,16 @@ struct EvalCommand: ParsableCommand {
                 checks.append(check)
                 if !json { Terminal.out(check.summary + "\n") }
             }
-            warnings += interpreter.session.warnings
+            warnings += result.warnings
             if !json {
-                for w in interpreter.session.warnings {
+                for w in result.warnings {
                     Terminal.error(Terminal.paint("warning: \(w.message)", "33", stderr: true) + "\n")
                 }
             }
+        }
+        if let failure = cell.failure {
+            Terminal.report(failure.diagnostic)
+            throw Exit.error
         }
         if json {
             let document = JSON.object([

@@ -103,15 +103,10 @@ extension ReplSession {
 
     /// `:time EXPR`: runs it like any input (it is logged), then prints the wall time.
     private mutating func time(_ code: String) {
-        let source = SourceText(name: "<repl>", text: code)
-        let statements: [Statement]
-        do { statements = try Parser.parse(source) } catch {
-            report(error.diagnostic(in: source))
-            return
-        }
+        let cell = CellRun(SourceText(name: "<repl>", text: code))
         let clock = ContinuousClock()
         let start = clock.now
-        let ok = run(source, statements)
+        let ok = run(cell)
         let elapsed = clock.now - start
         if ok { Terminal.out("time: \(ReplDisplay.duration(elapsed))\n") }
     }

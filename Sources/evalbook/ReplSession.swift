@@ -45,28 +45,19 @@ struct ReplSession {
             if trimmed.isEmpty { return .next }
         }
         pending.append(line)
-        let source = SourceText(name: "<repl>", text: pending.joined(separator: "\n"))
-        let statements: [Statement]
-        do {
-            statements = try Parser.parse(source)
-        } catch  where error.isIncomplete {
-            return .next
-        } catch {
-            pending = []
-            report(error.diagnostic(in: source))
-            return .next
-        }
+        let cell = CellRun(SourceText(name: "<repl>", text: pending.joined(separator: "\n")))
+        if cell.failure?.kind == .incomplete { return .next }
         pending = []
-        run(source, statements)
+        run(cell)
         return .next
     }
 
     /// At end of input, an unfinished statement is an error.
     mutating func flush() {
         guard !pending.isEmpty else { return }
-        let source = SourceText(name: "<repl>", text: pending.joined(separator: "\n"))
+        let cell = CellRun(SourceText(name: "<repl>", text: pending.joined(separator: "\n")))
         pending = []
-        do { _ = try Parser.parse(source) } catch { report(error.diagnostic(in: source)) }
+        if let failure = cell.failure { report(failure.diagnostic) }
     }
 
     /// Drops an unfinished statement (Ctrl-C at a continuation prompt).
@@ -74,39 +65,29 @@ struct ReplSession {
         pending = []
     }
 
-    /// Runs parsed statements, showing each outcome; stops at the first error and logs the statements that ran.
+    /// Runs a parsed cell, showing each outcome as its statement ends; stops at the first error and logs the
+    /// statements that ran.
     ///
     /// Ctrl-C during the run stops it the same way.
     @discardableResult
-    mutating func run(_ source: SourceText, _ statements: [Statement], quiet: Bool = false) -> Bool {
+    mutating func run(_ cell: CellRun, quiet: Bool = false) -> Bool {
         Interruption.clear()
-        var ran: [String] = []
-        var failed = false
-        for statement in statements {
-            interpreter.session.warnings = []
-            do {
-                let outcome = try interpreter.execute(statement, in: source)
-                if !quiet || isFailedCheck(outcome) { show(outcome) }
-                ran.append(source.slice(statement.span))
-            } catch {
-                showWarnings()
-                if case .interrupted = error {
-                    report(Diagnostic("interrupted", severity: .note))
-                } else {
-                    report(error.diagnostic(in: source))
-                }
-                failed = true
-                break
-            }
-            showWarnings()
+        var cell = cell
+        while let result = cell.step(on: &interpreter) {
+            if !quiet || isFailedCheck(result.outcome) { show(result.outcome) }
+            showWarnings(result.warnings)
         }
         Interruption.clear()
-        if !failed, !statements.isEmpty {
-            log.append(source.text)
-        } else if !ran.isEmpty {
-            log.append(ran.joined(separator: "\n"))
+        if let failure = cell.failure {
+            showWarnings(failure.warnings)
+            report(failure.kind == .interrupted ? Diagnostic("interrupted", severity: .note) : failure.diagnostic)
         }
-        return !failed
+        if cell.failure == nil, !cell.results.isEmpty {
+            log.append(cell.source.text)
+        } else if !cell.results.isEmpty {
+            log.append(cell.results.map(\.code).joined(separator: "\n"))
+        }
+        return cell.failure == nil
     }
 
     private func isFailedCheck(_ outcome: Outcome) -> Bool {
@@ -122,8 +103,8 @@ struct ReplSession {
         }
     }
 
-    private func showWarnings() {
-        for w in interpreter.session.warnings {
+    private func showWarnings(_ warnings: [Warning]) {
+        for w in warnings {
             Terminal.error(Terminal.paint("warning: \(w.message)", "33", stderr: true) + "\n")
         }
     }
@@ -149,23 +130,8 @@ struct ReplSession {
         }
         interpreter.session.seed = notebook.frontMatter.seed
         for cell in notebook.cells {
-            let source = cell.sourceText(name: notebook.path)
-            let statements: [Statement]
-            do { statements = try Parser.parse(source) } catch {
-                report(error.diagnostic(in: source))
-                return false
-            }
-            guard run(source, statements, quiet: true) else { return false }
+            guard run(CellRun(cell.sourceText(name: notebook.path)), quiet: true) else { return false }
         }
         return true
-    }
-}
-
-extension SourceText {
-    /// The code of `span`, by UTF-8 offsets.
-    func slice(_ span: SourceSpan) -> String {
-        let utf8 = Array(text.utf8)
-        guard span.start >= 0, span.start <= span.end, span.end <= utf8.count else { return "" }
-        return String(decoding: utf8[span.start..<span.end], as: UTF8.self)
     }
 }

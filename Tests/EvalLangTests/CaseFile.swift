@@ -46,7 +46,7 @@ struct LanguageCase: CustomTestStringConvertible, Sendable {
         return cases
     }
 
-    /// Runs the code statement by statement, the way the REPL does, and returns the
+    /// Runs the code through `CellRun`, the path notebook cells take, and returns the
     /// transcript: values, checks, warnings, and the first error (which ends the case).
     func run(root: String) -> [String] {
         // The project root is machine-specific; transcripts name it ROOT.
@@ -55,31 +55,32 @@ struct LanguageCase: CustomTestStringConvertible, Sendable {
 
     private func transcript(root: String) -> [String] {
         var interpreter = Interpreter(session: Session(files: FileAccess(root: root)))
-        let source = SourceText(name: file, text: code)
+        let run = CellRun.run(SourceText(name: file, text: code), on: &interpreter)
         var transcript: [String] = []
-        let statements: [Statement]
-        do { statements = try Parser.parse(source) } catch {
-            return transcript + Self.describe(error.diagnostic(in: source))
-        }
-        for statement in statements {
-            interpreter.session.warnings = []
-            do {
-                switch try interpreter.execute(statement, in: source) {
-                case .value(let value, _): transcript.append("=> " + value.inlineText)
-                case .binding: break
-                case .check(let check): transcript.append("check: " + check.summary)
-                }
-                transcript += interpreter.session.warnings.map { "warning: " + $0.message }
-            } catch {
-                transcript += interpreter.session.warnings.map { "warning: " + $0.message }
-                return transcript + Self.describe(error.diagnostic(in: source))
+        for result in run.results {
+            switch result.outcome {
+            case .value(let value, _): transcript.append("=> " + value.inlineText)
+            case .binding: break
+            case .check(let check): transcript.append("check: " + check.summary)
             }
+            transcript += result.warnings.map(Self.describe)
+        }
+        if let failure = run.failure {
+            transcript += failure.warnings.map(Self.describe) + Self.describe(failure.diagnostic)
         }
         return transcript
     }
 
+    static func describe(_ warning: Warning) -> String {
+        "warning: " + warning.message
+    }
+
+    /// The error as the user sees it, in the cases' compact form: `error: LINE:COL: message`
+    /// (the file is the case file, so it is left out), then `help: …` when there is help.
     static func describe(_ d: Diagnostic) -> [String] {
-        ["error: \(d.location?.line ?? 0):\(d.location?.column ?? 0): \(d.message)"]
-            + (d.help.map { ["help: \($0)"] } ?? [])
+        let place = d.location.flatMap { location in
+            location.line.map { line in "\(line):\(location.column ?? 1): " }
+        }
+        return ["\(d.severity.rawValue): \(place ?? "")\(d.message)"] + (d.help.map { ["help: \($0)"] } ?? [])
     }
 }

@@ -67,14 +67,12 @@ package struct Interpreter: Sendable {
     }
 
     /// Parses and runs `source`, returning each statement's outcome; stops at the first error.
+    ///
+    /// A `CellRun` for callers that want only the outcomes, or the typed error.
     package mutating func run(_ source: SourceText) throws(LangError) -> [Outcome] {
-        let statements: [Statement]
-        do { statements = try Parser.parse(source) } catch { throw .syntax(error) }
-        var outcomes: [Outcome] = []
-        for statement in statements {
-            do { outcomes.append(try execute(statement, in: source)) } catch { throw .runtime(error) }
-        }
-        return outcomes
+        let run = CellRun.run(source, on: &self)
+        if let failure = run.failure { throw failure.error }
+        return run.results.map(\.outcome)
     }
 
     package mutating func execute(_ statement: Statement, in source: SourceText) throws(RuntimeError) -> Outcome {

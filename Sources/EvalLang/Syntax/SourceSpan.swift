@@ -49,4 +49,11 @@ public struct SourceText: Sendable, Equatable {
         }
         return nil
     }
+
+    /// The code `span` covers, by UTF-8 offsets; empty when the span is not inside the text.
+    package func slice(_ span: SourceSpan) -> String {
+        let utf8 = Array(text.utf8)
+        guard span.start >= 0, span.start <= span.end, span.end <= utf8.count else { return "" }
+        return String(decoding: utf8[span.start..<span.end], as: UTF8.self)
+    }
 }

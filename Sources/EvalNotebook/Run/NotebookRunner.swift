@@ -109,25 +109,20 @@ package enum NotebookRunner {
     /// Runs one cell's statements, collecting displays, checks and warnings.
     package static func runCell(_ source: SourceText, interpreter: inout Interpreter) throws(RunFailure) -> [CellOutput]
     {
-        let statements: [Statement]
-        do { statements = try Parser.parse(source) } catch {
-            throw .cell(error.diagnostic(in: source))
-        }
-        var outputs: [CellOutput] = []
-        for statement in statements {
-            interpreter.session.warnings = []
-            let outcome: Outcome
-            do { outcome = try interpreter.execute(statement, in: source) } catch {
-                throw .cell(error.diagnostic(in: source))
+        let run = CellRun.run(source, on: &interpreter)
+        if let failure = run.failure { throw .cell(failure.diagnostic) }
+        return run.results.flatMap(outputs)
+    }
+
+    /// What a statement adds to its cell's report: its value or check, then its warnings.
+    static func outputs(_ result: StatementResult) -> [CellOutput] {
+        let shown: [CellOutput] =
+            switch result.outcome {
+            case .value(.figure(let figure), _): [.figure(figure, name: "")]
+            case .value(let value, _): [.display(value.display())]
+            case .binding: []
+            case .check(let check): [.check(check)]
             }
-            switch outcome {
-            case .value(.figure(let figure), _): outputs.append(.figure(figure, name: ""))
-            case .value(let value, _): outputs.append(.display(value.display()))
-            case .binding: break
-            case .check(let check): outputs.append(.check(check))
-            }
-            outputs += interpreter.session.warnings.map(CellOutput.warning)
-        }
-        return outputs
+        return shown + result.warnings.map(CellOutput.warning)
     }
 }
