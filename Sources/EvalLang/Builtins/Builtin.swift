@@ -6,14 +6,14 @@ package struct Builtin: Sendable {
     package typealias Body = @Sendable (inout Interpreter, Arguments) throws(RuntimeError) -> Value
 
     package var name: String
-    package var family: String
+    package var family: Family
     package var parameters: [Parameter]
     package var doc: String
     package var example: String
     package var body: Body
 
     package init(
-        _ name: String, family: String, _ parameters: [Parameter], doc: String, example: String, body: @escaping Body
+        _ name: String, family: Family, _ parameters: [Parameter], doc: String, example: String, body: @escaping Body
     ) {
         self.name = name
         self.family = family

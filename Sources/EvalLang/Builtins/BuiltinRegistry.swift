@@ -1,9 +1,10 @@
 /// Every builtin, registered once, in family order then definition order.
 package struct BuiltinRegistry: Sendable {
-    package static let shared = BuiltinRegistry(families: [
+    /// The builtins of every family, in registration order.
+    static let registered: [[Builtin]] = [
         DataBuiltins.all,
-        TableBuiltins.all,
         ShapeBuiltins.all,
+        TableBuiltins.all,
         ColumnMathBuiltins.all,
         RegressionBuiltins.all,
         ClassificationBuiltins.all,
@@ -19,13 +20,20 @@ package struct BuiltinRegistry: Sendable {
         CheckBuiltins.all,
         FigureBuiltins.all,
         ModelBuiltins.all,
-    ])
+    ]
+
+    package static let shared = BuiltinRegistry(families: registered)
 
     package let all: [Builtin]
     private let byName: [String: Int]
 
+    /// Sorts the builtins into family order, keeping definition order within a family,
+    /// so the catalogue shows each family under one heading.
     init(families: [[Builtin]]) {
-        all = families.flatMap { $0 }
+        all = families.joined().enumerated().sorted { a, b in
+            a.element.family.order != b.element.family.order
+                ? a.element.family.order < b.element.family.order : a.offset < b.offset
+        }.map(\.element)
         var index: [String: Int] = [:]
         for (i, b) in all.enumerated() where index[b.name] == nil { index[b.name] = i }
         byName = index
@@ -42,7 +50,7 @@ package struct BuiltinRegistry: Sendable {
         guard let filter, !filter.isEmpty else { return all }
         let needle = filter.lowercased()
         return all.filter {
-            $0.name.lowercased().contains(needle) || $0.family.lowercased().contains(needle)
+            $0.name.lowercased().contains(needle) || $0.family.title.lowercased().contains(needle)
                 || $0.doc.lowercased().contains(needle)
         }
     }
@@ -50,11 +58,11 @@ package struct BuiltinRegistry: Sendable {
     /// The catalogue as text, grouped by family: signature, doc, example.
     package func catalogue(_ filter: String? = nil) -> String {
         var out = ""
-        var family = ""
+        var family: Family?
         for b in matching(filter) {
             if b.family != family {
                 if !out.isEmpty { out += "\n" }
-                out += "\(b.family)\n"
+                out += "\(b.family.title)\n"
                 family = b.family
             }
             out += "  \(b.signature)\n      \(b.doc)\n      e.g. \(b.example)\n"

@@ -6,7 +6,7 @@ import OrderedCollections
 /// of hard predictions, the profit of every threshold, the best threshold, and the
 /// expected value of multiclass decisions under a payoff matrix.
 enum BusinessBuiltins {
-    static let family = "Business"
+    static let family = Family.business
 
     static let all: [Builtin] = [
         Builtin(

@@ -3,7 +3,7 @@ import EvalData
 /// Tolerant comparisons for `expect` lines in CI: a metric that moves in the fourth
 /// decimal between library versions should not fail a release gate written as `==`.
 enum CheckBuiltins {
-    static let family = "Checks"
+    static let family = Family.checks
 
     static let all: [Builtin] = [
         Builtin(

@@ -5,7 +5,7 @@ import OrderedCollections
 /// Classification results that are more than one number: kappa with its weighting,
 /// the confusion matrix, the per-class report, and metrics of probability tables.
 enum ClassTableBuiltins {
-    static let family = "Classification"
+    static let family = Family.classification
 
     static let all: [Builtin] = [
         Builtin(

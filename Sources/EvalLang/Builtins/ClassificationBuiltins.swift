@@ -2,7 +2,7 @@ import EvalMetrics
 
 /// Classification metrics (SPEC §5), matching scikit-learn.
 enum ClassificationBuiltins {
-    static let family = "Classification"
+    static let family = Family.classification
 
     static let all: [Builtin] = [
         MetricBuiltin.make(

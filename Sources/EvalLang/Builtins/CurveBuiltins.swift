@@ -4,7 +4,7 @@ import EvalMetrics
 /// Curves and calibration (SPEC §5 "Calibration and curves"): tables from one sort
 /// of the scores, and the numbers read off them.
 enum CurveBuiltins {
-    static let family = "Calibration and curves"
+    static let family = Family.calibrationAndCurves
 
     /// A builtin returning a table computed from (y, p, weights); `by:` stacks one per group.
     static func curve(

@@ -9,7 +9,7 @@ import OrderedCollections
 /// Readouts are records whose fields use SPEC's names (`statistic p_value df estimate ci_low ci_high low high`);
 /// the A/B and t-test readouts lead with a `verdict` sentence a product manager can read.
 enum ExperimentBuiltins {
-    static let family = "Experiments"
+    static let family = Family.experiments
 
     static let all: [Builtin] = [
         Builtin(

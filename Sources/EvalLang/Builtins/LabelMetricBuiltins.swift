@@ -5,7 +5,7 @@ import OrderedCollections
 /// Hard-prediction classification metrics: binary with 0/1, bool, `pos_label:` or
 /// `threshold:`; multiclass with `average:` (SPEC §5 "Classification").
 enum LabelMetricBuiltins {
-    static let family = "Classification"
+    static let family = Family.classification
     static let labelOptions = ["threshold", "pos_label", "average", "zero_division"]
 
     /// Which per-class score a precision-like metric reads.

@@ -35,7 +35,7 @@ enum Leaderboard {
         if args.has("payoff") {
             metric = nil
         } else {
-            guard let found = BuiltinRegistry.shared[metricName], found.family != "Data" else {
+            guard let found = BuiltinRegistry.shared[metricName], found.family != .data else {
                 throw .invalidArgument(
                     "`metric` must name a metric builtin, such as \"roc_auc\", not \"\(metricName)\"",
                     args.span("metric"))
@@ -103,7 +103,7 @@ enum Leaderboard {
 
     /// Never used: `best_threshold` is always registered; a placeholder keeps the
     /// lookup free of force unwraps.
-    static let metricFallback = Builtin("best_threshold", family: "Business", [], doc: "", example: "") {
+    static let metricFallback = Builtin("best_threshold", family: .business, [], doc: "", example: "") {
         _, args throws(RuntimeError) in
         throw .invalidArgument("best_threshold is unavailable", args.callSpan)
     }

@@ -12,7 +12,7 @@ enum MetricBuiltin {
     typealias Configure = @Sendable (Arguments) throws(RuntimeError) -> Kernel
 
     static func make(
-        _ name: String, family: String, inputs: [String], options: [String] = [],
+        _ name: String, family: Family, inputs: [String], options: [String] = [],
         doc: String, example: String, prepare: @escaping Prepare, kernel: @escaping Kernel
     ) -> Builtin {
         make(
@@ -21,7 +21,7 @@ enum MetricBuiltin {
     }
 
     static func make(
-        _ name: String, family: String, inputs: [String], options: [String] = [],
+        _ name: String, family: Family, inputs: [String], options: [String] = [],
         doc: String, example: String, prepare: @escaping Prepare, configure: @escaping Configure
     ) -> Builtin {
         let parameters = inputs.map(Parameter.required) + (options + ["weights", "by"]).map(Parameter.option)

@@ -6,7 +6,7 @@ import Foundation
 /// Models (SPEC §5 "Models"): XGBoost, LightGBM and ONNX files loaded and predicted
 /// natively, one at a time or many at once.
 enum ModelBuiltins {
-    static let family = "Models"
+    static let family = Family.models
 
     static let all: [Builtin] = [
         Builtin(

@@ -5,7 +5,7 @@ import OrderedCollections
 /// Multilabel evaluation (SPEC §5 "Multilabel"): label and probability tables with
 /// the same column names, one column per label.
 enum MultilabelBuiltins {
-    static let family = "Multilabel"
+    static let family = Family.multilabel
 
     /// A 0/1 indicator table from a table of bools or 0/1 numbers.
     static func indicators(_ args: Arguments, _ name: String, names expected: [String]? = nil) throws(RuntimeError) -> (

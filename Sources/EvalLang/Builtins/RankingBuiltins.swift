@@ -4,7 +4,7 @@ import EvalMetrics
 /// Ranking metrics (SPEC §5 "Ranking"): the mean over queries given by `group:`,
 /// with tied scores averaged as scikit-learn does.
 enum RankingBuiltins {
-    static let family = "Ranking"
+    static let family = Family.ranking
 
     typealias Kernel = @Sendable ([Double], [Double], [Int]?, Arguments) throws(RuntimeError) -> MetricResult
 

@@ -2,7 +2,7 @@ import EvalMetrics
 
 /// Regression metrics (SPEC §5), matching scikit-learn.
 enum RegressionBuiltins {
-    static let family = "Regression"
+    static let family = Family.regression
 
     static func regression(_ name: String, doc: String, _ kernel: @escaping MetricBuiltin.Kernel) -> Builtin {
         MetricBuiltin.make(

@@ -5,7 +5,7 @@ import EvalMetrics
 /// resampling rows jointly across the column and table arguments (SPEC §5
 /// "Experiments and uncertainty").
 enum ResamplingBuiltins {
-    static let family = "Experiments"
+    static let family = Family.experiments
     /// Replicates per parallel job: fixed, so the split never depends on the machine.
     static let chunk = 16
 

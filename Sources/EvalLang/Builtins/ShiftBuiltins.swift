@@ -5,7 +5,7 @@ import EvalMetrics
 ///
 /// SPEC §5 "Experiments and uncertainty".
 enum ShiftBuiltins {
-    static let family = "Experiments"
+    static let family = Family.experiments
 
     static let all: [Builtin] = [
         Builtin(

@@ -34,7 +34,7 @@ extension MetricBuiltin {
     /// A metric read off the score sweep: `by:` groups get their own sweep; otherwise
     /// the sweep comes from the interpreter's cache.
     static func sweep(
-        _ name: String, family: String, options: [String] = [], doc: String, example: String,
+        _ name: String, family: Family, options: [String] = [], doc: String, example: String,
         read:
             @escaping @Sendable (Arguments) throws(RuntimeError) ->
             @Sendable (ScoreSweep) throws(MetricError) -> MetricResult
