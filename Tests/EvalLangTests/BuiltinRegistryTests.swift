@@ -9,6 +9,43 @@ struct BuiltinRegistryTests {
         catalogue.split(separator: "\n").filter { $0.first != " " }.map(String.init)
     }
 
+    /// A builtin that is never called, to register under a given name.
+    static func stub(_ name: String, _ family: Family = .data) -> Builtin {
+        Builtin(name, family: family, [], doc: "A test stub.", example: "\(name)()") { _, _ throws(RuntimeError) in
+            .null
+        }
+    }
+
+    @Test("registry has no duplicate names")
+    func noDuplicates() throws {
+        let registry = try BuiltinRegistry(families: BuiltinRegistry.registered)
+        #expect(Set(registry.names).count == registry.names.count)
+        #expect(BuiltinRegistry.shared.names.count == BuiltinRegistry.registered.joined().count)
+    }
+
+    @Test("a registry with a name registered twice reports each such name once")
+    func duplicatesAreRefused() {
+        let families = [
+            [Self.stub("mean"), Self.stub("roc_auc")],
+            [Self.stub("mean", .columnMaths), Self.stub("rmse"), Self.stub("mean"), Self.stub("roc_auc")],
+        ]
+        do {
+            let registry = try BuiltinRegistry(families: families)
+            Issue.record("a registry of \(registry.names) was built despite duplicate names")
+        } catch {
+            #expect(error.names == ["mean", "roc_auc"])
+            #expect(error.description == "builtins registered more than once: mean, roc_auc")
+        }
+    }
+
+    @Test("distinct names make a registry that finds each builtin")
+    func distinctNames() throws {
+        let registry = try BuiltinRegistry(families: [[Self.stub("b", .models)], [Self.stub("a")]])
+        #expect(registry.names == ["a", "b"])
+        #expect(registry["b"]?.family == .models)
+        #expect(registry["c"] == nil)
+    }
+
     @Test("every family appears once in the catalogue, in order")
     func familiesInOrder() {
         let headings = Self.headings(BuiltinRegistry.shared.catalogue())

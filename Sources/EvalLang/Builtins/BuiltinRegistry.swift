@@ -1,7 +1,19 @@
 /// Every builtin, registered once, in family order then definition order.
 package struct BuiltinRegistry: Sendable {
+    /// Two or more builtins registered under one name: a programming error, since a
+    /// call could reach only one of them.
+    package struct DuplicateNames: Error, Sendable, Equatable, CustomStringConvertible {
+        /// Each name registered more than once, in registration order.
+        package var names: [String]
+
+        /// `builtins registered more than once: mean, roc_auc`.
+        package var description: String {
+            "builtins registered more than once: " + names.joined(separator: ", ")
+        }
+    }
+
     /// The builtins of every family, in registration order.
-    static let registered: [[Builtin]] = [
+    package static let registered: [[Builtin]] = [
         DataBuiltins.all,
         ShapeBuiltins.all,
         TableBuiltins.all,
@@ -22,15 +34,35 @@ package struct BuiltinRegistry: Sendable {
         ModelBuiltins.all,
     ]
 
-    package static let shared = BuiltinRegistry(families: registered)
+    /// The registry of `registered`.
+    ///
+    /// The test "registry has no duplicate names" keeps `registered` free of
+    /// duplicates; were one to slip through, users would still get a working
+    /// registry (each name reaching its first definition) rather than a crash.
+    package static let shared: BuiltinRegistry = {
+        do { return try BuiltinRegistry(families: registered) } catch {
+            return BuiltinRegistry(firstOfEachName: registered.flatMap { $0 })
+        }
+    }()
 
     package let all: [Builtin]
     private let byName: [String: Int]
 
-    /// Sorts the builtins into family order, keeping definition order within a family,
+    /// A registry of `families`, refusing names registered more than once.
+    package init(families: [[Builtin]]) throws(DuplicateNames) {
+        var seen: Set<String> = []
+        var duplicates: [String] = []
+        for b in families.joined() where !seen.insert(b.name).inserted && !duplicates.contains(b.name) {
+            duplicates.append(b.name)
+        }
+        guard duplicates.isEmpty else { throw DuplicateNames(names: duplicates) }
+        self.init(firstOfEachName: Array(families.joined()))
+    }
+
+    /// Sorts `builtins` into family order, keeping definition order within a family,
     /// so the catalogue shows each family under one heading.
-    init(families: [[Builtin]]) {
-        all = families.joined().enumerated().sorted { a, b in
+    private init(firstOfEachName builtins: [Builtin]) {
+        all = builtins.enumerated().sorted { a, b in
             a.element.family.order != b.element.family.order
                 ? a.element.family.order < b.element.family.order : a.offset < b.offset
         }.map(\.element)
