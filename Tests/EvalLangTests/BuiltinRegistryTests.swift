@@ -67,4 +67,34 @@ struct BuiltinRegistryTests {
         #expect(matchingData.first == "Data")
         #expect(Set(matchingData).count == matchingData.count)
     }
+
+    /// The losses and errors: every other metric is a score, better when larger.
+    static let losses: Set<String> = [
+        "log_loss", "brier", "mae", "mse", "rmse", "mape", "median_ae", "max_error", "msle", "rmsle", "pinball",
+        "huber", "cross_entropy", "hamming_loss", "ece", "mce", "coverage_error", "ranking_loss",
+    ]
+
+    @Test("losses and errors rank smallest first, every other metric largest first")
+    func metricDirections() {
+        let metrics = BuiltinRegistry.shared.all.filter { $0.metric != nil }
+        let lowerIsBetter = metrics.filter { $0.metric?.direction == .lowerIsBetter }.map(\.name)
+        #expect(Set(lowerIsBetter) == Self.losses)
+        for name in ["roc_auc", "average_precision", "accuracy", "f1", "precision", "recall", "r2", "ndcg", "lift"] {
+            #expect(BuiltinRegistry.shared[name]?.metric?.direction == .higherIsBetter, "\(name)")
+        }
+        #expect(MetricTrait.lowerIsBetter.prefers(0.2, over: 0.3))
+        #expect(MetricTrait.higherIsBetter.prefers(0.3, over: 0.2))
+        #expect(!MetricTrait.higherIsBetter.prefers(0.3, over: 0.3))
+    }
+
+    @Test("metrics take the truth and a prediction first; figures, tables and checks are not metrics")
+    func metricShapes() {
+        for b in BuiltinRegistry.shared.all where b.metric != nil {
+            #expect(b.parameters.prefix(2).allSatisfy { $0.role == .required }, "\(b.name)")
+        }
+        for name in ["plot_roc", "roc_curve", "confusion", "classification_report", "mean", "approx", "psi"] {
+            let builtin = BuiltinRegistry.shared[name]
+            #expect(builtin != nil && builtin?.metric == nil, "\(name)")
+        }
+    }
 }

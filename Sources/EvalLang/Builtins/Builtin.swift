@@ -7,16 +7,21 @@ package struct Builtin: Sendable {
 
     package var name: String
     package var family: Family
+    /// Set on metrics that score predictions as one number, so `leaderboard` knows
+    /// what it may rank by and which way is better.
+    package var metric: MetricTrait?
     package var parameters: [Parameter]
     package var doc: String
     package var example: String
     package var body: Body
 
     package init(
-        _ name: String, family: Family, _ parameters: [Parameter], doc: String, example: String, body: @escaping Body
+        _ name: String, family: Family, metric: MetricTrait? = nil, _ parameters: [Parameter], doc: String,
+        example: String, body: @escaping Body
     ) {
         self.name = name
         self.family = family
+        self.metric = metric
         self.parameters = parameters
         self.doc = doc
         self.example = example
@@ -40,6 +45,39 @@ package struct Builtin: Sendable {
     /// Names accepted as `name:` arguments.
     package var optionNames: [String] {
         parameters.filter { $0.role != .variadic && $0.role != .anyNamed }.map(\.name)
+    }
+}
+
+/// What a metric's number means when models are compared by it.
+///
+/// Only builtins that give one number per call (a table of them with `by:`) carry
+/// it, so having one is what makes a builtin a metric `leaderboard` can rank by.
+package struct MetricTrait: Sendable, Equatable {
+    /// Which end of the metric's range is the better model.
+    package enum Direction: Sendable, Equatable {
+        /// Scores and agreement: roc_auc, accuracy, r2, ndcg.
+        case higherIsBetter
+        /// Losses and errors: log_loss, brier, rmse, ece.
+        case lowerIsBetter
+    }
+
+    package var direction: Direction
+
+    package init(direction: Direction) {
+        self.direction = direction
+    }
+
+    /// A score, ranked largest first.
+    package static let higherIsBetter = MetricTrait(direction: .higherIsBetter)
+    /// A loss, ranked smallest first.
+    package static let lowerIsBetter = MetricTrait(direction: .lowerIsBetter)
+
+    /// Whether `a` is a better value than `b` (never for equal values).
+    package func prefers(_ a: Double, over b: Double) -> Bool {
+        switch direction {
+        case .higherIsBetter: a > b
+        case .lowerIsBetter: a < b
+        }
     }
 }
 

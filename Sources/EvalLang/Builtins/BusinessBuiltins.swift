@@ -8,6 +8,17 @@ import OrderedCollections
 enum BusinessBuiltins {
     static let family = Family.business
 
+    /// `best_threshold`, which `leaderboard` also calls to rank by profit.
+    static let bestThreshold = Builtin(
+        "best_threshold", family: family,
+        [
+            .required("y"), .required("p"), .required("payoff"), .option("pos_label"), .option("weights"),
+            .option("by"),
+        ],
+        doc:
+            "The most profitable threshold (the largest among ties), its profit, precision, recall, share flagged, and the everyone / no_one bounds.",
+        example: "best_threshold(t.churned, t.p_churn, offer)", body: best)
+
     static let all: [Builtin] = [
         Builtin(
             "payoff", family: family, [.option("tp"), .option("fp"), .option("fn"), .option("tn")],
@@ -44,7 +55,7 @@ enum BusinessBuiltins {
             return .record(record)
         },
         Builtin(
-            "profit", family: family,
+            "profit", family: family, metric: .higherIsBetter,
             [
                 .required("y"), .required("yhat"), .required("payoff"), .option("threshold"), .option("pos_label"),
                 .option("weights"), .option("by"),
@@ -60,17 +71,9 @@ enum BusinessBuiltins {
             doc:
                 "Profit at every distinct score (flag rows with p ≥ threshold): threshold, profit, tp, fp, fn, tn, precision, recall, share_flagged.",
             example: "profit_curve(t.churned, t.p_churn, offer)", body: curve),
+        bestThreshold,
         Builtin(
-            "best_threshold", family: family,
-            [
-                .required("y"), .required("p"), .required("payoff"), .option("pos_label"), .option("weights"),
-                .option("by"),
-            ],
-            doc:
-                "The most profitable threshold (the largest among ties), its profit, precision, recall, share flagged, and the everyone / no_one bounds.",
-            example: "best_threshold(t.churned, t.p_churn, offer)", body: best),
-        Builtin(
-            "expected_value", family: family,
+            "expected_value", family: family, metric: .higherIsBetter,
             [
                 .required("y"), .required("yhat"), .required("matrix"), .option("classes"), .option("weights"),
                 .option("by"),

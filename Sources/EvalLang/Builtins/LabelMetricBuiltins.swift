@@ -35,7 +35,8 @@ enum LabelMetricBuiltins {
         let options = labelOptions + (fixedBeta == nil ? ["beta"] : [])
         let parameters =
             [Parameter.required("y"), .required("yhat")] + (options + ["weights", "by"]).map(Parameter.option)
-        return Builtin(name, family: family, parameters, doc: doc, example: example) {
+        // Scores and agreement: more is better for every one of them.
+        return Builtin(name, family: family, metric: .higherIsBetter, parameters, doc: doc, example: example) {
             interpreter, args throws(RuntimeError) in
             let beta: Double
             if let fixedBeta { beta = fixedBeta } else { beta = try args.number("beta") }
@@ -155,7 +156,8 @@ enum LabelMetricBuiltins {
         let parameters =
             [Parameter.required("y"), .required("yhat")]
             + (["threshold", "pos_label", "average"] + extra + ["weights", "by"]).map(Parameter.option)
-        return Builtin(name, family: family, parameters, doc: doc, example: example) {
+        // Scores and agreement: more is better for every one of them.
+        return Builtin(name, family: family, metric: .higherIsBetter, parameters, doc: doc, example: example) {
             interpreter, args throws(RuntimeError) in
             let labels = try LabelInputs.read(args, symmetric: symmetric)
             let kernel = labels.binary ? try binary(args) : try multiclass(args, labels.classCount)

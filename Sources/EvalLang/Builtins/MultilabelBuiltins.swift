@@ -98,7 +98,8 @@ enum MultilabelBuiltins {
                 "Turn a probability table into labels: each column ≥ threshold, or the top_k columns of each row (ties: the later column).",
             example: "tags = decode(P, threshold: 0.3)", body: decode),
         Builtin(
-            "hamming_loss", family: family, [.required("y"), .required("yhat"), .option("weights"), .option("by")],
+            "hamming_loss", family: family, metric: .lowerIsBetter,
+            [.required("y"), .required("yhat"), .option("weights"), .option("by")],
             doc: "Share of (row, label) cells predicted wrong.",
             example: "hamming_loss(Y, decode(P, threshold: 0.5))"
         ) { interpreter, args throws(RuntimeError) in
@@ -107,7 +108,8 @@ enum MultilabelBuiltins {
             }
         },
         Builtin(
-            "subset_accuracy", family: family, [.required("y"), .required("yhat"), .option("weights"), .option("by")],
+            "subset_accuracy", family: family, metric: .higherIsBetter,
+            [.required("y"), .required("yhat"), .option("weights"), .option("by")],
             doc: "Share of rows whose whole label set is predicted exactly.",
             example: "subset_accuracy(Y, decode(P, top_k: 2))"
         ) { interpreter, args throws(RuntimeError) in
