@@ -1,7 +1,6 @@
 import EvalData
 import EvalMetrics
 import EvalModels
-import Synchronization
 
 /// `leaderboard(models, t, y, metric:, payoff:)`: every model predicted on `t` and
 /// scored against `y`, best first.
@@ -115,19 +114,5 @@ enum Leaderboard {
                 args.span("metric"), help: "`payoff:` ranks by each model's profit at its best threshold")
         }
         return (builtin, trait)
-    }
-}
-
-/// Models finished so far, counted from the worker threads.
-final class ProgressCounter: Sendable {
-    private let count = Mutex(0)
-
-    /// Counts one more and reports the new count while holding the lock, so reports
-    /// arrive in counting order even when workers finish at the same time.
-    func step(_ report: (Int) -> Void) {
-        count.withLock { value in
-            value += 1
-            report(value)
-        }
     }
 }
