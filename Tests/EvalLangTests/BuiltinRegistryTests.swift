@@ -97,4 +97,13 @@ struct BuiltinRegistryTests {
             #expect(builtin != nil && builtin?.metric == nil, "\(name)")
         }
     }
+
+    @Test("approx and between explain a failed check with the values they were given")
+    func checksExplainThemselves() {
+        #expect(BuiltinRegistry.shared.all.filter(\.explainsFailedCheck).map(\.name) == ["approx", "between"])
+        let approx = BuiltinRegistry.shared["approx"]
+        let text = approx?.failedCheckExplanation(called: "approx", [(nil, .number(0.8512)), ("tol", .number(0.01))])
+        #expect(text == "approx(0.8512, tol: 0.01) is false")
+        #expect(BuiltinRegistry.shared["roc_auc"]?.failedCheckExplanation(called: "roc_auc", []) == nil)
+    }
 }

@@ -10,18 +10,22 @@ package struct Builtin: Sendable {
     /// Set on metrics that score predictions as one number, so `leaderboard` knows
     /// what it may rank by and which way is better.
     package var metric: MetricTrait?
+    /// Set on checks (`approx`, `between`) whose `false` says nothing on its own: a
+    /// failed `expect` of a call to one shows the values the call was given.
+    package var explainsFailedCheck: Bool
     package var parameters: [Parameter]
     package var doc: String
     package var example: String
     package var body: Body
 
     package init(
-        _ name: String, family: Family, metric: MetricTrait? = nil, _ parameters: [Parameter], doc: String,
-        example: String, body: @escaping Body
+        _ name: String, family: Family, metric: MetricTrait? = nil, explainsFailedCheck: Bool = false,
+        _ parameters: [Parameter], doc: String, example: String, body: @escaping Body
     ) {
         self.name = name
         self.family = family
         self.metric = metric
+        self.explainsFailedCheck = explainsFailedCheck
         self.parameters = parameters
         self.doc = doc
         self.example = example
@@ -45,6 +49,16 @@ package struct Builtin: Sendable {
     /// Names accepted as `name:` arguments.
     package var optionNames: [String] {
         parameters.filter { $0.role != .variadic && $0.role != .anyNamed }.map(\.name)
+    }
+
+    /// Why a failed `expect` of a call to this builtin failed: the call with its arguments'
+    /// values, `approx(0.8612, 0.87, tol: 0.01) is false`.
+    ///
+    /// Nil for builtins that do not explain failed checks; `name` is the callee as written.
+    package func failedCheckExplanation(called name: String, _ arguments: [(name: String?, value: Value)]) -> String? {
+        guard explainsFailedCheck else { return nil }
+        let parts = arguments.map { ($0.name.map { "\($0): " } ?? "") + $0.value.inlineText }
+        return "\(name)(\(parts.joined(separator: ", "))) is false"
     }
 }
 

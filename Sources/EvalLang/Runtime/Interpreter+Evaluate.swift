@@ -121,15 +121,19 @@ extension Interpreter {
         -> Function
     {
         if case .name(let name) = callee.kind {
-            let bound = locals[name] ?? globals[name]
-            if case .function(let f)? = bound { return f }
-            if let builtin = BuiltinRegistry.shared[name] { return .builtin(builtin) }
-            if let bound { throw .notCallable(found: bound.typeName, callee.span) }
+            if let function = function(named: name, locals: locals) { return function }
+            if let bound = locals[name] ?? globals[name] { throw .notCallable(found: bound.typeName, callee.span) }
             throw .unknownName(name, candidates: knownNames(locals: locals), callee.span)
         }
         let value = try evaluate(callee, locals: locals)
         guard case .function(let f) = value else { throw .notCallable(found: value.typeName, callee.span) }
         return f
+    }
+
+    /// What a call of `name` reaches: a bound function, else the builtin of that name.
+    func function(named name: String, locals: OrderedDictionary<String, Value>) -> Function? {
+        if case .function(let f)? = locals[name] ?? globals[name] { return f }
+        return BuiltinRegistry.shared[name].map(Function.builtin)
     }
 
     /// Calls a function with already evaluated arguments (builtins use this for callbacks).
