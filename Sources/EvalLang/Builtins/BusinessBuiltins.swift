@@ -26,7 +26,7 @@ enum BusinessBuiltins {
                 "What each outcome is worth per example (a number, or a column for example-dependent values); unset outcomes are 0.",
             example: "payoff(tp: 80, fp: -20, fn: -100, tn: 0)"
         ) { _, args throws(RuntimeError) in
-            var record = Record(kind: "payoff")
+            var record = Record()
             for name in ["tp", "fp", "fn", "tn"] {
                 switch args.value(name) {
                 case nil: record[name] = .number(0)
@@ -210,7 +210,7 @@ enum BusinessBuiltins {
             ]
         }
         guard args.has("by") else {
-            var record = Record(kind: "best_threshold")
+            var record = Record()
             for (name, value) in zip(bestFields, try values(nil, group: nil)) {
                 record[name] = value.map(Value.number) ?? .null
             }

@@ -95,7 +95,7 @@ enum ClassTableBuiltins {
         let all = Array(0..<labels.classCount)
         guard args.has("by") else {
             let counts = try matrix(nil)
-            var record = Record(kind: "confusion")
+            var record = Record()
             if labels.binary {
                 record["tp"] = .number(counts[truth: 1, predicted: 1])
                 record["fp"] = .number(counts[truth: 0, predicted: 1])

@@ -134,7 +134,7 @@ enum LabelMetricBuiltins {
         } catch {
             throw .invalidArgument(error.message, MetricBuiltin.span(for: error, args))
         }
-        var record = Record(kind: "per_class")
+        var record = Record()
         for s in scores {
             let result = score.of(s)
             if let warning = result.warning {

@@ -114,7 +114,7 @@ enum ModelBuiltins {
     /// `describe(model)`: format, objective, task, trees, features.
     static func describe(_ m: Model) -> Value {
         let i = m.info
-        var record = Record(kind: "model")
+        var record = Record()
         record["name"] = .string(m.name)
         record["path"] = .string(m.path)
         record["format"] = .string(i.format)

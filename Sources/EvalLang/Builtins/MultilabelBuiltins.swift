@@ -133,7 +133,7 @@ enum MultilabelBuiltins {
             let rows = try CurveBuiltins.run(args) { () throws(MetricError) in
                 try Metrics.multilabelPerClass(y, yhat, beta: beta, zeroDivision: zero, weights: w)
             }
-            var record = Record(kind: "per_label")
+            var record = Record()
             for row in rows {
                 let r = score.of(row)
                 if let warning = r.warning {

@@ -93,7 +93,7 @@ enum ResamplingBuiltins {
                 "`bootstrap`: \(undefined) of \(replicates) resamples gave no value (the statistic was undefined for them) and were left out",
                 at: args.callSpan)
         }
-        var record = Record(kind: "bootstrap")
+        var record = Record()
         record["estimate"] = estimate.map(Value.number) ?? .null
         let summary = Bootstrap.summary(values, level: level)
         record["low"] = summary.map { .number($0.low) } ?? .null

@@ -75,7 +75,7 @@ extension Interpreter {
     {
         if let v = locals[name] { return v }
         if let v = globals[name] { return v }
-        if name == "params" { return .record(Record(session.params, kind: "params")) }
+        if name == "params" { return .record(Record(session.params, kind: .params)) }
         if let builtin = BuiltinRegistry.shared[name] { return .function(.builtin(builtin)) }
         throw .unknownName(name, candidates: knownNames(locals: locals), span)
     }
@@ -92,7 +92,7 @@ extension Interpreter {
             return .column(column)
         case .record(let r):
             guard let field = r[name] else {
-                if r.kind == "params" { throw .unknownParam(name, candidates: Array(r.fields.keys), nameSpan) }
+                if r.kind == .params { throw .unknownParam(name, candidates: Array(r.fields.keys), nameSpan) }
                 throw .unknownField(name, candidates: Array(r.fields.keys), nameSpan)
             }
             return field
