@@ -1,4 +1,4 @@
-/// One entry of the builtin registry: name, parameters, one-line doc and example.
+/// One entry of the builtin registry: name, family, parameters, doc, example and traits.
 ///
 /// The help text, `evalbook functions` and the REPL's `:help` all print from
 /// these entries, so a builtin is documented exactly where it is defined.
