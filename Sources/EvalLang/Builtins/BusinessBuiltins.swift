@@ -6,7 +6,18 @@ import OrderedCollections
 /// of hard predictions, the profit of every threshold, the best threshold, and the
 /// expected value of multiclass decisions under a payoff matrix.
 enum BusinessBuiltins {
-    static let family = "Business"
+    static let family = Family.business
+
+    /// `best_threshold`, which `leaderboard` also calls to rank by profit.
+    static let bestThreshold = Builtin(
+        "best_threshold", family: family,
+        [
+            .required("y"), .required("p"), .required("payoff"), .option("pos_label"), .option("weights"),
+            .option("by"),
+        ],
+        doc:
+            "The most profitable threshold (the largest among ties), its profit, precision, recall, share flagged, and the everyone / no_one bounds.",
+        example: "best_threshold(t.churned, t.p_churn, offer)", body: best)
 
     static let all: [Builtin] = [
         Builtin(
@@ -15,7 +26,7 @@ enum BusinessBuiltins {
                 "What each outcome is worth per example (a number, or a column for example-dependent values); unset outcomes are 0.",
             example: "payoff(tp: 80, fp: -20, fn: -100, tn: 0)"
         ) { _, args throws(RuntimeError) in
-            var record = Record(kind: "payoff")
+            var record = Record()
             for name in ["tp", "fp", "fn", "tn"] {
                 switch args.value(name) {
                 case nil: record[name] = .number(0)
@@ -44,7 +55,7 @@ enum BusinessBuiltins {
             return .record(record)
         },
         Builtin(
-            "profit", family: family,
+            "profit", family: family, metric: .higherIsBetter,
             [
                 .required("y"), .required("yhat"), .required("payoff"), .option("threshold"), .option("pos_label"),
                 .option("weights"), .option("by"),
@@ -60,17 +71,9 @@ enum BusinessBuiltins {
             doc:
                 "Profit at every distinct score (flag rows with p ≥ threshold): threshold, profit, tp, fp, fn, tn, precision, recall, share_flagged.",
             example: "profit_curve(t.churned, t.p_churn, offer)", body: curve),
+        bestThreshold,
         Builtin(
-            "best_threshold", family: family,
-            [
-                .required("y"), .required("p"), .required("payoff"), .option("pos_label"), .option("weights"),
-                .option("by"),
-            ],
-            doc:
-                "The most profitable threshold (the largest among ties), its profit, precision, recall, share flagged, and the everyone / no_one bounds.",
-            example: "best_threshold(t.churned, t.p_churn, offer)", body: best),
-        Builtin(
-            "expected_value", family: family,
+            "expected_value", family: family, metric: .higherIsBetter,
             [
                 .required("y"), .required("yhat"), .required("matrix"), .option("classes"), .option("weights"),
                 .option("by"),
@@ -197,7 +200,7 @@ enum BusinessBuiltins {
             ]
         }
         guard args.has("by") else {
-            var record = Record(kind: "best_threshold")
+            var record = Record()
             for (name, value) in zip(bestFields, try values(nil, group: nil)) {
                 record[name] = value.map(Value.number) ?? .null
             }

@@ -3,11 +3,12 @@ import EvalData
 /// Tolerant comparisons for `expect` lines in CI: a metric that moves in the fourth
 /// decimal between library versions should not fail a release gate written as `==`.
 enum CheckBuiltins {
-    static let family = "Checks"
+    static let family = Family.checks
 
     static let all: [Builtin] = [
         Builtin(
-            "approx", family: family, [.required("x"), .required("target"), .option("tol"), .option("rel")],
+            "approx", family: family, explainsFailedCheck: true,
+            [.required("x"), .required("target"), .option("tol"), .option("rel")],
             doc:
                 "Whether x is within tol (absolute, default 1e-9) or rel (relative to target) of target; null is never close.",
             example: "expect approx(roc_auc(y, p), 0.87, tol: 0.01)"
@@ -21,7 +22,7 @@ enum CheckBuiltins {
             return try elementwise(args, "x") { x in abs(x - target) <= max(tol, rel * abs(target)) }
         },
         Builtin(
-            "between", family: family, [.required("x"), .required("lo"), .required("hi")],
+            "between", family: family, explainsFailedCheck: true, [.required("x"), .required("lo"), .required("hi")],
             doc: "Whether lo ≤ x ≤ hi (inclusive); null is never between.",
             example: "expect between(best.threshold, 0.2, 0.4)"
         ) { _, args throws(RuntimeError) in

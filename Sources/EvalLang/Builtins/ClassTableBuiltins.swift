@@ -5,11 +5,11 @@ import OrderedCollections
 /// Classification results that are more than one number: kappa with its weighting,
 /// the confusion matrix, the per-class report, and metrics of probability tables.
 enum ClassTableBuiltins {
-    static let family = "Classification"
+    static let family = Family.classification
 
     static let all: [Builtin] = [
         Builtin(
-            "cohen_kappa", family: family,
+            "cohen_kappa", family: family, metric: .higherIsBetter,
             [
                 .required("y"), .required("yhat"), .option("threshold"), .option("pos_label"), .option("average"),
                 .option("weights"), .option("by"),
@@ -55,7 +55,7 @@ enum ClassTableBuiltins {
                 "Per-class precision, recall, f1 and support, with accuracy, macro and weighted averages (as scikit-learn's report); by: stacks one report per group.",
             example: "classification_report(t.queue, t.predicted_queue)", body: report),
         Builtin(
-            "top_k_accuracy", family: family,
+            "top_k_accuracy", family: family, metric: .higherIsBetter,
             [.required("y"), .required("P"), .option("k"), .option("classes"), .option("weights"), .option("by")],
             doc: "Share of rows whose true class is among the k highest-scored columns of P (default k 5).",
             example: "top_k_accuracy(t.queue, P, k: 2)"
@@ -66,7 +66,7 @@ enum ClassTableBuiltins {
             }
         },
         Builtin(
-            "cross_entropy", family: family,
+            "cross_entropy", family: family, metric: .lowerIsBetter,
             [.required("y"), .required("P"), .option("classes"), .option("weights"), .option("by")],
             doc:
                 "Multiclass log loss of a probability table P (rows renormalised and clipped as scikit-learn's log_loss).",
@@ -95,7 +95,7 @@ enum ClassTableBuiltins {
         let all = Array(0..<labels.classCount)
         guard args.has("by") else {
             let counts = try matrix(nil)
-            var record = Record(kind: "confusion")
+            var record = Record()
             if labels.binary {
                 record["tp"] = .number(counts[truth: 1, predicted: 1])
                 record["fp"] = .number(counts[truth: 0, predicted: 1])

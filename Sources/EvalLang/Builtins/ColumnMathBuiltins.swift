@@ -7,7 +7,7 @@ import Foundation
 /// Aggregates skip missing values, as pandas does, and count bools as 0 and 1;
 /// an aggregate of no values is null with a warning, never a made-up 0.
 enum ColumnMathBuiltins {
-    static let family = "Column maths"
+    static let family = Family.columnMaths
 
     static func aggregate(
         _ name: String, doc: String, example: String,

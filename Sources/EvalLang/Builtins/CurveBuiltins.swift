@@ -4,7 +4,7 @@ import EvalMetrics
 /// Curves and calibration (SPEC §5 "Calibration and curves"): tables from one sort
 /// of the scores, and the numbers read off them.
 enum CurveBuiltins {
-    static let family = "Calibration and curves"
+    static let family = Family.calibrationAndCurves
 
     /// A builtin returning a table computed from (y, p, weights); `by:` stacks one per group.
     static func curve(
@@ -133,7 +133,7 @@ enum CurveBuiltins {
             return (t, out.warning)
         },
         MetricBuiltin.make(
-            "ece", family: family, inputs: ["y", "p"], options: ["bins", "pos_label"],
+            "ece", family: family, metric: .lowerIsBetter, inputs: ["y", "p"], options: ["bins", "pos_label"],
             doc: "Expected calibration error: Σ (n_b / n)·|prob_true_b − prob_pred_b| over uniform bins (default 10).",
             example: "ece(t.late, t.p_late, bins: 10)", prepare: ClassificationBuiltins.binaryScores
         ) { args throws(RuntimeError) in
@@ -141,7 +141,7 @@ enum CurveBuiltins {
             return { y, p, w throws(MetricError) in try Metrics.ece(y, p, bins: bins, weights: w) }
         },
         MetricBuiltin.make(
-            "mce", family: family, inputs: ["y", "p"], options: ["bins", "pos_label"],
+            "mce", family: family, metric: .lowerIsBetter, inputs: ["y", "p"], options: ["bins", "pos_label"],
             doc: "Maximum calibration error: the largest |prob_true_b − prob_pred_b| over uniform bins (default 10).",
             example: "mce(t.late, t.p_late)", prepare: ClassificationBuiltins.binaryScores
         ) { args throws(RuntimeError) in
@@ -149,7 +149,7 @@ enum CurveBuiltins {
             return { y, p, w throws(MetricError) in try Metrics.mce(y, p, bins: bins, weights: w) }
         },
         MetricBuiltin.sweep(
-            "lift", family: family, options: ["at"],
+            "lift", family: family, metric: .higherIsBetter, options: ["at"],
             doc: "Lift at a fraction: the positive rate among the top `at` of scores over the overall rate.",
             example: "lift(t.converted, t.p_convert, at: 0.1)"
         ) { args throws(RuntimeError) in

@@ -3,7 +3,7 @@ import Foundation
 
 /// Reading data and building tables, columns and sequences.
 enum DataBuiltins {
-    static let family = "Data"
+    static let family = Family.data
 
     static let all: [Builtin] = [
         Builtin(

@@ -9,7 +9,7 @@ import OrderedCollections
 /// Readouts are records whose fields use SPEC's names (`statistic p_value df estimate ci_low ci_high low high`);
 /// the A/B and t-test readouts lead with a `verdict` sentence a product manager can read.
 enum ExperimentBuiltins {
-    static let family = "Experiments"
+    static let family = Family.experiments
 
     static let all: [Builtin] = [
         Builtin(
@@ -97,7 +97,7 @@ enum ExperimentBuiltins {
             try Experiments.abTest(conversionsA: ca, nA: na, conversionsB: cb, nB: nb, level: level)
         }
         warn(&interpreter, args, r.warnings)
-        var record = Record(kind: "ab_test")
+        var record = Record()
         record["verdict"] = .string(Verdict.abTest(r))
         record["rate_a"] = .number(r.rateA)
         record["rate_b"] = .number(r.rateB)
@@ -120,7 +120,7 @@ enum ExperimentBuiltins {
             try Experiments.tTest(x: x, y: y, equalVariance: equal, level: level)
         }
         warn(&interpreter, args, r.warnings)
-        var record = Record(kind: "t_test")
+        var record = Record()
         record["verdict"] = .string(Verdict.tTest(r, welch: !equal))
         record["estimate"] = .number(r.estimate)
         record["ci_low"] = number(r.ciLow)
@@ -148,7 +148,7 @@ enum ExperimentBuiltins {
         let r = try run(args) { () throws(MetricError) in
             try Experiments.proportionInterval(successes: k, trials: n, level: level, method: method)
         }
-        var record = Record(kind: "proportion_ci")
+        var record = Record()
         record["estimate"] = .number(r.estimate)
         record["low"] = .number(r.low)
         record["high"] = .number(r.high)
@@ -164,7 +164,7 @@ enum ExperimentBuiltins {
         let r = try run(args) { () throws(MetricError) in
             try Experiments.sampleSize(baseline: baseline, mde: mde, alpha: alpha, power: power, ratio: ratio)
         }
-        var record = Record(kind: "sample_size")
+        var record = Record()
         record["n_a"] = .number(r.nARoundedUp)
         record["n_b"] = .number(r.nBRoundedUp)
         record["total"] = .number(r.nARoundedUp + r.nBRoundedUp)
@@ -182,7 +182,7 @@ enum ExperimentBuiltins {
             try Experiments.correlation(x, y, method: method, level: level)
         }
         warn(&interpreter, args, r.warnings)
-        var record = Record(kind: "correlation")
+        var record = Record()
         record["estimate"] = number(r.estimate)
         record["p_value"] = number(r.pValue)
         if method == .pearson {
@@ -198,7 +198,7 @@ enum ExperimentBuiltins {
         let x = try MetricInputs.numbers(args, "x"), y = try MetricInputs.numbers(args, "y")
         let r = try run(args) { () throws(MetricError) in try Experiments.linearFit(x, y) }
         warn(&interpreter, args, r.warnings)
-        var record = Record(kind: "linear_fit")
+        var record = Record()
         record["slope"] = number(r.slope)
         record["intercept"] = number(r.intercept)
         record["r_squared"] = number(r.rSquared)

@@ -6,7 +6,7 @@ import EvalMetrics
 /// Each returns a figure value; a report writes it as SVG under `figures/`, the REPL draws it in the terminal.
 /// `by:` draws one series per group.
 enum FigureBuiltins {
-    static let family = "Figures"
+    static let family = Family.figures
     static let labels = ["title", "xlabel", "ylabel"]
 
     static let all: [Builtin] = [

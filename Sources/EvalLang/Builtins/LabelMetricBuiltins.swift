@@ -5,7 +5,7 @@ import OrderedCollections
 /// Hard-prediction classification metrics: binary with 0/1, bool, `pos_label:` or
 /// `threshold:`; multiclass with `average:` (SPEC §5 "Classification").
 enum LabelMetricBuiltins {
-    static let family = "Classification"
+    static let family = Family.classification
     static let labelOptions = ["threshold", "pos_label", "average", "zero_division"]
 
     /// Which per-class score a precision-like metric reads.
@@ -44,7 +44,8 @@ enum LabelMetricBuiltins {
         let options = labelOptions + (fixedBeta == nil ? ["beta"] : [])
         let parameters =
             [Parameter.required("y"), .required("yhat")] + (options + ["weights", "by"]).map(Parameter.option)
-        return Builtin(name, family: family, parameters, doc: doc, example: example) {
+        // Scores and agreement: more is better for every one of them.
+        return Builtin(name, family: family, metric: .higherIsBetter, parameters, doc: doc, example: example) {
             interpreter, args throws(RuntimeError) in
             let beta: Double
             if let fixedBeta { beta = fixedBeta } else { beta = try args.number("beta") }
@@ -141,7 +142,7 @@ enum LabelMetricBuiltins {
         } catch {
             throw args.metricError(error)
         }
-        var record = Record(kind: "per_class")
+        var record = Record()
         for s in scores {
             let result = score.of(s)
             if let warning = result.warning {
@@ -162,7 +163,8 @@ enum LabelMetricBuiltins {
         let parameters =
             [Parameter.required("y"), .required("yhat")]
             + (["threshold", "pos_label", "average"] + extra + ["weights", "by"]).map(Parameter.option)
-        return Builtin(name, family: family, parameters, doc: doc, example: example) {
+        // Scores and agreement: more is better for every one of them.
+        return Builtin(name, family: family, metric: .higherIsBetter, parameters, doc: doc, example: example) {
             interpreter, args throws(RuntimeError) in
             let labels = try LabelInputs.read(args, symmetric: symmetric)
             let kernel = labels.binary ? try binary(args) : try multiclass(args, labels.classCount)

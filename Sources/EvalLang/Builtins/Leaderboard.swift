@@ -1,17 +1,12 @@
 import EvalData
 import EvalMetrics
 import EvalModels
-import Synchronization
 
 /// `leaderboard(models, t, y, metric:, payoff:)`: every model predicted on `t` and
 /// scored against `y`, best first.
 enum Leaderboard {
-    /// Metrics where smaller is better; every other metric ranks larger first.
-    static let losses: Set<String> = [
-        "log_loss", "brier", "mae", "mse", "rmse", "mape", "median_ae", "max_error", "msle",
-        "rmsle", "pinball", "huber", "cross_entropy", "hamming_loss", "ece", "mce",
-        "coverage_error", "ranking_loss",
-    ]
+    /// The metrics suggested when `metric:` names something else: for classifiers, then regressors.
+    static let suggested = "roc_auc, average_precision, log_loss, brier, rmse or mae"
 
     static func evaluate(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
         guard case .list(let items)? = args.value("models") else {
@@ -32,15 +27,15 @@ enum Leaderboard {
         guard case let y? = args.value("y") else { throw .invalidArgument("`leaderboard` needs `y`", args.callSpan) }
         let metricName = args.has("payoff") ? "profit" : (args.has("metric") ? try args.string("metric") : "roc_auc")
         let metric: Builtin?
+        // A payoff ranks by the profit at each model's best threshold: more is better.
+        let trait: MetricTrait
         if args.has("payoff") {
             metric = nil
+            trait = .higherIsBetter
         } else {
-            guard let found = BuiltinRegistry.shared[metricName], found.family != "Data" else {
-                throw .invalidArgument(
-                    "`metric` must name a metric builtin, such as \"roc_auc\", not \"\(metricName)\"",
-                    args.span("metric"))
-            }
-            metric = found
+            let found = try rankable(metricName, args)
+            metric = found.builtin
+            trait = found.trait
         }
         let payoff = args.value("payoff")
         // Models are scored on both cores, one model per job; each job works on its own
@@ -59,8 +54,7 @@ enum Leaderboard {
                     return .success((value.number, nil))
                 }
                 let best = try worker.call(
-                    .builtin(BuiltinRegistry.shared["best_threshold"] ?? metricFallback),
-                    [y, prediction, payoff ?? .null], span: args.callSpan)
+                    .builtin(BusinessBuiltins.bestThreshold), [y, prediction, payoff ?? .null], span: args.callSpan)
                 guard case .record(let r) = best else { return .success((nil, nil)) }
                 return .success((r["profit"]?.number, r["threshold"]?.number))
             } catch {
@@ -75,10 +69,9 @@ enum Leaderboard {
             case .success(let (value, threshold)): rows.append((models[i].name, value, threshold, models[i]))
             }
         }
-        let ascending = losses.contains(metricName)
         rows.sort { a, b in
             switch (a.value, b.value) {
-            case (let x?, let y?) where x != y: return ascending ? x < y : x > y
+            case (let x?, let y?) where x != y: return trait.prefers(x, over: y)
             case (nil, _?): return false
             case (_?, nil): return true
             default: return a.name < b.name
@@ -101,24 +94,25 @@ enum Leaderboard {
         return (try? Table(names: names, columns: columns)).map(Value.table) ?? .null
     }
 
-    /// Never used: `best_threshold` is always registered; a placeholder keeps the
-    /// lookup free of force unwraps.
-    static let metricFallback = Builtin("best_threshold", family: "Business", [], doc: "", example: "") {
-        _, args throws(RuntimeError) in
-        throw .invalidArgument("best_threshold is unavailable", args.callSpan)
-    }
-}
-
-/// Models finished so far, counted from the worker threads.
-final class ProgressCounter: Sendable {
-    private let count = Mutex(0)
-
-    /// Counts one more and reports the new count while holding the lock, so reports
-    /// arrive in counting order even when workers finish at the same time.
-    func step(_ report: (Int) -> Void) {
-        count.withLock { value in
-            value += 1
-            report(value)
+    /// The builtin `metric:` names, if it is a metric leaderboard can call with y and a
+    /// model's predictions alone, and how it ranks.
+    static func rankable(_ name: String, _ args: Arguments) throws(RuntimeError) -> (
+        builtin: Builtin, trait: MetricTrait
+    ) {
+        guard let builtin = BuiltinRegistry.shared[name] else {
+            throw .invalidArgument(
+                "`metric` must name a metric builtin, such as \"roc_auc\", not \"\(name)\"", args.span("metric"))
         }
+        guard let trait = builtin.metric else {
+            throw .invalidArgument(
+                "`\(name)` is not a metric leaderboard can rank by", args.span("metric"),
+                help: "rank by a metric of y and the predictions, such as \(suggested)")
+        }
+        if let needed = builtin.parameters.dropFirst(2).first(where: { $0.role == .required }) {
+            throw .invalidArgument(
+                "`\(name)` needs `\(needed.name)` besides y and the predictions, and leaderboard passes only those",
+                args.span("metric"), help: "`payoff:` ranks by each model's profit at its best threshold")
+        }
+        return (builtin, trait)
     }
 }

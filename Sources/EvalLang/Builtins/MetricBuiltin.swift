@@ -12,20 +12,21 @@ enum MetricBuiltin {
     typealias Configure = @Sendable (Arguments) throws(RuntimeError) -> Kernel
 
     static func make(
-        _ name: String, family: String, inputs: [String], options: [String] = [],
+        _ name: String, family: Family, metric: MetricTrait, inputs: [String], options: [String] = [],
         doc: String, example: String, prepare: @escaping Prepare, kernel: @escaping Kernel
     ) -> Builtin {
         make(
-            name, family: family, inputs: inputs, options: options, doc: doc, example: example, prepare: prepare,
+            name, family: family, metric: metric, inputs: inputs, options: options, doc: doc, example: example,
+            prepare: prepare,
             configure: { _ throws(RuntimeError) in kernel })
     }
 
     static func make(
-        _ name: String, family: String, inputs: [String], options: [String] = [],
+        _ name: String, family: Family, metric: MetricTrait, inputs: [String], options: [String] = [],
         doc: String, example: String, prepare: @escaping Prepare, configure: @escaping Configure
     ) -> Builtin {
         let parameters = inputs.map(Parameter.required) + (options + ["weights", "by"]).map(Parameter.option)
-        return Builtin(name, family: family, parameters, doc: doc, example: example) {
+        return Builtin(name, family: family, metric: metric, parameters, doc: doc, example: example) {
             interpreter, args throws(RuntimeError) in
             let kernel = try configure(args)
             let (truth, predicted) = try prepare(args)

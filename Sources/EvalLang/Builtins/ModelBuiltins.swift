@@ -6,7 +6,7 @@ import Foundation
 /// Models (SPEC §5 "Models"): XGBoost, LightGBM and ONNX files loaded and predicted
 /// natively, one at a time or many at once.
 enum ModelBuiltins {
-    static let family = "Models"
+    static let family = Family.models
 
     static let all: [Builtin] = [
         Builtin(
@@ -114,7 +114,7 @@ enum ModelBuiltins {
     /// `describe(model)`: format, objective, task, trees, features.
     static func describe(_ m: Model) -> Value {
         let i = m.info
-        var record = Record(kind: "model")
+        var record = Record()
         record["name"] = .string(m.name)
         record["path"] = .string(m.path)
         record["format"] = .string(i.format)

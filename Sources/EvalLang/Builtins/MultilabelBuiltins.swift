@@ -5,7 +5,7 @@ import OrderedCollections
 /// Multilabel evaluation (SPEC §5 "Multilabel"): label and probability tables with
 /// the same column names, one column per label.
 enum MultilabelBuiltins {
-    static let family = "Multilabel"
+    static let family = Family.multilabel
 
     /// A 0/1 indicator table from a table of bools or 0/1 numbers.
     static func indicators(_ args: Arguments, _ name: String, names expected: [String]? = nil) throws(RuntimeError) -> (
@@ -92,7 +92,8 @@ enum MultilabelBuiltins {
                 "Turn a probability table into labels: each column ≥ threshold, or the top_k columns of each row (ties: the later column).",
             example: "tags = decode(P, threshold: 0.3)", body: decode),
         Builtin(
-            "hamming_loss", family: family, [.required("y"), .required("yhat"), .option("weights"), .option("by")],
+            "hamming_loss", family: family, metric: .lowerIsBetter,
+            [.required("y"), .required("yhat"), .option("weights"), .option("by")],
             doc: "Share of (row, label) cells predicted wrong.",
             example: "hamming_loss(Y, decode(P, threshold: 0.5))"
         ) { interpreter, args throws(RuntimeError) in
@@ -101,7 +102,8 @@ enum MultilabelBuiltins {
             }
         },
         Builtin(
-            "subset_accuracy", family: family, [.required("y"), .required("yhat"), .option("weights"), .option("by")],
+            "subset_accuracy", family: family, metric: .higherIsBetter,
+            [.required("y"), .required("yhat"), .option("weights"), .option("by")],
             doc: "Share of rows whose whole label set is predicted exactly.",
             example: "subset_accuracy(Y, decode(P, top_k: 2))"
         ) { interpreter, args throws(RuntimeError) in
@@ -125,7 +127,7 @@ enum MultilabelBuiltins {
             let rows = try CurveBuiltins.run(args) { () throws(MetricError) in
                 try Metrics.multilabelPerClass(y, yhat, beta: beta, zeroDivision: zero, weights: w)
             }
-            var record = Record(kind: "per_label")
+            var record = Record()
             for row in rows {
                 let r = score.of(row)
                 if let warning = r.warning { interpreter.warn(warning, args, part: score.name, classes: names) }

@@ -4,17 +4,18 @@ import EvalMetrics
 /// Ranking metrics (SPEC §5 "Ranking"): the mean over queries given by `group:`,
 /// with tied scores averaged as scikit-learn does.
 enum RankingBuiltins {
-    static let family = "Ranking"
+    static let family = Family.ranking
 
     typealias Kernel = @Sendable ([Double], [Double], [Int]?, Arguments) throws(RuntimeError) -> MetricResult<Double>
 
-    static func ranking(_ name: String, options: [String], doc: String, example: String, _ kernel: @escaping Kernel)
-        -> Builtin
-    {
+    static func ranking(
+        _ name: String, _ metric: MetricTrait, options: [String], doc: String, example: String,
+        _ kernel: @escaping Kernel
+    ) -> Builtin {
         let parameters =
             [Parameter.required("relevance"), .required("scores")]
             + (options + ["group", "weights", "by"]).map(Parameter.option)
-        return Builtin(name, family: family, parameters, doc: doc, example: example) {
+        return Builtin(name, family: family, metric: metric, parameters, doc: doc, example: example) {
             interpreter, args throws(RuntimeError) in
             let relevance = try MetricInputs.numbers(args, "relevance")
             let scores = try MetricInputs.numbers(args, "scores")
@@ -97,7 +98,7 @@ enum RankingBuiltins {
 
     static let all: [Builtin] = [
         ranking(
-            "ndcg", options: ["k", "gain"],
+            "ndcg", .higherIsBetter, options: ["k", "gain"],
             doc:
                 "Normalised discounted cumulative gain at k, averaged over queries (gain: \"linear\" or \"exponential\").",
             example: "ndcg(t.relevance, t.score, k: 10, group: t.user)"
@@ -108,7 +109,7 @@ enum RankingBuiltins {
             }
         },
         ranking(
-            "dcg", options: ["k", "gain"],
+            "dcg", .higherIsBetter, options: ["k", "gain"],
             doc: "Discounted cumulative gain at k, averaged over queries.",
             example: "dcg(t.relevance, t.score, k: 5, group: t.user)"
         ) { r, s, g, args throws(RuntimeError) in
@@ -118,28 +119,28 @@ enum RankingBuiltins {
             }
         },
         ranking(
-            "lrap", options: [],
+            "lrap", .higherIsBetter, options: [],
             doc: "Label ranking average precision (scikit-learn's), averaged over queries.",
             example: "lrap(t.relevant, t.score, group: t.user)"
         ) { r, s, g, args throws(RuntimeError) in
             try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.lrap(r, s, group: g) }
         },
         ranking(
-            "coverage_error", options: [],
+            "coverage_error", .lowerIsBetter, options: [],
             doc: "How far down the ranking one must go to cover every relevant item, averaged over queries.",
             example: "coverage_error(t.relevant, t.score, group: t.user)"
         ) { r, s, g, args throws(RuntimeError) in
             try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.coverageError(r, s, group: g) }
         },
         ranking(
-            "ranking_loss", options: [],
+            "ranking_loss", .lowerIsBetter, options: [],
             doc: "Share of (relevant, irrelevant) pairs ranked in the wrong order, averaged over queries.",
             example: "ranking_loss(t.relevant, t.score, group: t.user)"
         ) { r, s, g, args throws(RuntimeError) in
             try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.rankingLoss(r, s, group: g) }
         },
         ranking(
-            "hit_rate", options: ["k"],
+            "hit_rate", .higherIsBetter, options: ["k"],
             doc:
                 "Share of queries with a relevant item (relevance above 0) in the top k; ties count as their chance of a hit.",
             example: "hit_rate(t.relevance, t.score, k: 10, group: t.user)"
@@ -148,7 +149,7 @@ enum RankingBuiltins {
             return try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.hitRate(r, s, group: g, k: k) }
         },
         ranking(
-            "mrr", options: ["k"],
+            "mrr", .higherIsBetter, options: ["k"],
             doc:
                 "Mean reciprocal rank of the first relevant item (0 past k), averaged over queries with a relevant item.",
             example: "mrr(t.clicked, t.score, k: 10, group: t.query)"
@@ -157,7 +158,7 @@ enum RankingBuiltins {
             return try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.mrr(r, s, group: g, k: k) }
         },
         ranking(
-            "map_at_k", options: ["k"],
+            "map_at_k", .higherIsBetter, options: ["k"],
             doc:
                 "Mean average precision at k: precision at each relevant item in the top k over min(k, relevant items), averaged over queries.",
             example: "map_at_k(t.relevance, t.score, k: 10, group: t.user)"

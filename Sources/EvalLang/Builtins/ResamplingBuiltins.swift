@@ -5,7 +5,7 @@ import EvalMetrics
 /// resampling rows jointly across the column and table arguments (SPEC §5
 /// "Experiments and uncertainty").
 enum ResamplingBuiltins {
-    static let family = "Experiments"
+    static let family = Family.experiments
     /// Replicates per parallel job: fixed, so the split never depends on the machine.
     static let chunk = 16
 
@@ -93,7 +93,7 @@ enum ResamplingBuiltins {
                 "`bootstrap`: \(undefined) of \(replicates) resamples gave no value (the statistic was undefined for them) and were left out",
                 at: args.callSpan)
         }
-        var record = Record(kind: "bootstrap")
+        var record = Record()
         record["estimate"] = estimate.map(Value.number) ?? .null
         let summary = Bootstrap.summary(values, level: level)
         record["low"] = summary.map { .number($0.low) } ?? .null

@@ -3,7 +3,7 @@ import EvalData
 /// Stacking, membership and text conversion: the small tools notebooks reach for
 /// when they add rows, pick out a set of keys, or label a number.
 enum ShapeBuiltins {
-    static let family = "Data"
+    static let family = Family.data
 
     static let all: [Builtin] = [
         Builtin(

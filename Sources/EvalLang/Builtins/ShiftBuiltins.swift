@@ -5,7 +5,7 @@ import EvalMetrics
 ///
 /// SPEC §5 "Experiments and uncertainty".
 enum ShiftBuiltins {
-    static let family = "Experiments"
+    static let family = Family.experiments
 
     static let all: [Builtin] = [
         Builtin(
@@ -30,7 +30,7 @@ enum ShiftBuiltins {
         ) { _, args throws(RuntimeError) in
             let a = try sample(args, "a"), b = try sample(args, "b")
             let result = try run(args) { () throws(MetricError) in try Shift.ksTwoSample(a, b) }
-            var record = Record(kind: "ks_2samp")
+            var record = Record()
             record["statistic"] = .number(result.statistic)
             record["p_value"] = .number(result.pValue)
             record["method"] = .string(result.method.rawValue)

@@ -34,7 +34,7 @@ extension MetricBuiltin {
     /// A metric read off the score sweep: `by:` groups get their own sweep; otherwise
     /// the sweep comes from the interpreter's cache.
     static func sweep(
-        _ name: String, family: String, options: [String] = [], doc: String, example: String,
+        _ name: String, family: Family, metric: MetricTrait, options: [String] = [], doc: String, example: String,
         read:
             @escaping @Sendable (Arguments) throws(RuntimeError) ->
             @Sendable (ScoreSweep) throws(MetricError) -> MetricResult<Double>
@@ -42,7 +42,7 @@ extension MetricBuiltin {
         let parameters =
             [Parameter.required("y"), .required("p")]
             + (options + ["pos_label", "weights", "by"]).map(Parameter.option)
-        return Builtin(name, family: family, parameters, doc: doc, example: example) {
+        return Builtin(name, family: family, metric: metric, parameters, doc: doc, example: example) {
             interpreter, args throws(RuntimeError) in
             let reader = try read(args)
             let (y, p) = try ClassificationBuiltins.binaryScores(args)

@@ -2,7 +2,7 @@ import EvalData
 
 /// Selecting, filtering, ordering, joining and grouping tables.
 enum TableBuiltins {
-    static let family = "Tables"
+    static let family = Family.tables
 
     static let all: [Builtin] = [
         Builtin(

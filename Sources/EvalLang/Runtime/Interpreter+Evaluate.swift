@@ -75,7 +75,7 @@ extension Interpreter {
     {
         if let v = locals[name] { return v }
         if let v = globals[name] { return v }
-        if name == "params" { return .record(Record(session.params, kind: "params")) }
+        if name == "params" { return .record(Record(session.params, kind: .params)) }
         if let builtin = BuiltinRegistry.shared[name] { return .function(.builtin(builtin)) }
         throw .unknownName(name, candidates: knownNames(locals: locals), span)
     }
@@ -92,7 +92,7 @@ extension Interpreter {
             return .column(column)
         case .record(let r):
             guard let field = r[name] else {
-                if r.kind == "params" { throw .unknownParam(name, candidates: Array(r.fields.keys), nameSpan) }
+                if r.kind == .params { throw .unknownParam(name, candidates: Array(r.fields.keys), nameSpan) }
                 throw .unknownField(name, candidates: Array(r.fields.keys), nameSpan)
             }
             return field
@@ -121,15 +121,19 @@ extension Interpreter {
         -> Function
     {
         if case .name(let name) = callee.kind {
-            let bound = locals[name] ?? globals[name]
-            if case .function(let f)? = bound { return f }
-            if let builtin = BuiltinRegistry.shared[name] { return .builtin(builtin) }
-            if let bound { throw .notCallable(found: bound.typeName, callee.span) }
+            if let function = function(named: name, locals: locals) { return function }
+            if let bound = locals[name] ?? globals[name] { throw .notCallable(found: bound.typeName, callee.span) }
             throw .unknownName(name, candidates: knownNames(locals: locals), callee.span)
         }
         let value = try evaluate(callee, locals: locals)
         guard case .function(let f) = value else { throw .notCallable(found: value.typeName, callee.span) }
         return f
+    }
+
+    /// What a call of `name` reaches: a bound function, else the builtin of that name.
+    func function(named name: String, locals: OrderedDictionary<String, Value>) -> Function? {
+        if case .function(let f)? = locals[name] ?? globals[name] { return f }
+        return BuiltinRegistry.shared[name].map(Function.builtin)
     }
 
     /// Calls a function with already evaluated arguments (builtins use this for callbacks).

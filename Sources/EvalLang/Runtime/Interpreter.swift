@@ -127,16 +127,15 @@ package struct Interpreter: Sendable {
         let result = try evaluate(condition, locals: [:])
         let (passed, detail) = try verdict(result, span: condition.span)
         var shown = detail ?? "false"
-        // A failed tolerance check shows the values it compared: approx(0.8612, 0.87, tol: 0.01).
+        // A builtin whose `false` says nothing alone (a tolerance check) explains itself
+        // from the values it was given: approx(0.8612, 0.87, tol: 0.01) is false.
         if !passed, detail == nil, case .call(let callee, let arguments) = condition.kind,
-            case .name(let name) = callee.kind, name == "approx" || name == "between", globals[name] == nil
+            case .name(let name) = callee.kind, case .builtin(let builtin)? = function(named: name, locals: [:]),
+            builtin.explainsFailedCheck
         {
-            var parts: [String] = []
-            for argument in arguments {
-                let value = try evaluate(argument.value, locals: [:])
-                parts.append((argument.name.map { "\($0): " } ?? "") + value.inlineText)
-            }
-            shown = "\(name)(\(parts.joined(separator: ", "))) is false"
+            var values: [(name: String?, value: Value)] = []
+            for argument in arguments { values.append((argument.name, try evaluate(argument.value, locals: [:]))) }
+            shown = builtin.failedCheckExplanation(called: name, values) ?? shown
         }
         return Check(passed: passed, expression: expression, detail: passed ? nil : shown, message: message, span: span)
     }

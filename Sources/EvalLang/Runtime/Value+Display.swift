@@ -88,7 +88,7 @@ extension Value {
                 DisplayTable(
                     columns: t.names, rightAligned: t.columns.map { $0.type == .number },
                     rows: rows, omittedRows: t.rowCount - shown))
-        case .record(let r) where r.kind != "params":
+        case .record(let r) where r.kind != .params:
             // A readout's verdict reads as a sentence above its numbers, not as a cell.
             var headline: String?
             if case .string(let verdict)? = r["verdict"] { headline = verdict }

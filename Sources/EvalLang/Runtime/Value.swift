@@ -36,13 +36,21 @@ package enum Value: Sendable {
     }
 }
 
-/// Named values in definition order; domain results (a confusion matrix, a test
-/// readout) are records with a `kind` that selects their display.
+/// Named values in definition order: record literals and domain results (a confusion
+/// matrix, a test readout) alike.
 package struct Record: Sendable {
-    package var fields: OrderedDictionary<String, Value>
-    package var kind: String?
+    /// The one kind of record that behaves differently from the rest.
+    package enum Kind: Sendable, Equatable {
+        /// Record literals, rows and builtin results: shown as a field/value table.
+        case plain
+        /// The notebook's `params`: shown inline, and a missing field is an unknown parameter.
+        case params
+    }
 
-    package init(_ fields: OrderedDictionary<String, Value> = [:], kind: String? = nil) {
+    package var fields: OrderedDictionary<String, Value>
+    package var kind: Kind
+
+    package init(_ fields: OrderedDictionary<String, Value> = [:], kind: Kind = .plain) {
         self.fields = fields
         self.kind = kind
     }
