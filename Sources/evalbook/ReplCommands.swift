@@ -133,8 +133,14 @@ extension ReplSession {
             report("error: \(path) already exists\nhelp: choose another name, or remove it first")
             return
         }
-        let text = SessionNotebook.text(
-            title: SessionNotebook.title(for: path), session: interpreter.session, cells: log)
+        let text: String
+        do {
+            text = try NotebookWriter.text(
+                title: NotebookWriter.title(for: path), session: interpreter.session, cells: log)
+        } catch {
+            report("error: cannot write \(path): \(error)")
+            return
+        }
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
             report("error: cannot write \(path)")
             return
@@ -149,8 +155,14 @@ extension ReplSession {
     private mutating func storeReport(name: String) {
         let base = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
         let path = base + ".md"
-        let text = SessionNotebook.text(
-            title: SessionNotebook.title(for: path), session: interpreter.session, cells: log)
+        let text: String
+        do {
+            text = try NotebookWriter.text(
+                title: NotebookWriter.title(for: path), session: interpreter.session, cells: log)
+        } catch {
+            report("error: cannot write \(path): \(error)")
+            return
+        }
         let notebook: Notebook
         do { notebook = try NotebookParser.parse(text, path: path) } catch {
             report(error.rendered)
