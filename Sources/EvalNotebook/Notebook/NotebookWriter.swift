@@ -2,10 +2,9 @@ import EvalLang
 import Foundation
 import Yams
 
-/// Writes a notebook that `NotebookParser` reads back: front matter through Yams, then one `evalbook` cell per piece
-/// of code, in order.
+/// Writes a notebook that `NotebookParser` reads back.
 ///
-/// The REPL's `:save` and `:report` write a session this way, so `evalbook run` reproduces it.
+/// Front matter goes through Yams, then comes one `evalbook` cell per piece of code, in order. The REPL's `:save` and `:report` write a session this way, so `evalbook run` reproduces it.
 package enum NotebookWriter {
     /// The notebook text for `frontMatter` and the code of `cells`.
     ///
@@ -49,8 +48,10 @@ package enum NotebookWriter {
         return "---\n" + yaml + "---\n"
     }
 
-    /// Text in double quotes, whatever it holds: the parser reads a quoted scalar as a string, so `yes`, `1e3` or
-    /// `null` stay text, and the quotes escape line breaks and control characters.
+    /// Text in double quotes, whatever it holds.
+    ///
+    /// The parser reads a quoted scalar as a string, so `yes`, `1e3` or `null` stay text, and the quotes escape line
+    /// breaks and control characters.
     static func text(_ string: String) -> Node {
         Node(string, .implicit, .doubleQuoted)
     }

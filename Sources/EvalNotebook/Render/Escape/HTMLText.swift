@@ -21,8 +21,10 @@ package enum HTMLText {
         return out
     }
 
-    /// Whether HTML takes `scalar` as text: control characters other than ASCII whitespace, and noncharacters, are
-    /// parse errors (NUL is even removed by the parser), so a report never carries them.
+    /// Whether HTML takes `scalar` as text.
+    ///
+    /// Control characters other than ASCII whitespace, and noncharacters, are parse errors (NUL is even removed by
+    /// the parser), so a report never carries them.
     static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
         case "\t", "\n", "\u{0C}", "\r": return true

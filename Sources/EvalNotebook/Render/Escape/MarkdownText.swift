@@ -13,10 +13,10 @@ package enum MarkdownText {
         escape(text, pipe: true)
     }
 
-    /// A code span that holds `text` whatever backticks it contains: the fence is longer than any run of backticks
-    /// inside, and padded with a space where the text starts or ends with one.
+    /// A code span that holds `text` whatever backticks it contains.
     ///
-    /// Line breaks become spaces, since a code span is one line.
+    /// The fence is longer than any run of backticks inside, and padded with a space where the text starts or ends
+    /// with one. Line breaks become spaces, since a code span is one line.
     package static func codeSpan(_ text: String) -> String {
         var flat = String.UnicodeScalarView()
         forEachScalarOnOneLine(text) { flat.append($0) }
@@ -26,8 +26,10 @@ package enum MarkdownText {
         return fence + pad + code + pad + fence
     }
 
-    /// A code block fence for `text`: at least three backticks, and more than any run of backticks inside, so no
-    /// line of the text can close the block early.
+    /// A code block fence for `text`.
+    ///
+    /// At least three backticks, and more than any run of backticks inside, so no line of the text can close the
+    /// block early.
     package static func fence(for text: String) -> String {
         String(repeating: "`", count: max(3, longestBacktickRun(text) + 1))
     }
@@ -51,8 +53,10 @@ package enum MarkdownText {
         return String(out)
     }
 
-    /// Calls `body` with the scalars of `text` on one line: each line break (`"\r\n"`, `"\r"` or `"\n"`) as one
-    /// space, other control characters but tab dropped (CommonMark would turn NUL into U+FFFD; the rest are invisible).
+    /// Calls `body` with the scalars of `text` on one line.
+    ///
+    /// Each line break (`"\r\n"`, `"\r"` or `"\n"`) is one space; other control characters but tab are dropped
+    /// (CommonMark would turn NUL into U+FFFD; the rest are invisible).
     private static func forEachScalarOnOneLine(_ text: String, _ body: (Unicode.Scalar) -> Void) {
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {

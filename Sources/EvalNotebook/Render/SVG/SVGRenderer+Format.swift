@@ -84,8 +84,9 @@ extension SVGRenderer {
         return decimal(mantissa: mantissa, exponent: exponent)
     }
 
-    /// Label text for SVG: on one line (line breaks and tabs become spaces, since a `<text>` element is one line),
-    /// then escaped for XML.
+    /// Label text for SVG: on one line, then escaped for XML.
+    ///
+    /// Line breaks and tabs become spaces, since a `<text>` element is one line.
     static func xml(_ text: String) -> String {
         var flat = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
