@@ -121,8 +121,14 @@ extension ReplSession {
             report(ReplError.fileExists(path).diagnostic)
             return
         }
-        let text = SessionNotebook.text(
-            title: SessionNotebook.title(for: path), session: interpreter.session, cells: log)
+        let text: String
+        do {
+            text = try NotebookWriter.text(
+                title: NotebookWriter.title(for: path), session: interpreter.session, cells: log)
+        } catch {
+            report("error: cannot write \(path): \(error)")
+            return
+        }
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
             report(ReplError.cannotWrite(path).diagnostic)
             return
@@ -137,8 +143,14 @@ extension ReplSession {
     private mutating func storeReport(name: String) {
         let base = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
         let path = base + ".md"
-        let text = SessionNotebook.text(
-            title: SessionNotebook.title(for: path), session: interpreter.session, cells: log)
+        let text: String
+        do {
+            text = try NotebookWriter.text(
+                title: NotebookWriter.title(for: path), session: interpreter.session, cells: log)
+        } catch {
+            report("error: cannot write \(path): \(error)")
+            return
+        }
         let notebook: Notebook
         do { notebook = try NotebookParser.parse(text, path: path) } catch {
             report(error.diagnostic)

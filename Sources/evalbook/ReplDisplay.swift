@@ -1,4 +1,5 @@
 import EvalLang
+import EvalNotebook
 
 /// How the REPL shows values: short and readable at a terminal.
 ///

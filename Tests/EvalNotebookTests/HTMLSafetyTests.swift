@@ -138,7 +138,7 @@ struct HTMLSafetyTests {
         #expect(MessageText.html("`roc_auc` is <undefined>") == "<code>roc_auc</code> is &lt;undefined&gt;")
         #expect(MessageText.html("odd ` count <") == "odd ` count &lt;")
         #expect(MessageText.markdown("`a_b` is *x*") == "`a_b` is \\*x\\*")
-        #expect(MessageText.inlineCode("x == \"`\"") == "``x == \"`\"``")
-        #expect(MessageText.inlineCode("`a`") == "`` `a` ``")
+        #expect(MarkdownText.codeSpan("x == \"`\"") == "``x == \"`\"``")
+        #expect(MarkdownText.codeSpan("`a`") == "`` `a` ``")
     }
 }

@@ -1,3 +1,5 @@
+import EvalLang
+
 extension FigureText {
     /// One horizontal bar: its category label (shown on the first row of a group), the
     /// series it belongs to, its value and its colour.

@@ -1,3 +1,5 @@
+import EvalLang
+
 /// Figures drawn as terminal text: the REPL's charts (SPEC §7).
 ///
 /// A pure function of the figure and the size: it returns text and never touches the

@@ -1,4 +1,5 @@
 import EvalLang
+import EvalNotebook
 import Testing
 
 @Suite("Terminal charts")

@@ -1,3 +1,4 @@
+import EvalLang
 import Foundation
 
 extension FigureText {

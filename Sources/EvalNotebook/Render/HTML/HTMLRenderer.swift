@@ -10,9 +10,9 @@ import Foundation
 package enum HTMLRenderer {
     package static func render(_ report: Report) -> String {
         var body = "<header>\n"
-        body += "<h1>\(escape(report.title))</h1>\n"
+        body += "<h1>\(HTMLText.escape(report.title))</h1>\n"
         if let description = report.notebook.frontMatter.description {
-            body += "<p class=\"description\">\(escape(description))</p>\n"
+            body += "<p class=\"description\">\(HTMLText.escape(description))</p>\n"
         }
         body += provenance(report)
         body += "</header>\n"
@@ -23,7 +23,7 @@ package enum HTMLRenderer {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(report.title))</title>
+            <title>\(HTMLText.escape(report.title))</title>
             <style>
             \(HTMLStyle.css)
             </style>
@@ -73,7 +73,9 @@ package enum HTMLRenderer {
     static func provenance(_ report: Report) -> String {
         var items: [String] = []
         for (name, value) in report.params {
-            items.append("<span class=\"param\"><code>\(escape(name)) = \(escape(value.inlineText))</code></span>")
+            items.append(
+                "<span class=\"param\"><code>\(HTMLText.escape(name)) = \(HTMLText.escape(value.inlineText))</code></span>"
+            )
         }
         items.append("<span>seed \(report.seed)</span>")
         if !report.checks.isEmpty {
@@ -89,13 +91,13 @@ package enum HTMLRenderer {
         }
         var source = [
             "evalbook \(EvalbookVersion.current)",
-            "<code>\(escape(report.notebook.path))</code> \(shortHash(FileDigest.sha256(Data(report.notebook.source.utf8))))",
+            "<code>\(HTMLText.escape(report.notebook.path))</code> \(shortHash(FileDigest.sha256(Data(report.notebook.source.utf8))))",
         ]
         // Inputs with short hashes: enough to tell which data a reader is looking at;
         // the full hashes are in manifest.json.
         for input in report.inputs {
             let hash = FileDigest.sha256(fileAt: input.resolvedPath).map { shortHash($0.sha256) } ?? "unreadable"
-            source.append("<code>\(escape(input.path))</code> \(hash)")
+            source.append("<code>\(HTMLText.escape(input.path))</code> \(hash)")
         }
         return "<p class=\"meta\">" + items.joined(separator: " · ") + "</p>\n"
             + "<p class=\"meta provenance\">" + source.joined(separator: " · ") + "</p>\n"
@@ -103,15 +105,15 @@ package enum HTMLRenderer {
 
     /// The first 12 hex digits of a SHA-256, as in `git log --abbrev=12`.
     static func shortHash(_ sha256: String) -> String {
-        "<span class=\"hash\">\(escape(String(sha256.prefix(12))))</span>"
+        "<span class=\"hash\">\(HTMLText.escape(String(sha256.prefix(12))))</span>"
     }
 
     static func renderCell(_ report: CellReport, path: String) -> String {
         let options = report.cell.options
-        let id = options.label.map { " id=\"\(escape($0))\"" } ?? ""
+        let id = options.label.map { " id=\"\(HTMLText.escape($0))\"" } ?? ""
         var out = ""
         if options.echo {
-            out += "<pre class=\"code\"><code>\(escape(report.cell.displayCode))</code></pre>\n"
+            out += "<pre class=\"code\"><code>\(HTMLText.escape(report.cell.displayCode))</code></pre>\n"
         }
         for output in report.outputs {
             switch output {
@@ -122,20 +124,21 @@ package enum HTMLRenderer {
             case .check(let check):
                 let cls = check.passed ? "check passed" : "check failed"
                 var text =
-                    "<span class=\"mark\">\(check.passed ? "✔" : "✘")</span> \(check.passed ? "passed" : "failed"): <code>\(escape(check.expression))</code>"
-                if !check.passed, let detail = check.detail { text += " (\(escape(detail)))" }
-                if let message = check.message { text += " — \(escape(message))" }
-                out += "<p class=\"\(cls)\">\(text) <span class=\"loc\">\(escape(path)):\(check.span.line)</span></p>\n"
+                    "<span class=\"mark\">\(check.passed ? "✔" : "✘")</span> \(check.passed ? "passed" : "failed"): <code>\(HTMLText.escape(check.expression))</code>"
+                if !check.passed, let detail = check.detail { text += " (\(HTMLText.escape(detail)))" }
+                if let message = check.message { text += " — \(HTMLText.escape(message))" }
+                out +=
+                    "<p class=\"\(cls)\">\(text) <span class=\"loc\">\(HTMLText.escape(path)):\(check.span.line)</span></p>\n"
             case .warning(let warning):
                 out +=
-                    "<p class=\"warning\">⚠ warning: \(MessageText.html(warning.message)) <span class=\"loc\">\(escape(path)):\(warning.span.line)</span></p>\n"
+                    "<p class=\"warning\">⚠ warning: \(MessageText.html(warning.message)) <span class=\"loc\">\(HTMLText.escape(path)):\(warning.span.line)</span></p>\n"
             case .figure(let figure, _) where options.output:
                 out += "<figure>\n" + SVGRenderer.render(figure) + "\n</figure>\n"
             case .figure:
                 break
             }
         }
-        if let caption = options.caption { out += "<p class=\"caption\">\(escape(caption))</p>\n" }
+        if let caption = options.caption { out += "<p class=\"caption\">\(HTMLText.escape(caption))</p>\n" }
         // A cell that shows nothing (no code, no output, no check) leaves no empty
         // box, unless its label is an anchor someone may link to.
         return out.isEmpty && options.label == nil ? "" : "<section class=\"cell\"\(id)>\n" + out + "</section>\n"
@@ -144,18 +147,18 @@ package enum HTMLRenderer {
     static func renderDisplay(_ display: Display) -> String {
         switch display {
         case .text(let text):
-            return "<pre class=\"output\">\(escape(text))</pre>\n"
+            return "<pre class=\"output\">\(HTMLText.escape(text))</pre>\n"
         case .table(let table):
-            var out = table.headline.map { "<p><strong>\(escape($0))</strong></p>\n" } ?? ""
+            var out = table.headline.map { "<p><strong>\(HTMLText.escape($0))</strong></p>\n" } ?? ""
             out += "<div class=\"table\"><table>\n<thead><tr>"
             for (name, right) in zip(table.columns, table.rightAligned) {
-                out += "<th\(right ? " class=\"num\"" : "")>\(escape(name))</th>"
+                out += "<th\(right ? " class=\"num\"" : "")>\(HTMLText.escape(name))</th>"
             }
             out += "</tr></thead>\n<tbody>\n"
             for row in table.rows {
                 out += "<tr>"
                 for (cell, right) in zip(row, table.rightAligned) {
-                    out += "<td\(right ? " class=\"num\"" : "")>\(escape(cell))</td>"
+                    out += "<td\(right ? " class=\"num\"" : "")>\(HTMLText.escape(cell))</td>"
                 }
                 out += "</tr>\n"
             }
@@ -165,22 +168,5 @@ package enum HTMLRenderer {
             }
             return out + "</div>\n"
         }
-    }
-
-    /// Escapes text for HTML element content and attribute values.
-    package static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
     }
 }

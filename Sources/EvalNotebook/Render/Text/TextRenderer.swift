@@ -1,8 +1,8 @@
 import EvalLang
 
 /// Draws displays as plain text for the terminal: aligned tables that fit the width.
-enum TextRenderer {
-    static func render(_ display: Display, width: Int = 100) -> String {
+package enum TextRenderer {
+    package static func render(_ display: Display, width: Int = 100) -> String {
         switch display {
         case .text(let text): return text + "\n"
         case .table(let table):

@@ -84,26 +84,15 @@ extension SVGRenderer {
         return decimal(mantissa: mantissa, exponent: exponent)
     }
 
-    /// Text made safe for XML: the five special characters escaped, control characters
-    /// (not allowed in XML 1.0) dropped and line breaks turned into spaces.
+    /// Label text for SVG: on one line, then escaped for XML.
+    ///
+    /// Line breaks and tabs become spaces, since a `<text>` element is one line.
     static func xml(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
+        var flat = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n", "\r", "\t": out += " "
-            default:
-                let v = scalar.value
-                if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
+            flat.append(scalar == "\n" || scalar == "\r" || scalar == "\t" ? " " : scalar)
         }
-        return out
+        return XMLText.escape(String(flat))
     }
 
     /// Estimated width of `text` in a sans-serif font of `size` pixels (a fixed
