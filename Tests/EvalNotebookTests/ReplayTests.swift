@@ -34,6 +34,13 @@ struct ReplayTests {
         #expect(Array(result.identical.prefix(4)) == ["report.md", "report.html", "metrics.json", "notebook.md"])
     }
 
+    @Test("the committed index.md of every example is what the index renders today", arguments: committedReports)
+    func committedIndexRenders(name: String) throws {
+        let store = ReportStore(directory: Self.repository.appendingPathComponent("reports/\(name)").path)
+        let committed = try String(contentsOfFile: store.directory + "/index.md", encoding: .utf8)
+        #expect(ReportIndex(store: store).render() == committed)
+    }
+
     static let notebook = """
         ---
         title: Replay
