@@ -2,11 +2,6 @@ import EvalData
 import EvalLang
 import Foundation
 
-/// The tool's version, recorded in every manifest.
-package enum EvalbookVersion {
-    package static let current = "0.1.0"
-}
-
 /// The files of one report version, rendered from the report model.
 package struct ReportFiles: Sendable {
     /// Outputs in a fixed order: these are what replay compares byte for byte.
