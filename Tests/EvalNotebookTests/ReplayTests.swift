@@ -164,4 +164,15 @@ struct ReplayTests {
         #expect(diff.markdown().hasSuffix(expected))
         #expect(diff.json().contains("\"relative\": -0.5"))
     }
+
+    @Test("the index shows the first four top-level numbers, leaving out 0 and 1 as evalbook 0.1.0 did")
+    func indexHeadline() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = ReportStore(directory: root.appendingPathComponent("reports/head").path)
+        let text = "```evalbook\nnone = 0\nr = {a: 2}\nall = 1\nb = 2.5\nc = -1\nd = 1e300\ne = 3\nf = 4\n```\n"
+        _ = try store.write(try TestSupport.run(text, path: "head.md", root: root))
+        let index = try String(contentsOfFile: store.directory + "/index.md", encoding: .utf8)
+        #expect(index.contains("| b = 2.5, c = -1, d = 1e+300, e = 3 |"), "\(index)")
+    }
 }

@@ -58,7 +58,7 @@ package struct ReportStore: Sendable {
         do throws(StoreError) {
             for file in files.outputs { try writeFile("\(staging)/\(file.name)", file.contents) }
             try writeFile(
-                "\(staging)/manifest.json", ReportFiles.manifest(report, outputs: files.outputs, created: created))
+                "\(staging)/manifest.json", Manifest(report, outputs: files.outputs, created: created).text)
             var number = (versions().last.flatMap { Int($0.dropFirst()) } ?? 0) + 1
             while true {
                 let target = "\(directory)/v\(number)"
