@@ -126,7 +126,7 @@ struct ReplayTests {
 
     @Test func notAVersionFolder() throws {
         let root = try TestSupport.temporaryDirectory()
-        #expect(throws: ReportReplay.ReplayError.self) {
+        #expect(throws: ReplayError.self) {
             try ReportReplay.replay(directory: root.path, root: root.path)
         }
     }
@@ -163,6 +163,21 @@ struct ReplayTests {
             """
         #expect(diff.markdown().hasSuffix(expected))
         #expect(diff.json().contains("\"relative\": -0.5"))
+    }
+
+    @Test("diff lists metrics in the order metrics.json has them, which is the notebook's")
+    func diffKeepsMetricOrder() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = ReportStore(directory: root.appendingPathComponent("reports/order").path)
+        for value in [1, 2] {
+            let text = "```evalbook\nzeta = \(value)\nalpha = {b: \(value), a: 0}\nmid = [\(value)]\n```\n"
+            _ = try store.write(try TestSupport.run(text, path: "order.md", root: root))
+        }
+        let (old, new) = try ReportDiff.lastTwo(in: store.directory)
+        let diff = try ReportDiff(old: old, new: new)
+        #expect(diff.metrics.map(\.name) == ["zeta", "alpha.b", "alpha.a", "mid[0]"])
+        #expect(diff.metrics.first == ReportDiff.MetricChange(name: "zeta", old: 1, new: 2))
     }
 
     @Test("the index shows the first four top-level numbers, leaving out 0 and 1 as evalbook 0.1.0 did")

@@ -93,4 +93,32 @@ struct ReportErrorTests {
             try MetricsFile.read(empty.path)
         }
     }
+
+    @Test("replay and diff of damaged versions throw their typed errors")
+    func damagedVersions() throws {
+        let (root, version) = try ReplayTests.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(throws: DiffError.tooFewVersions(folder: root.path + "/reports/nb", count: 1)) {
+            try ReportDiff.lastTwo(in: root.path + "/reports/nb")
+        }
+        try TestSupport.write("{\"a\": 1", to: "reports/nb/v1/metrics.json", in: root)
+        let metrics = version + "/metrics.json"
+        #expect(
+            throws: DiffError.unreadableMetrics(
+                metrics, .syntax(JSONSyntaxError(problem: .unexpectedEnd, line: 1, column: 8)))
+        ) { try ReportDiff(old: version, new: version) }
+        try TestSupport.write("[]", to: "reports/nb/v1/manifest.json", in: root)
+        let manifest = version + "/manifest.json"
+        #expect(throws: ReplayError.unreadableManifest(manifest, .wrongType(field: "", expected: "an object"))) {
+            try ReportReplay.replay(directory: version, root: root.path)
+        }
+        #expect(throws: DiffError.unreadableManifest(manifest, .wrongType(field: "", expected: "an object"))) {
+            try ReportDiff(old: version, new: version)
+        }
+        try FileManager.default.removeItem(atPath: manifest)
+        #expect(throws: ReplayError.notAVersion(version)) {
+            try ReportReplay.replay(directory: version, root: root.path)
+        }
+        #expect(throws: DiffError.notAVersion(version)) { try ReportDiff(old: version, new: version) }
+    }
 }
