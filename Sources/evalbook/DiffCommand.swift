@@ -25,22 +25,12 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let trimmed = folders.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
-        let (old, new): (String, String)
-        if trimmed.count == 2 {
-            (old, new) = (trimmed[0], trimmed[1])
-        } else {
-            let versions = ReportStore(directory: trimmed[0]).versions()
-            guard versions.count >= 2 else {
-                Terminal.error("error: \(trimmed[0]) has \(versions.count) version(s); a diff needs two\n")
-                throw Exit.error
-            }
-            (old, new) = (
-                trimmed[0] + "/" + versions[versions.count - 2], trimmed[0] + "/" + versions[versions.count - 1]
-            )
-        }
         let diff: ReportDiff
-        do { diff = try ReportDiff(old: old, new: new) } catch {
-            Terminal.error("error: \(error.message)\n")
+        do throws(DiffError) {
+            let (old, new) = trimmed.count == 2 ? (trimmed[0], trimmed[1]) : try ReportDiff.lastTwo(in: trimmed[0])
+            diff = try ReportDiff(old: old, new: new)
+        } catch {
+            Terminal.report(error.diagnostic)
             throw Exit.error
         }
         Terminal.out(json ? diff.json() : diff.markdown())

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EvalNotebook
 import Foundation
 
 /// The `evalbook` command: REPL by default, plus run, eval and functions.
@@ -7,7 +8,7 @@ struct Evalbook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evalbook",
         abstract: "Notebook-style evaluation of ML models, with reproducible, versioned reports.",
-        version: "0.1.0",
+        version: EvalbookVersion.current,
         subcommands: [
             ReplCommand.self, RunCommand.self, ReplayCommand.self, DiffCommand.self, EvalCommand.self,
             FunctionsCommand.self,

@@ -26,7 +26,7 @@ enum NotebookRun {
         let store = ReportStore(directory: reports + "/" + notebook.name)
         let outcome: StoreOutcome
         do { outcome = try store.write(report) } catch {
-            Terminal.error("error: \(error)\n")
+            Terminal.report(error.diagnostic)
             return nil
         }
         switch outcome {
@@ -43,7 +43,7 @@ enum NotebookRun {
 
     static func writeJUnit(_ xml: String, to path: String) {
         do { try xml.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-            Terminal.error("error: cannot write \(path): \(error.localizedDescription)\n")
+            Terminal.report(StoreError.cannotWrite(path, underlying: error).diagnostic)
         }
     }
 }

@@ -26,7 +26,7 @@ struct ReplayCommand: ParsableCommand {
         do {
             result = try ReportReplay.replay(directory: folder, root: files.rootPath, allowRead: files.allowRead)
         } catch {
-            Terminal.error("error: \(error.message)\n")
+            Terminal.report(error.diagnostic)
             throw Exit.error
         }
         for input in result.changedInputs {

@@ -54,4 +54,29 @@ struct ReplayCommandTests {
         #expect(result.exited && result.status == 2, "\(result)")
         #expect(result.stderr.contains("is not a report version"))
     }
+
+    @Test func diffAndReplayErrorsArePrintedAsDiagnostics() throws {
+        let project = try Project()
+        defer { project.remove() }
+        try project.write(RunCommandTests.churnCSV, to: "data/churn.csv")
+        try project.write(Self.notebook, to: "nb.md")
+        let run = try project.run("nb.md")
+        #expect(run.exited && run.status == 0, "\(run)")
+        let folder = project.reports.appendingPathComponent("nb").path
+
+        let diff = try Evalbook.run(["diff", folder], in: project.root)
+        #expect(diff.exited && diff.status == 2, "\(diff)")
+        #expect(
+            diff.stderr
+                == "error: \(folder) has 1 version; a diff needs two\n"
+                + "help: run the notebook again after a change, or give two version folders\n")
+
+        try project.write("{\n  \"seed\": 1e400\n}\n", to: "reports/nb/v1/manifest.json")
+        let replay = try Evalbook.run(["replay", folder + "/v1"], in: project.root)
+        #expect(replay.exited && replay.status == 2, "\(replay)")
+        #expect(
+            replay.stderr
+                == "\(folder)/v1/manifest.json:2:11: error: manifest.json is not valid JSON: the number `1e400` is "
+                + "out of range\n")
+    }
 }

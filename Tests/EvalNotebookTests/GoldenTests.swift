@@ -86,7 +86,8 @@ struct GoldenTests {
         let manifestText = try #require(TestSupport.read(version.appendingPathComponent("manifest.json")))
         let manifest = try #require(try JSONSerialization.jsonObject(with: Data(manifestText.utf8)) as? [String: Any])
         let keys = [
-            "tool", "platform", "notebook", "params", "seed", "inputs", "outputs", "checks", "warnings", "created",
+            "schema", "tool", "platform", "notebook", "params", "seed", "inputs", "outputs", "checks", "warnings",
+            "created",
         ]
         #expect(Set(manifest.keys) == Set(keys))
         let positions = keys.compactMap { manifestText.range(of: "\n  \"\($0)\":")?.lowerBound }

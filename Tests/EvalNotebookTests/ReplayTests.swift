@@ -34,6 +34,13 @@ struct ReplayTests {
         #expect(Array(result.identical.prefix(4)) == ["report.md", "report.html", "metrics.json", "notebook.md"])
     }
 
+    @Test("the committed index.md of every example is what the index renders today", arguments: committedReports)
+    func committedIndexRenders(name: String) throws {
+        let store = ReportStore(directory: Self.repository.appendingPathComponent("reports/\(name)").path)
+        let committed = try String(contentsOfFile: store.directory + "/index.md", encoding: .utf8)
+        #expect(ReportIndex(store: store).render() == committed)
+    }
+
     static let notebook = """
         ---
         title: Replay
@@ -119,7 +126,7 @@ struct ReplayTests {
 
     @Test func notAVersionFolder() throws {
         let root = try TestSupport.temporaryDirectory()
-        #expect(throws: ReportReplay.ReplayError.self) {
+        #expect(throws: ReplayError.self) {
             try ReportReplay.replay(directory: root.path, root: root.path)
         }
     }
@@ -156,5 +163,31 @@ struct ReplayTests {
             """
         #expect(diff.markdown().hasSuffix(expected))
         #expect(diff.json().contains("\"relative\": -0.5"))
+    }
+
+    @Test("diff lists metrics in the order metrics.json has them, which is the notebook's")
+    func diffKeepsMetricOrder() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = ReportStore(directory: root.appendingPathComponent("reports/order").path)
+        for value in [1, 2] {
+            let text = "```evalbook\nzeta = \(value)\nalpha = {b: \(value), a: 0}\nmid = [\(value)]\n```\n"
+            _ = try store.write(try TestSupport.run(text, path: "order.md", root: root))
+        }
+        let (old, new) = try ReportDiff.lastTwo(in: store.directory)
+        let diff = try ReportDiff(old: old, new: new)
+        #expect(diff.metrics.map(\.name) == ["zeta", "alpha.b", "alpha.a", "mid[0]"])
+        #expect(diff.metrics.first == ReportDiff.MetricChange(name: "zeta", old: 1, new: 2))
+    }
+
+    @Test("the index shows the first four top-level numbers, leaving out 0 and 1 as evalbook 0.1.0 did")
+    func indexHeadline() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = ReportStore(directory: root.appendingPathComponent("reports/head").path)
+        let text = "```evalbook\nnone = 0\nr = {a: 2}\nall = 1\nb = 2.5\nc = -1\nd = 1e300\ne = 3\nf = 4\n```\n"
+        _ = try store.write(try TestSupport.run(text, path: "head.md", root: root))
+        let index = try String(contentsOfFile: store.directory + "/index.md", encoding: .utf8)
+        #expect(index.contains("| b = 2.5, c = -1, d = 1e+300, e = 3 |"), "\(index)")
     }
 }

@@ -37,20 +37,18 @@ package struct ReportDiff: Sendable {
     package var inputs: [Change]
     package var notebookChanged: Bool
 
-    package struct DiffError: Error, Sendable {
-        package var message: String
+    /// The last two versions of the report folder `folder`, oldest first.
+    package static func lastTwo(in folder: String) throws(DiffError) -> (old: String, new: String) {
+        let versions = ReportStore(directory: folder).versions()
+        guard versions.count >= 2 else { throw .tooFewVersions(folder: folder, count: versions.count) }
+        return (folder + "/" + versions[versions.count - 2], folder + "/" + versions[versions.count - 1])
     }
 
     package init(old: String, new: String) throws(DiffError) {
-        guard let a = ManifestFile.read(old + "/manifest.json") else {
-            throw DiffError(message: "\(old) is not a report version (no readable manifest.json)")
-        }
-        guard let b = ManifestFile.read(new + "/manifest.json") else {
-            throw DiffError(message: "\(new) is not a report version (no readable manifest.json)")
-        }
+        let a = try Self.manifest(in: old), b = try Self.manifest(in: new)
         self.old = old
         self.new = new
-        let before = Self.flatMetrics(old + "/metrics.json"), after = Self.flatMetrics(new + "/metrics.json")
+        let before = Self.flat(try Self.metrics(in: old)), after = Self.flat(try Self.metrics(in: new))
         var names = before.map(\.0)
         for (name, _) in after where !names.contains(name) { names.append(name) }
         let oldValues = Dictionary(before, uniquingKeysWith: { x, _ in x }),
@@ -61,20 +59,21 @@ package struct ReportDiff: Sendable {
             let text = summary.hasPrefix("failed: ") ? String(summary.dropFirst(8)) : summary
             return text.components(separatedBy: " (").first ?? text
         }
-        let failedBefore = Set(a.failures.map(condition)), failedAfter = b.failures.map(condition)
-        nowFailing = failedAfter.filter { !failedBefore.contains($0) }
-        let failedAfterSet = Set(failedAfter)
-        nowPassing = a.failures.map(condition).filter { !failedAfterSet.contains($0) }
+        let failuresBefore = a.checks.failures.map { condition($0.check) },
+            failuresAfter = b.checks.failures.map { condition($0.check) }
+        let failedBefore = Set(failuresBefore), failedAfter = Set(failuresAfter)
+        nowFailing = failuresAfter.filter { !failedBefore.contains($0) }
+        nowPassing = failuresBefore.filter { !failedAfter.contains($0) }
         var params: [Change] = []
-        let oldParams = Dictionary(a.params.map { ($0.name, $0.value.inlineText) }, uniquingKeysWith: { x, _ in x })
-        let newParams = Dictionary(b.params.map { ($0.name, $0.value.inlineText) }, uniquingKeysWith: { x, _ in x })
+        let oldParams = a.params.mapValues(\.value.inlineText), newParams = b.params.mapValues(\.value.inlineText)
         for name in (Set(oldParams.keys).union(newParams.keys)).sorted() where oldParams[name] != newParams[name] {
             params.append(Change(name: name, old: oldParams[name] ?? "—", new: newParams[name] ?? "—"))
         }
         if a.seed != b.seed { params.append(Change(name: "seed", old: String(a.seed), new: String(b.seed))) }
         self.params = params
-        let oldInputs = Dictionary(a.inputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { x, _ in x })
-        let newInputs = Dictionary(b.inputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { x, _ in x })
+        // An input whose hash could not be recorded compares as an empty hash, as replay does.
+        let oldInputs = Dictionary(a.inputs.map { ($0.path, $0.sha256 ?? "") }, uniquingKeysWith: { x, _ in x })
+        let newInputs = Dictionary(b.inputs.map { ($0.path, $0.sha256 ?? "") }, uniquingKeysWith: { x, _ in x })
         inputs = Set(oldInputs.keys).union(newInputs.keys).sorted().compactMap { path in
             oldInputs[path] == newInputs[path]
                 ? nil
@@ -82,28 +81,37 @@ package struct ReportDiff: Sendable {
                     name: path, old: oldInputs[path].map { String($0.prefix(12)) } ?? "—",
                     new: newInputs[path].map { String($0.prefix(12)) } ?? "—")
         }
-        notebookChanged = a.notebookSHA256 != b.notebookSHA256
+        notebookChanged = a.notebook.sha256 != b.notebook.sha256
     }
 
-    /// Every number in a `metrics.json`, flattened: `name`, `name.field`, `name[i]`.
-    static func flatMetrics(_ path: String) -> [(String, Double?)] {
-        guard let data = FileManager.default.contents(atPath: path),
-            let json = try? JSONDecoder().decode([String: JSONValue].self, from: data)
-        else { return [] }
+    private static func manifest(in folder: String) throws(DiffError) -> Manifest {
+        let path = folder + "/manifest.json"
+        do { return try Manifest.read(path) } catch {
+            throw error == .notFound ? .notAVersion(folder) : .unreadableManifest(path, error)
+        }
+    }
+
+    private static func metrics(in folder: String) throws(DiffError) -> MetricsFile {
+        let path = folder + "/metrics.json"
+        do { return try MetricsFile.read(path) } catch { throw .unreadableMetrics(path, error) }
+    }
+
+    /// Every number of a metrics file, flattened in file order: `name`, `name.field`, `name[i]`; bools count as 1
+    /// and 0, nulls as missing, text is left out.
+    static func flat(_ metrics: MetricsFile) -> [(String, Double?)] {
         var out: [(String, Double?)] = []
-        func walk(_ name: String, _ value: JSONValue) {
+        func walk(_ name: String, _ value: JSON) {
             switch value {
             case .number(let x): out.append((name, x))
+            case .integer(let n): out.append((name, Double(n)))
             case .null: out.append((name, nil))
             case .bool(let b): out.append((name, b ? 1 : 0))
-            case .list(let items): for (i, item) in items.enumerated() { walk("\(name)[\(i)]", item) }
-            case .object(let fields):
-                for (key, item) in fields.sorted(by: { $0.key < $1.key }) { walk("\(name).\(key)", item) }
+            case .array(let items): for (i, item) in items.enumerated() { walk("\(name)[\(i)]", item) }
+            case .object(let fields): for (key, item) in fields { walk("\(name).\(key)", item) }
             case .string: break
             }
         }
-        // Sorted by name: decoded JSON objects have no reliable order.
-        for (key, value) in json.sorted(by: { $0.key < $1.key }) { walk(key, value) }
+        for (key, value) in metrics.values { walk(key, value) }
         return out
     }
 

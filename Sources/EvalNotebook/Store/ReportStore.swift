@@ -1,13 +1,6 @@
 import EvalLang
 import Foundation
 
-/// Why a report could not be stored.
-package struct StoreError: Error, Sendable, CustomStringConvertible {
-    package var path: String
-    package var reason: String
-    package var description: String { "cannot write \(path): \(reason)" }
-}
-
 /// What a run did to its report folder.
 package enum StoreOutcome: Sendable, Equatable {
     case created(version: String, directory: String)
@@ -65,7 +58,7 @@ package struct ReportStore: Sendable {
         do throws(StoreError) {
             for file in files.outputs { try writeFile("\(staging)/\(file.name)", file.contents) }
             try writeFile(
-                "\(staging)/manifest.json", ReportFiles.manifest(report, outputs: files.outputs, created: created))
+                "\(staging)/manifest.json", Manifest(report, outputs: files.outputs, created: created).text)
             var number = (versions().last.flatMap { Int($0.dropFirst()) } ?? 0) + 1
             while true {
                 let target = "\(directory)/v\(number)"
@@ -77,7 +70,7 @@ package struct ReportStore: Sendable {
                     return .created(version: "v\(number)", directory: target)
                 }
                 guard errno == EEXIST || errno == ENOTEMPTY, number < 1_000_000 else {
-                    throw StoreError(path: target, reason: String(cString: strerror(errno)))
+                    throw .cannotMove(to: target, errno: errno)
                 }
                 number += 1
             }
@@ -89,13 +82,14 @@ package struct ReportStore: Sendable {
 
     private func makeDirectory(_ path: String) throws(StoreError) {
         do { try fm.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
-            throw StoreError(path: path, reason: reason(creating: path, error))
+            throw blockingFile(on: path).map { .blockedByFile(path: path, file: $0) }
+                ?? .cannotCreateFolder(path, underlying: error)
         }
     }
 
-    /// Why a folder could not be made, in words: Foundation's own message on
-    /// Linux is a bare "NSCocoaErrorDomain error 512".
-    private func reason(creating path: String, _ error: Error) -> String {
+    /// The first file on the way to `path` that is not a folder, if any: the usual reason a folder cannot be made,
+    /// which Foundation's error does not say.
+    private func blockingFile(on path: String) -> String? {
         var ancestors: [String] = []
         var url = URL(fileURLWithPath: path).standardizedFileURL
         while url.path != "/", !url.path.isEmpty, ancestors.count < 4096 {
@@ -104,24 +98,17 @@ package struct ReportStore: Sendable {
         }
         for ancestor in ancestors.reversed() {
             var isDirectory: ObjCBool = false
-            if fm.fileExists(atPath: ancestor, isDirectory: &isDirectory), !isDirectory.boolValue {
-                return "\(ancestor) is a file, not a folder"
-            }
+            if fm.fileExists(atPath: ancestor, isDirectory: &isDirectory), !isDirectory.boolValue { return ancestor }
         }
-        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
-            underlying.domain == NSPOSIXErrorDomain
-        {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return error.localizedDescription
+        return nil
     }
 
     private func writeFile(_ path: String, _ contents: String) throws(StoreError) {
         // Figures live in a `figures/` subfolder of the version.
         let parent = (path as NSString).deletingLastPathComponent
         if !fm.fileExists(atPath: parent) { try makeDirectory(parent) }
-        guard fm.createFile(atPath: path, contents: Data(contents.utf8)) else {
-            throw StoreError(path: path, reason: "the file could not be created")
+        do { try Data(contents.utf8).write(to: URL(fileURLWithPath: path)) } catch {
+            throw .cannotWrite(path, underlying: error)
         }
     }
 
@@ -130,9 +117,9 @@ package struct ReportStore: Sendable {
         let temp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
         try writeFile(temp, contents)
         guard rename(temp, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let code = errno
             try? fm.removeItem(atPath: temp)
-            throw StoreError(path: path, reason: reason)
+            throw .cannotMove(to: path, errno: code)
         }
     }
 }

@@ -1,14 +1,24 @@
 import EvalLang
 
-/// A JSON value with ordered keys, written deterministically.
+/// A JSON value with ordered keys: written deterministically, read back in the same order.
+///
+/// The one JSON type of the report files (`metrics.json`, `manifest.json`) and of `evalbook eval --json` and
+/// `evalbook diff --json`. Objects are key–value pairs in order, because the files are compared byte for byte;
+/// `JSON.parse` reads text back without losing that order (JSONDecoder would).
 package indirect enum JSON: Sendable, Equatable {
     case null
     case bool(Bool)
+    /// Any number; written in its shortest round-trip form, and as `null` when it is not finite.
     case number(Double)
+    /// A whole number kept exactly (a seed, a byte count), which a `Double` holds only up to 2^53.
+    ///
+    /// Reading gives this case for every integer literal that fits 64 bits.
+    case integer(Int64)
     case string(String)
     case array([JSON])
     case object([(String, JSON)])
 
+    /// Equal when written the same, so `.integer(2)` equals `.number(2)`: both are `2`.
     package static func == (a: JSON, b: JSON) -> Bool { a.text() == b.text() }
 
     /// Pretty-printed with two-space indents and a final newline; numbers in
@@ -20,13 +30,14 @@ package indirect enum JSON: Sendable, Equatable {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .number(let x): return NumberFormat.json(x)
+        case .integer(let n): return String(n)
         case .string(let s): return JSON.quote(s)
         case .array(let items):
             if items.isEmpty { return "[]" }
             // Columns of numbers stay on one line; missing values are null.
             if items.allSatisfy({
                 switch $0 {
-                case .number, .null: true
+                case .number, .integer, .null: true
                 default: false
                 }
             }) {
@@ -61,6 +72,21 @@ package indirect enum JSON: Sendable, Equatable {
         }
         return out + "\""
     }
+
+    /// The number this is, whole or not; nil for anything else (a bool is not a number).
+    package var number: Double? {
+        switch self {
+        case .number(let x): x
+        case .integer(let n): Double(n)
+        default: nil
+        }
+    }
+
+    /// The value of the first field named `key` when this is an object.
+    package subscript(key: String) -> JSON? {
+        guard case .object(let fields) = self else { return nil }
+        return fields.first { $0.0 == key }?.1
+    }
 }
 
 extension JSON {
@@ -80,6 +106,23 @@ extension JSON {
         case .function(let f): self = .string("<function \(f.name)>")
         case .figure(let f): self = .string("<\(f.summary)>")
         case .model(let m): self = .string("<model \(m.path)>")
+        }
+    }
+
+    /// As a cell-language value (a recorded param): arrays become lists, objects records in their written order.
+    package var value: Value {
+        switch self {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .number(let x): return .number(x)
+        case .integer(let n): return .number(Double(n))
+        case .string(let s): return .string(s)
+        case .array(let items): return .list(items.map(\.value))
+        case .object(let fields):
+            var record = Record()
+            // Assigning, not `uniqueKeysWithValues`, so a repeated key cannot trap; the reader refuses them anyway.
+            for (key, item) in fields where record[key] == nil { record[key] = item.value }
+            return .record(record)
         }
     }
 }
