@@ -126,11 +126,11 @@ extension ReplSession {
             text = try NotebookWriter.text(
                 title: NotebookWriter.title(for: path), session: interpreter.session, cells: log)
         } catch {
-            report("error: cannot write \(path): \(error)")
+            report(ReplError.cannotWrite(path, underlying: error).diagnostic)
             return
         }
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            report(ReplError.cannotWrite(path).diagnostic)
+            report(ReplError.cannotWrite(path, underlying: nil).diagnostic)
             return
         }
         saved.insert(path)
@@ -148,7 +148,7 @@ extension ReplSession {
             text = try NotebookWriter.text(
                 title: NotebookWriter.title(for: path), session: interpreter.session, cells: log)
         } catch {
-            report("error: cannot write \(path): \(error)")
+            report(ReplError.cannotWrite(path, underlying: error).diagnostic)
             return
         }
         let notebook: Notebook

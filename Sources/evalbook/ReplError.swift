@@ -1,7 +1,7 @@
 import EvalLang
 
 /// What can go wrong with a REPL colon command, as data; the printer words it.
-enum ReplError: Error, Equatable {
+enum ReplError: Error {
     /// `:functions FILTER` matched nothing; `candidates` are the builtin names.
     case noBuiltinMatches(String, candidates: [String])
     /// `:name` is not a command.
@@ -12,8 +12,9 @@ enum ReplError: Error, Equatable {
     case noHelpTopic(String, candidates: [String])
     /// `:save PATH` would overwrite a file this session did not write.
     case fileExists(String)
-    /// `:save PATH` could not create the file.
-    case cannotWrite(String)
+    /// `:save PATH` or `:report` could not write the notebook; the underlying error when
+    /// there is one.
+    case cannotWrite(String, underlying: (any Error)?)
 
     /// The finding, unlocated: a colon command has no source line of its own.
     var diagnostic: Diagnostic {
@@ -31,8 +32,8 @@ enum ReplError: Error, Equatable {
             Diagnostic("no builtin or command `\(name)`", help: Suggestion.help(for: name, in: candidates))
         case .fileExists(let path):
             Diagnostic("\(path) already exists", help: "choose another name, or remove it first")
-        case .cannotWrite(let path):
-            Diagnostic("cannot write \(path)")
+        case .cannotWrite(let path, let underlying):
+            Diagnostic("cannot write \(path)" + (underlying.map { ": \($0.localizedDescription)" } ?? ""))
         }
     }
 }

@@ -93,7 +93,7 @@ struct CellRunTests {
         #expect(interrupted.kind == .interrupted)
         #expect(interrupted.diagnostic.message == "interrupted")
         #expect(interrupted.diagnostic.location?.line == 1)
-        let failed = CellFailure(.runtime(.data("bad", span)), in: source)
+        let failed = CellFailure(.runtime(.missingValue(argument: "y", function: "mean", row: 0, span)), in: source)
         #expect(failed.kind == .runtime)
     }
 
