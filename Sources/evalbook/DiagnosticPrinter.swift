@@ -1,4 +1,5 @@
 import EvalLang
+import EvalNotebook
 
 /// The one place a `Diagnostic` becomes text (SPEC §5b): location, severity and message,
 /// the source line with a caret under the span, then `help:` and `note:` lines.

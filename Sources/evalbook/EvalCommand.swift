@@ -42,7 +42,7 @@ struct EvalCommand: ParsableCommand {
             warnings += result.warnings
             if !json {
                 for w in result.warnings {
-                    Terminal.error(Terminal.paint("warning: \(w.message)", "33", stderr: true) + "\n")
+                    Terminal.warn(w)
                 }
             }
         }

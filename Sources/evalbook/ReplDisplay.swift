@@ -12,20 +12,23 @@ enum ReplDisplay {
 
     /// `name: summary`, one line.
     static func binding(_ name: String, _ value: Value) -> String {
-        "\(name): \(value.summary)"
+        TerminalText.safe("\(name): \(value.summary)")
     }
 
     /// The text for an expression's value, ending in a newline.
+    ///
+    /// Text from data goes through `TerminalText`, so ESC, OSC or CR bytes in a CSV field
+    /// cannot move the cursor or set the window title; figures clean their own labels.
     static func value(_ value: Value, width: Int) -> String {
         switch value {
         case .table:
-            return TextRenderer.render(value.display(maxRows: tableRows), width: width)
+            return TerminalText.safe(TextRenderer.render(value.display(maxRows: tableRows), width: width))
         case .figure(let f):
             return figure(f, width: width)
         case .record(let r) where !r.fields.isEmpty:
-            return record(r, width: width)
+            return TerminalText.safe(record(r, width: width))
         default:
-            return value.inlineText + "\n"
+            return TerminalText.safe(value.inlineText) + "\n"
         }
     }
 

@@ -105,7 +105,7 @@ struct ReplSession {
 
     private func showWarnings(_ warnings: [Warning]) {
         for w in warnings {
-            Terminal.error(Terminal.paint("warning: \(w.message)", "33", stderr: true) + "\n")
+            Terminal.warn(w)
         }
     }
 

@@ -82,9 +82,7 @@ enum Output {
             Terminal.error("\(path):\(check.span.line): " + Terminal.paint(check.summary, "31", stderr: true) + "\n")
         }
         for warning in warnings {
-            Terminal.error(
-                "\(path):\(warning.span.line): " + Terminal.paint("warning: \(warning.message)", "33", stderr: true)
-                    + "\n")
+            Terminal.warn(warning, file: path)
         }
     }
 

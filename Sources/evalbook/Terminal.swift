@@ -16,6 +16,12 @@ enum Terminal {
         error(DiagnosticPrinter(color: useColor(forStderr: true)).render(diagnostic))
     }
 
+    /// Prints a warning through the printer, at `file`'s line when a notebook raised it.
+    static func warn(_ warning: Warning, file: String? = nil) {
+        let location = file.map { Diagnostic.Location(file: $0, line: warning.span.line) }
+        report(Diagnostic(warning.message, severity: .warning, at: location))
+    }
+
     /// A progress reporter for long work: one line on stderr, rewritten in place, only when stderr is a terminal
     /// (logs and pipes stay clean).
     ///

@@ -1,4 +1,5 @@
 import EvalLang
+import EvalNotebook
 import Testing
 
 @testable import evalbook
@@ -75,5 +76,23 @@ struct DiagnosticPrinterTests {
         #expect(text == "error: bad value `^[]0;pwned^G` and ^M overwrite \u{FFFD}\n")
         #expect(TerminalText.safe("tab\tand\nnewline") == "tab\tand\nnewline")
         #expect(TerminalText.safe("\u{7F}\u{00}") == "^?^@")
+    }
+}
+
+@Suite("Terminal text")
+struct TerminalTextTests {
+    @Test("values from data reach the REPL with their control characters made visible")
+    func replValues() {
+        let hostile = "pwned\u{1B}]0;title\u{07}\rover"
+        let shown = ReplDisplay.value(.string(hostile), width: 80)
+        #expect(!shown.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(shown.contains("^[]0;title^G^Mover"))
+        #expect(!ReplDisplay.binding("x", .string(hostile)).contains("\u{1B}"))
+    }
+
+    @Test("chart labels flatten every control character to a space")
+    func labels() {
+        #expect(TerminalText.label("a\tb\nc\u{1B}d") == "a b c d")
+        #expect(TerminalText.label("plain") == "plain")
     }
 }

@@ -22,7 +22,7 @@ struct ReportIndex {
             let headline = metrics.prefix(4).map { "\($0.name) = \(NumberFormat.human($0.value))" }
                 .joined(separator: ", ")
             out +=
-                "| [\(version)](\(version)/report.md) | \(created) | `\(notebook.prefix(12))` | \(headline.isEmpty ? "—" : MarkdownRenderer.escapeCell(headline)) | \(passed) passed, \(failed) failed |\n"
+                "| [\(version)](\(version)/report.md) | \(created) | `\(notebook.prefix(12))` | \(headline.isEmpty ? "—" : MarkdownText.tableCell(headline)) | \(passed) passed, \(failed) failed |\n"
         }
         return out
     }

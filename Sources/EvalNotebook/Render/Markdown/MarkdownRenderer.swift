@@ -89,11 +89,4 @@ package enum MarkdownRenderer {
             return out + "\n"
         }
     }
-
-    /// A table cell for `text`, as `MarkdownText.tableCell`.
-    ///
-    /// Kept for the report index (Store/ReportIndex.swift) until it calls `MarkdownText.tableCell` itself.
-    static func escapeCell(_ s: String) -> String {
-        MarkdownText.tableCell(s)
-    }
 }

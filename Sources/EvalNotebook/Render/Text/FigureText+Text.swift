@@ -4,16 +4,7 @@ extension FigureText {
     /// Labels come from data: control characters (newlines, escapes, tabs) would break
     /// the layout or the terminal, so they become spaces.
     static func clean(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for ch in text {
-            if ch.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                out.append(" ")
-            } else {
-                out.append(ch)
-            }
-        }
-        return out
+        TerminalText.label(text)
     }
 
     /// Terminal columns a text takes: one a character, two for East Asian wide ones and

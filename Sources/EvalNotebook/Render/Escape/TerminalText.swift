@@ -3,12 +3,13 @@
 /// Data can hold ESC, OSC, CR and other control bytes that would move the cursor, set the
 /// window title or overwrite lines if printed raw. `safe` shows each C0 control (but tab
 /// and newline) and DEL in caret notation (`^[`, `^M`, `^?`) and each C1 control as U+FFFD,
-/// the terminal's one escaper, as `HTMLText.escape` is HTML's.
-enum TerminalText {
+/// the terminal's escaper, as `HTMLText.escape` is HTML's; `label` flattens text for a
+/// layout that counts columns.
+package enum TerminalText {
     /// `text` with every control character but tab and newline made visible.
     ///
     /// - Complexity: O(n) in the text's scalars.
-    static func safe(_ text: String) -> String {
+    package static func safe(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -21,6 +22,19 @@ enum TerminalText {
             case 0x80..<0xA0: out.append("\u{FFFD}")
             default: out.append(scalar)
             }
+        }
+        return String(out)
+    }
+
+    /// `text` on one line for a layout that counts columns (chart labels, table cells):
+    /// every control character, newlines and tabs included, becomes a space.
+    ///
+    /// - Complexity: O(n) in the text's scalars.
+    package static func label(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            out.append(scalar.properties.generalCategory == .control ? " " : scalar)
         }
         return String(out)
     }
