@@ -1,10 +1,3 @@
-/// Why a table could not be built.
-package enum TableError: Error, Equatable, Sendable {
-    case lengthMismatch(name: String, count: Int, expected: Int)
-    case duplicateName(String)
-    case emptyName
-}
-
 /// Ordered, named columns of one length.
 package struct Table: Sendable, Equatable {
     package private(set) var names: [String]

@@ -1,16 +1,3 @@
-/// The element type of a column.
-public enum ColumnType: String, Sendable, Equatable, CaseIterable {
-    case number, bool, string
-}
-
-/// One element read out of a column, for display and for scalar code paths.
-package enum Scalar: Sendable, Equatable {
-    case number(Double)
-    case bool(Bool)
-    case string(String)
-    case missing
-}
-
 /// A typed, contiguous vector with an optional missing-value mask.
 ///
 /// Numbers live in `[Double]`, bools in `[Bool]` (one byte each), strings are
