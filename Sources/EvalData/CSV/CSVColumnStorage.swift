@@ -8,7 +8,12 @@
 
 /// Where one chunk writes one column: typed pointers to the chunk's first row in the final buffers.
 ///
-/// Each chunk owns a disjoint row range, so parallel writes never overlap.
+/// `@unchecked Sendable` because parse jobs on several threads write through copies of
+/// these pointers, which the compiler cannot check. It is safe because each job writes
+/// only its own chunk's rows (`CSVChunk.firstRow ..< firstRow + rows`, disjoint by
+/// construction), no job reads rows it did not write, the buffers stay put until every
+/// job has finished (see `CSVColumnStorage`), and `Parallel` joins the jobs before the
+/// buffers are read or moved.
 struct CSVSlotOutput: @unchecked Sendable {
     var numbers: UnsafeMutablePointer<Double>
     var bools: UnsafeMutablePointer<Bool>
@@ -30,7 +35,7 @@ struct CSVSlotOutput: @unchecked Sendable {
 /// Invariant that makes the raw pointers safe: the arrays are created here, never
 /// mutated or copied through Swift while `output` is in use, and only moved out by
 /// `take…` after all parsing has finished. Their storage therefore does not move.
-final class CSVColumnStorage: @unchecked Sendable {
+final class CSVColumnStorage {
     private var numbers: [Double]
     private var bools: [Bool]
     private var codes: [Int32]
