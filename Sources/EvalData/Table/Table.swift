@@ -10,7 +10,12 @@ package struct Table: Sendable, Equatable {
         rowCount = 0
     }
 
+    /// A table of `names[i]` → `columns[i]`; both arrays must have the same count.
     package init(names: [String], columns: [Column]) throws(TableError) {
+        // Checked first: pairing the arrays with `zip` would silently drop the extras.
+        guard names.count == columns.count else {
+            throw .columnCountMismatch(names: names.count, columns: columns.count)
+        }
         self.init()
         for (name, column) in zip(names, columns) {
             try append(name: name, column: column)
