@@ -1,4 +1,9 @@
 /// Ordered, named columns of one length.
+///
+/// Invariants (see `invariantViolations`): one unique, non-empty name per column, every
+/// column `rowCount` long, and no rows without columns. Every way of building or
+/// changing a table keeps them: input that would break one is a `TableError`, and debug
+/// builds assert them after each change.
 package struct Table: Sendable, Equatable {
     package private(set) var names: [String]
     package private(set) var columns: [Column]
@@ -40,6 +45,7 @@ package struct Table: Sendable, Equatable {
         if columns.isEmpty { rowCount = column.count }
         names.append(name)
         columns.append(column)
+        assertInvariants()
     }
 
     /// Replaces the column of that name, or adds it at the end.
@@ -50,6 +56,7 @@ package struct Table: Sendable, Equatable {
             }
             columns[i] = column
             rowCount = column.count
+            assertInvariants()
         } else {
             try append(name: name, column: column)
         }
@@ -66,6 +73,7 @@ package struct Table: Sendable, Equatable {
             }
         }
         if t.columns.isEmpty { t.rowCount = 0 }
+        t.assertInvariants()
         return t
     }
 
@@ -90,6 +98,7 @@ package struct Table: Sendable, Equatable {
         t.names = names
         t.columns = columns.map(transform)
         t.rowCount = t.columns.first?.count ?? 0
+        t.assertInvariants()
         return t
     }
 }
