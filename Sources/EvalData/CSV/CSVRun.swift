@@ -12,6 +12,8 @@
 /// in the file whatever the chunking (see `CSVChunking`).
 struct CSVRun {
     let base: UnsafePointer<UInt8>
+    /// `base` as the parallel jobs may share it.
+    let input: CSVSharedBytes
     let bytes: UnsafeRawBufferPointer
     let name: String
     let header: CSVHeader
@@ -28,6 +30,7 @@ struct CSVRun {
         layout: CSVLayout, threads: Int, chunkCount: Int?
     ) throws(CSVError) {
         self.base = base
+        self.input = CSVSharedBytes(base: base)
         self.bytes = bytes
         self.name = name
         self.header = header
@@ -39,7 +42,7 @@ struct CSVRun {
         // One look for a quote: a file without any takes the simpler paths throughout.
         let quoted = CSVFieldScanner.find(CSVFieldScanner.quote, base, from: start, to: end) != nil
         let ranges = CSVChunking.ranges(base, start: start, end: end, count: count, quoted: quoted)
-        let input = CSVSharedBytes(base: base)
+        let input = self.input
         let bounds = Parallel.map(ranges.count, threads: threads) {
             CSVRowCounter.bound(input.base, ranges[$0], quoted: quoted)
         }
@@ -59,7 +62,7 @@ struct CSVRun {
 
     /// Phase 1: every chunk parses with its own inference.
     mutating func parseChunks() throws(CSVError) {
-        let (input, chunks, layout, outputs) = (CSVSharedBytes(base: base), self.chunks, self.layout, self.outputs)
+        let (input, chunks, layout, outputs) = (self.input, self.chunks, self.layout, self.outputs)
         results = Parallel.map(chunks.count, threads: threads) { k in
             CSVChunkParser.parseInferring(input.base, chunks[k], layout, outputs)
         }
@@ -70,7 +73,7 @@ struct CSVRun {
     /// chunks that read a column as another type re-read just that column.
     mutating func settleTypes() throws(CSVError) {
         let (input, chunks, layout, outputs, results) = (
-            CSVSharedBytes(base: base), self.chunks, self.layout, self.outputs, self.results
+            self.input, self.chunks, self.layout, self.outputs, self.results
         )
         let slots = 0..<layout.slotCount
         let types = slots.map { slot in
