@@ -8,12 +8,12 @@
 
 /// Where one chunk writes one column: typed pointers to the chunk's first row in the final buffers.
 ///
-/// `@unchecked Sendable` because parse jobs on several threads write through copies of
-/// these pointers, which the compiler cannot check. It is safe because each job writes
-/// only its own chunk's rows (`CSVChunk.firstRow ..< firstRow + rows`, disjoint by
-/// construction), no job reads rows it did not write, the buffers stay put until every
-/// job has finished (see `CSVColumnStorage`), and `Parallel` joins the jobs before the
-/// buffers are read or moved.
+/// `@unchecked Sendable` because jobs on several threads write through copies of these
+/// pointers, which the compiler cannot check. It is safe because within each parallel
+/// phase a job reads and writes only its own chunk's rows (`CSVChunk.firstRow ..<
+/// firstRow + rows`, disjoint by construction); `Parallel` joins a phase's jobs before
+/// the next phase, or the serial code between phases, touches the buffers; and the
+/// buffers stay put until the last job has finished (see `CSVColumnStorage`).
 struct CSVSlotOutput: @unchecked Sendable {
     var numbers: UnsafeMutablePointer<Double>
     var bools: UnsafeMutablePointer<Bool>
