@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// LightGBM's `kZeroThreshold` (`1e-35f`, a float constant used as a double).
 private let zeroThreshold = Double(Float(1e-35))
@@ -16,25 +17,23 @@ extension LightGBMModel {
         let columns: [[Double]] = (0..<featureCount).map { j in
             j < features.count && features[j].count >= rows ? features[j] : [Double](repeating: .nan, count: rows)
         }
-        var values = [Double](repeating: 0, count: rows * width)
         let blocks = (rows + blockRows - 1) / blockRows
-        values.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let base = out.baseAddress
-            DispatchQueue.concurrentPerform(iterations: blocks) { block in
-                guard let base else { return }
-                let lo = block * blockRows
-                let hi = min(rows, lo + blockRows)
-                let slice = UnsafeMutableBufferPointer(start: base + lo * width, count: (hi - lo) * width)
-                scoreBlock(columns, rows: lo..<hi, into: slice, margin: margin)
-            }
+        // Each block returns its own scores, which are joined in block order afterwards:
+        // no job writes memory another can see.
+        let parts = Mutex([[Double]](repeating: [], count: blocks))
+        DispatchQueue.concurrentPerform(iterations: blocks) { block in
+            let lo = block * blockRows
+            let part = scoreBlock(columns, rows: lo..<min(rows, lo + blockRows), margin: margin)
+            parts.withLock { $0[block] = part }
         }
+        var values: [Double] = []
+        values.reserveCapacity(rows * width)
+        parts.withLock { parts in for part in parts { values.append(contentsOf: part) } }
         return ModelPrediction(rows: rows, width: width, values: values)
     }
 
-    /// Scores `rows` into `out` (`rows.count × classes`, row-major, zero on entry).
-    private func scoreBlock(
-        _ columns: [[Double]], rows: Range<Int>, into out: UnsafeMutableBufferPointer<Double>, margin: Bool
-    ) {
+    /// Scores `rows`: `rows.count × classes` values, row-major.
+    private func scoreBlock(_ columns: [[Double]], rows: Range<Int>, margin: Bool) -> [Double] {
         let n = rows.count
         let f = featureCount
         // Row-major copy of the block; LightGBM's dense-row reader drops |x| <= kZeroThreshold
@@ -48,15 +47,19 @@ extension LightGBMModel {
             }
         }
         let k = classes
-        scratch.withUnsafeBufferPointer { row in
-            for r in 0..<n {
-                let x = UnsafeBufferPointer(rebasing: row[(r * f)..<(r * f + f)])
-                for (t, root) in treeRoots.enumerated() {
-                    out[r * k + t % k] += leaf(root, x)
+        var scores = [Double](repeating: 0, count: n * k)
+        scores.withUnsafeMutableBufferPointer { out in
+            scratch.withUnsafeBufferPointer { row in
+                for r in 0..<n {
+                    let x = UnsafeBufferPointer(rebasing: row[(r * f)..<(r * f + f)])
+                    for (t, root) in treeRoots.enumerated() {
+                        out[r * k + t % k] += leaf(root, x)
+                    }
+                    if !margin { applyLink(UnsafeMutableBufferPointer(rebasing: out[(r * k)..<(r * k + k)])) }
                 }
-                if !margin { applyLink(UnsafeMutableBufferPointer(rebasing: out[(r * k)..<(r * k + k)])) }
             }
         }
+        return scores
     }
 
     /// The leaf value one tree gives to the row `x`.

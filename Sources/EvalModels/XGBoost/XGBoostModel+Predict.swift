@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 extension XGBoostModel {
     /// Rows per block: the unit of parallel work.
@@ -13,29 +14,27 @@ extension XGBoostModel {
         let rows = features.first?.count ?? 0
         let width = groups
         guard rows > 0 else { return ModelPrediction(rows: 0, width: width, values: []) }
-        var values = [Double](repeating: 0, count: rows * width)
         let blocks = (rows + Self.blockRows - 1) / Self.blockRows
-        values.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let output = out
-            if blocks == 1 {
-                predictBlock(features, start: 0, end: rows, margin: margin, into: output)
-            } else {
-                DispatchQueue.concurrentPerform(iterations: blocks) { b in
-                    let start = b * Self.blockRows
-                    predictBlock(
-                        features, start: start, end: min(rows, start + Self.blockRows),
-                        margin: margin, into: output)
-                }
-            }
+        if blocks == 1 {
+            let values = predictBlock(features, start: 0, end: rows, margin: margin)
+            return ModelPrediction(rows: rows, width: width, values: values)
         }
+        // Each block returns its own values, which are joined in block order afterwards:
+        // no job writes memory another can see.
+        let parts = Mutex([[Double]](repeating: [], count: blocks))
+        DispatchQueue.concurrentPerform(iterations: blocks) { b in
+            let start = b * Self.blockRows
+            let part = predictBlock(features, start: start, end: min(rows, start + Self.blockRows), margin: margin)
+            parts.withLock { $0[b] = part }
+        }
+        var values: [Double] = []
+        values.reserveCapacity(rows * width)
+        parts.withLock { parts in for part in parts { values.append(contentsOf: part) } }
         return ModelPrediction(rows: rows, width: width, values: values)
     }
 
-    /// Predicts rows `start..<end`, writing only their slice of `output`.
-    private func predictBlock(
-        _ features: [[Double]], start: Int, end: Int, margin: Bool,
-        into output: UnsafeMutableBufferPointer<Double>
-    ) {
+    /// Predicts rows `start..<end`: `(end - start) × groups` values, row-major.
+    private func predictBlock(_ features: [[Double]], start: Int, end: Int, margin: Bool) -> [Double] {
         let count = end - start
         let nf = featureCount
         let width = groups
@@ -98,8 +97,8 @@ extension XGBoostModel {
                     for g in 0..<width { acc[row + g] /= sum }
                 }
             }
-            for g in 0..<width { output[(start + r) * width + g] = Double(acc[row + g]) }
         }
+        return acc.map { Double($0) }
     }
 
     /// The leaf a row reaches in the tree rooted at `root`: left when `x < threshold`,

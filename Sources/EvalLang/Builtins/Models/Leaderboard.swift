@@ -44,7 +44,7 @@ enum Leaderboard {
         let report = interpreter.session.progress
         let done = ProgressCounter()
         let scored = Parallel.map(models.count, threads: interpreter.session.threads) {
-            i -> Result<(Double?, Double?), RuntimeError> in
+            [models] i -> Result<(Double?, Double?), RuntimeError> in
             defer { done.step { report?("leaderboard: \($0) of \(models.count) models") } }
             var worker = base
             do throws(RuntimeError) {

@@ -117,6 +117,8 @@ enum TableBuiltins {
             .lengthMismatch("column `\(name)`", count, "the table", expected, span)
         case .duplicateName(let name): .invalidArgument("column `\(name)` is given twice", span)
         case .emptyName: .invalidArgument("a column needs a name", span)
+        case .columnCountMismatch(let names, let columns):
+            .invalidArgument("\(names) column names for \(columns) columns", span)
         }
     }
 

@@ -12,6 +12,8 @@
 /// in the file whatever the chunking (see `CSVChunking`).
 struct CSVRun {
     let base: UnsafePointer<UInt8>
+    /// `base` as the parallel jobs may share it.
+    let input: CSVSharedBytes
     let bytes: UnsafeRawBufferPointer
     let name: String
     let header: CSVHeader
@@ -28,6 +30,7 @@ struct CSVRun {
         layout: CSVLayout, threads: Int, chunkCount: Int?
     ) throws(CSVError) {
         self.base = base
+        self.input = CSVSharedBytes(base: base)
         self.bytes = bytes
         self.name = name
         self.header = header
@@ -39,8 +42,9 @@ struct CSVRun {
         // One look for a quote: a file without any takes the simpler paths throughout.
         let quoted = CSVFieldScanner.find(CSVFieldScanner.quote, base, from: start, to: end) != nil
         let ranges = CSVChunking.ranges(base, start: start, end: end, count: count, quoted: quoted)
+        let input = self.input
         let bounds = Parallel.map(ranges.count, threads: threads) {
-            CSVRowCounter.bound(base, ranges[$0], quoted: quoted)
+            CSVRowCounter.bound(input.base, ranges[$0], quoted: quoted)
         }
         var total = 0
         for (range, rows) in zip(ranges, bounds) {
@@ -58,9 +62,9 @@ struct CSVRun {
 
     /// Phase 1: every chunk parses with its own inference.
     mutating func parseChunks() throws(CSVError) {
-        let (base, chunks, layout, outputs) = (self.base, self.chunks, self.layout, self.outputs)
+        let (input, chunks, layout, outputs) = (self.input, self.chunks, self.layout, self.outputs)
         results = Parallel.map(chunks.count, threads: threads) { k in
-            CSVChunkParser.parseInferring(base, chunks[k], layout, outputs)
+            CSVChunkParser.parseInferring(input.base, chunks[k], layout, outputs)
         }
         if let error = results.lazy.compactMap(\.error).first { throw located(error) }
     }
@@ -68,7 +72,9 @@ struct CSVRun {
     /// Phase 2: the file's type per column is the join over chunks (or the forced type);
     /// chunks that read a column as another type re-read just that column.
     mutating func settleTypes() throws(CSVError) {
-        let (base, chunks, layout, outputs, results) = (self.base, self.chunks, self.layout, self.outputs, self.results)
+        let (input, chunks, layout, outputs, results) = (
+            self.input, self.chunks, self.layout, self.outputs, self.results
+        )
         let slots = 0..<layout.slotCount
         let types = slots.map { slot in
             layout.forced[slot] ?? results.reduce(CSVSlotType.unknown) { $0.joined(with: $1.parts[slot].type) }
@@ -78,7 +84,8 @@ struct CSVRun {
         let redo = chunks.indices.filter { stale[$0].contains(true) }
         let redone = Parallel.map(redo.count, threads: threads) { j in
             CSVChunkParser.parse(
-                base, chunks[redo[j]], layout, outputs, types: types.map { Optional($0) }, active: stale[redo[j]])
+                input.base, chunks[redo[j]], layout, outputs, types: types.map { Optional($0) },
+                active: stale[redo[j]])
         }
         for (j, k) in redo.enumerated() {
             if let error = redone[j].error { throw located(error) }
@@ -100,7 +107,7 @@ struct CSVRun {
             throw CSVError(file: name, line: 0, field: field + 1, fieldName: header.names[field], kind: .tooManyValues)
         }
         let (chunks, results, types, outputs) = (self.chunks, self.results, self.types, self.outputs)
-        _ = Parallel.map(chunks.count, threads: threads) { k in
+        Parallel.forEach(chunks.count, threads: threads) { k in
             CSVAssembler.finish(
                 chunk: chunks[k], index: k, result: results[k], types: types, outputs: outputs, remaps: remaps)
         }

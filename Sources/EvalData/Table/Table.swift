@@ -1,11 +1,9 @@
-/// Why a table could not be built.
-package enum TableError: Error, Equatable, Sendable {
-    case lengthMismatch(name: String, count: Int, expected: Int)
-    case duplicateName(String)
-    case emptyName
-}
-
 /// Ordered, named columns of one length.
+///
+/// Invariants (see `invariantViolations`): one unique, non-empty name per column, every
+/// column `rowCount` long, and no rows without columns. Every way of building or
+/// changing a table keeps them: input that would break one is a `TableError`, and debug
+/// builds assert them after each change.
 package struct Table: Sendable, Equatable {
     package private(set) var names: [String]
     package private(set) var columns: [Column]
@@ -17,7 +15,12 @@ package struct Table: Sendable, Equatable {
         rowCount = 0
     }
 
+    /// A table of `names[i]` → `columns[i]`; both arrays must have the same count.
     package init(names: [String], columns: [Column]) throws(TableError) {
+        // Checked first: pairing the arrays with `zip` would silently drop the extras.
+        guard names.count == columns.count else {
+            throw .columnCountMismatch(names: names.count, columns: columns.count)
+        }
         self.init()
         for (name, column) in zip(names, columns) {
             try append(name: name, column: column)
@@ -42,6 +45,7 @@ package struct Table: Sendable, Equatable {
         if columns.isEmpty { rowCount = column.count }
         names.append(name)
         columns.append(column)
+        assertInvariants()
     }
 
     /// Replaces the column of that name, or adds it at the end.
@@ -52,6 +56,7 @@ package struct Table: Sendable, Equatable {
             }
             columns[i] = column
             rowCount = column.count
+            assertInvariants()
         } else {
             try append(name: name, column: column)
         }
@@ -68,6 +73,7 @@ package struct Table: Sendable, Equatable {
             }
         }
         if t.columns.isEmpty { t.rowCount = 0 }
+        t.assertInvariants()
         return t
     }
 
@@ -92,6 +98,7 @@ package struct Table: Sendable, Equatable {
         t.names = names
         t.columns = columns.map(transform)
         t.rowCount = t.columns.first?.count ?? 0
+        t.assertInvariants()
         return t
     }
 }

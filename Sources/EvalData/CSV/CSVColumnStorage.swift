@@ -8,7 +8,12 @@
 
 /// Where one chunk writes one column: typed pointers to the chunk's first row in the final buffers.
 ///
-/// Each chunk owns a disjoint row range, so parallel writes never overlap.
+/// `@unchecked Sendable` because jobs on several threads write through copies of these
+/// pointers, which the compiler cannot check. It is safe because within each parallel
+/// phase a job reads and writes only its own chunk's rows (`CSVChunk.firstRow ..<
+/// firstRow + rows`, disjoint by construction); `Parallel` joins a phase's jobs before
+/// the next phase, or the serial code between phases, touches the buffers; and the
+/// buffers stay put until the last job has finished (see `CSVColumnStorage`).
 struct CSVSlotOutput: @unchecked Sendable {
     var numbers: UnsafeMutablePointer<Double>
     var bools: UnsafeMutablePointer<Bool>
@@ -30,7 +35,7 @@ struct CSVSlotOutput: @unchecked Sendable {
 /// Invariant that makes the raw pointers safe: the arrays are created here, never
 /// mutated or copied through Swift while `output` is in use, and only moved out by
 /// `take…` after all parsing has finished. Their storage therefore does not move.
-final class CSVColumnStorage: @unchecked Sendable {
+final class CSVColumnStorage {
     private var numbers: [Double]
     private var bools: [Bool]
     private var codes: [Int32]

@@ -1,22 +1,12 @@
-/// The element type of a column.
-public enum ColumnType: String, Sendable, Equatable, CaseIterable {
-    case number, bool, string
-}
-
-/// One element read out of a column, for display and for scalar code paths.
-package enum Scalar: Sendable, Equatable {
-    case number(Double)
-    case bool(Bool)
-    case string(String)
-    case missing
-}
-
 /// A typed, contiguous vector with an optional missing-value mask.
 ///
 /// Numbers live in `[Double]`, bools in `[Bool]` (one byte each), strings are
 /// dictionary-encoded (`Int32` codes into a dictionary in first-appearance order).
 /// Missing rows are marked by `missing`; a missing number also holds NaN in its
 /// slot so numeric kernels can read the buffer directly.
+///
+/// The initialisers take a `missing` mask of one entry per value; the rules every column
+/// keeps are listed, and checked, by `invariantViolations` (asserted in debug builds).
 package struct Column: Sendable, Equatable {
     package enum Storage: Sendable, Equatable {
         case number([Double])
@@ -33,25 +23,28 @@ package struct Column: Sendable, Equatable {
         // Write only where needed: readers already put NaN there, and an untouched
         // buffer is not copied.
         if let missing {
-            for i in values.indices where missing[i] && !values[i].isNaN { values[i] = .nan }
+            for i in values.indices where i < missing.count && missing[i] && !values[i].isNaN { values[i] = .nan }
         }
         self.storage = .number(values)
         self.missing = Column.normalised(missing)
+        assertInvariants()
     }
 
     package init(bools: [Bool], missing: [Bool]? = nil) {
         var values = bools
         if let missing {
-            for i in values.indices where missing[i] && values[i] { values[i] = false }
+            for i in values.indices where i < missing.count && missing[i] && values[i] { values[i] = false }
         }
         self.storage = .bool(values)
         self.missing = Column.normalised(missing)
+        assertInvariants()
     }
 
-    /// A string column from codes into `dictionary`; a missing row's code is -1.
+    /// A string column from codes into `dictionary` (distinct strings); a missing row's code is -1.
     package init(codes: [Int32], dictionary: [String], missing: [Bool]? = nil) {
         self.storage = .string(codes: codes, dictionary: dictionary)
         self.missing = Column.normalised(missing)
+        assertInvariants()
     }
 
     /// Dictionary-encodes strings in first-appearance order; `nil` is missing.

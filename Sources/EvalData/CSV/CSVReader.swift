@@ -43,7 +43,7 @@ package enum CSVReader {
         case .failure(let e):
             throw e.located(in: bytes, file: name, header: [])
         }
-        let layout = try makeLayout(header, options: options, file: name)
+        let layout = try CSVLayout(header: header, options: options, file: name)
 
         let threads = min(max(options.threads, 1), 64)
         var run = try CSVRun(
@@ -52,37 +52,5 @@ package enum CSVReader {
         try run.parseChunks()
         try run.settleTypes()
         return try run.assemble()
-    }
-
-    /// Maps header fields to output slots, applying the projection and forced types.
-    private static func makeLayout(_ header: CSVHeader, options: CSVOptions, file: String) throws(CSVError) -> CSVLayout
-    {
-        let names = header.names
-        var indexOf: [String: Int] = [:]
-        for (i, n) in names.enumerated() { indexOf[n] = i }
-        func unknown(_ name: String) -> CSVError {
-            CSVError(file: file, line: header.line, kind: .unknownColumn(name: name, available: names))
-        }
-        var fieldOfSlot: [Int] = []
-        if let selected = options.columns {
-            var seen = Set<String>()
-            for name in selected {
-                guard let i = indexOf[name] else { throw unknown(name) }
-                guard seen.insert(name).inserted else {
-                    throw CSVError(file: file, line: header.line, kind: .duplicateColumn(name))
-                }
-                fieldOfSlot.append(i)
-            }
-        } else {
-            fieldOfSlot = Array(names.indices)
-        }
-        // Report unknown type overrides in a stable (sorted) order.
-        for name in options.types.keys.sorted() where indexOf[name] == nil { throw unknown(name) }
-        var slotOfField = [Int](repeating: -1, count: names.count)
-        for (s, f) in fieldOfSlot.enumerated() { slotOfField[f] = s }
-        let forced = fieldOfSlot.map { f in options.types[names[f]].map(CSVSlotType.init) }
-        return CSVLayout(
-            fieldCount: names.count, slotOfField: slotOfField, fieldOfSlot: fieldOfSlot,
-            delimiter: options.delimiter, forced: forced)
     }
 }

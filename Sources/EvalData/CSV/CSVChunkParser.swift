@@ -1,37 +1,3 @@
-/// Which header fields are read into which output columns, and with what forced types.
-struct CSVLayout: Sendable {
-    /// Fields per row, from the header.
-    var fieldCount: Int
-    /// Output column (slot) of each header field, or -1 when the field is projected away.
-    var slotOfField: [Int]
-    /// Header index of each slot, for error messages.
-    var fieldOfSlot: [Int]
-    var delimiter: UInt8
-    /// A forced type per slot, or `nil` to infer.
-    var forced: [CSVSlotType?]
-
-    var slotCount: Int { fieldOfSlot.count }
-}
-
-/// One chunk: its bytes and where its rows go in the final buffers.
-struct CSVChunk: Sendable {
-    var bytes: Range<Int>
-    /// Rows reserved for the chunk (`CSVRowCounter.bound`); after parsing, its actual rows.
-    var rows: Int
-    /// Index of the chunk's first row in the final buffers.
-    var firstRow: Int
-}
-
-/// What parsing a chunk produced besides the values: a part per slot and the first error.
-struct CSVChunkResult: Sendable {
-    /// Rows actually read: fewer than reserved when the chunk has blank lines.
-    var rows = 0
-    var parts: [CSVColumnPart] = []
-    /// Slots whose inferred type broke mid-chunk and must be re-read as strings.
-    var poisoned: [Bool] = []
-    var error: CSVScanError?
-}
-
 /// Parses the rows of one chunk (a byte range starting and ending at row boundaries).
 enum CSVChunkParser {
     /// Inference pass: reads every slot; any slot poisoned on the way is re-read as `string`.
