@@ -22,6 +22,8 @@ package enum RuntimeError: Error, Sendable {
     case missingValue(argument: String, function: String, row: Int, SourceSpan)
     /// A metric kernel refused its input; `names` says what the builtin calls each role.
     case metric(MetricError, MetricNames, SourceSpan)
+    /// Work refused because it passed a documented limit.
+    case limit(Limit, SourceSpan)
     /// A data file could not be read.
     case data(CSVError, SourceSpan)
     /// A model file could not be loaded or used.
@@ -35,7 +37,7 @@ package enum RuntimeError: Error, Sendable {
             .unknownOption(_, _, _, let s), .unknownParam(_, _, let s), .missingArgument(_, _, _, let s),
             .tooManyArguments(_, _, let s), .wrongType(_, _, _, let s), .lengthMismatch(_, _, _, _, let s),
             .indexOutOfRange(_, _, let s), .notCallable(_, let s), .invalidArgument(_, let s, _),
-            .missingValue(_, _, _, let s), .metric(_, _, let s), .data(_, let s), .model(_, let s),
+            .missingValue(_, _, _, let s), .metric(_, _, let s), .limit(_, let s), .data(_, let s), .model(_, let s),
             .fileAccess(_, _, let s, _), .interrupted(let s):
             s
         }
@@ -93,6 +95,9 @@ package enum RuntimeError: Error, Sendable {
         case .missingValue(let argument, let function, let row, let span):
             let words = MetricError.missing(argument, of: function, row: row)
             return Diagnostic(words.message, at: span, in: source, help: words.help)
+        case .limit(let limit, let span):
+            let words = limit.words
+            return Diagnostic(words.message, at: span, in: source, help: words.help)
         case .metric(let error, let names, let span):
             let words = error.words(names)
             return Diagnostic(words.message, at: span, in: source, help: words.help)
@@ -104,6 +109,27 @@ package enum RuntimeError: Error, Sendable {
             return Diagnostic("cannot read `\(path)`: \(reason)", at: span, in: source, help: help)
         case .interrupted(let span):
             return Diagnostic("interrupted", at: span, in: source)
+        }
+    }
+}
+
+/// A documented limit that a statement ran into, so deep or runaway input ends in a
+/// located error instead of a stack overflow or a process that never finishes.
+package enum Limit: Sendable, Equatable {
+    /// Expressions nested deeper than this while evaluating.
+    case evaluationDepth(Int)
+    /// Lambda calls nested deeper than this (usually a recursion without a base case).
+    case callDepth(Int)
+
+    var words: (message: String, help: String) {
+        switch self {
+        case .evaluationDepth(let n):
+            (
+                "evaluation nested more than \(n) levels deep",
+                "split long chains into named steps; a lambda that calls itself needs a case that stops"
+            )
+        case .callDepth(let n):
+            ("more than \(n) nested lambda calls", "a lambda that calls itself needs a case that stops")
         }
     }
 }

@@ -6,9 +6,7 @@ extension Interpreter {
     package mutating func evaluate(_ expr: Expr, locals: OrderedDictionary<String, Value>) throws(RuntimeError) -> Value
     {
         guard evaluationDepth < Interpreter.maxEvaluationDepth else {
-            throw .invalidArgument(
-                "evaluation nested more than \(Interpreter.maxEvaluationDepth) levels deep", expr.span,
-                help: "split long chains into named steps; a lambda that calls itself needs a case that stops")
+            throw .limit(.evaluationDepth(Interpreter.maxEvaluationDepth), expr.span)
         }
         if Interruption.isRequested { throw .interrupted(expr.span) }
         evaluationDepth += 1
@@ -154,9 +152,7 @@ extension Interpreter {
                     span)
             }
             guard callDepth < Interpreter.maxCallDepth else {
-                throw .invalidArgument(
-                    "more than \(Interpreter.maxCallDepth) nested lambda calls", span,
-                    help: "a lambda that calls itself needs a case that stops")
+                throw .limit(.callDepth(Interpreter.maxCallDepth), span)
             }
             var scope = lambda.captured
             for (name, arg) in zip(lambda.parameters, args) { scope[name] = arg.item.value }
