@@ -17,11 +17,12 @@ enum NotebookRun {
             Terminal.report(error.diagnostic)
             if let junit {
                 let message = DiagnosticPrinter().render(error.diagnostic)
-                writeJUnit(JUnitWriter.renderError(path: notebook.path, message: message), to: junit)
+                _ = writeJUnit(JUnitWriter.renderError(path: notebook.path, message: message), to: junit)
             }
             return nil
         }
-        if let junit { writeJUnit(JUnitWriter.render(report), to: junit) }
+        // CI reads the JUnit file: a run that cannot write it has failed, whatever its checks say.
+        if let junit, !writeJUnit(JUnitWriter.render(report), to: junit) { return nil }
         Output.checksAndWarnings(report.checks, report.warnings, path: notebook.path)
         let store = ReportStore(directory: reports + "/" + notebook.name)
         let outcome: StoreOutcome
@@ -41,9 +42,12 @@ enum NotebookRun {
         return report
     }
 
-    static func writeJUnit(_ xml: String, to path: String) {
+    /// Writes the JUnit XML; false (after printing why) when it cannot.
+    static func writeJUnit(_ xml: String, to path: String) -> Bool {
         do { try xml.write(toFile: path, atomically: true, encoding: .utf8) } catch {
             Terminal.report(StoreError.cannotWrite(path, underlying: error).diagnostic)
+            return false
         }
+        return true
     }
 }

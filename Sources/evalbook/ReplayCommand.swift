@@ -33,6 +33,10 @@ struct ReplayCommand: ParsableCommand {
             let now = input.current.map { String($0.prefix(12)) } ?? "missing"
             Terminal.error("input changed: \(input.path): \(input.recorded.prefix(12)) → \(now)\n")
         }
+        for finding in result.untrusted { Terminal.report(finding) }
+        for name in result.unexpectedFiles {
+            Terminal.report(.error("a file the run did not make", file: "\(folder)/\(name)"))
+        }
         if let failure = result.failure {
             Terminal.report(failure)
             Terminal.error("not reproduced \(result.version): the notebook no longer runs\n")
@@ -44,6 +48,10 @@ struct ReplayCommand: ParsableCommand {
             for (i, line) in d.stored.enumerated() { Terminal.error("  stored   \(first + i) | \(line)\n") }
             let firstReplayed = d.line - (d.replayed.count - 1)
             for (i, line) in d.replayed.enumerated() { Terminal.error("  replayed \(firstReplayed + i) | \(line)\n") }
+            throw Exit.checkFailed
+        }
+        if !result.untrusted.isEmpty || !result.unexpectedFiles.isEmpty {
+            Terminal.error("not reproduced \(result.version): the stored version is not what its manifest says\n")
             throw Exit.checkFailed
         }
         if !result.changedInputs.isEmpty {

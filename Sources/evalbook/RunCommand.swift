@@ -27,6 +27,13 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var files: FileOptions
 
+    func validate() throws {
+        if let reports, reports.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--reports needs a folder; an empty path would write into the working directory")
+        }
+        if let junit, junit.isEmpty { throw ValidationError("--junit needs a file path") }
+    }
+
     func run() throws {
         let root = files.rootPath
         let loaded: Notebook

@@ -17,15 +17,20 @@ package struct FileAccess: Sendable, Equatable {
         case notFound
         case outsideRoot(resolved: String)
         case notAFile
+        /// A pipe, device or socket: reading one could block forever or never end.
+        case notRegularFile
     }
 
     /// The absolute, symlink-free path to read for `path`, if the policy allows it.
     package func resolve(_ path: String) -> Result<String, Refusal> {
         let absolute = FileAccess.absolute(path, root: root)
         guard let real = FileAccess.canonical(absolute) else { return .failure(.notFound) }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory), isDirectory.boolValue {
-            return .failure(.notAFile)
+        var info = stat()
+        guard stat(real, &info) == 0 else { return .failure(.notFound) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(.notAFile)
+        default: return .failure(.notRegularFile)
         }
         let permitted = ([root] + allowed).contains { base in
             real == base || real.hasPrefix(base.hasSuffix("/") ? base : base + "/")

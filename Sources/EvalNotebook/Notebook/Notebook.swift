@@ -21,10 +21,23 @@ package struct Notebook: Sendable {
     }
 
     /// The report's name: the file name without `.md` (`notebook` if nothing is left).
+    ///
+    /// It names a folder under `reports/`, so it is sanitised: letters, digits, `-`, `_` and inner `.` stay, other
+    /// characters become `-`, and a name that would be empty, `.`, `..` or hidden gets a `notebook` stem.
     package var name: String {
         let file = path.split(separator: "/").last.map(String.init) ?? path
-        let name = file.hasSuffix(".md") ? String(file.dropLast(3)) : file
-        return name.isEmpty ? "notebook" : name
+        let stem = file.hasSuffix(".md") ? String(file.dropLast(3)) : file
+        var safe = String.UnicodeScalarView()
+        for scalar in stem.unicodeScalars {
+            let allowed =
+                (scalar.isASCII && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil))
+                || scalar == "-" || scalar == "_"
+                || scalar == "."
+            safe.append(allowed ? scalar : "-")
+        }
+        let name = String(String(safe).prefix(120))
+        if name.isEmpty || name.hasPrefix(".") { return "notebook" + name }
+        return name
     }
 
     /// Everything after the front matter, exactly as written: the prose

@@ -29,30 +29,34 @@ package struct ReportStore: Sendable {
         }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
+    /// The newest version on disk: `latest` and `index.md` are derived from the versions, so a run killed
+    /// between publishing a version and rewriting them cannot make them lie to a reader.
     package func latest() -> String? {
-        guard let text = try? String(contentsOfFile: directory + "/latest", encoding: .utf8) else {
-            return versions().last
-        }
-        let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return versions().contains(name) ? name : versions().last
+        versions().last
     }
 
     /// Writes a new version unless the outputs equal the latest one's.
     ///
-    /// The version is assembled in a hidden folder and renamed into place, so an interrupted run leaves no partial
-    /// version.
+    /// The version is assembled in a hidden staging folder, then, holding the store's lock, renamed into place and
+    /// `latest` and `index.md` rewritten from the versions on disk; if either cannot be written the version is
+    /// taken back, so a failed run leaves the store as it was. Concurrent runs serialise on the lock, so identical
+    /// runs make one version, and staging folders of runs that died are removed.
     package func write(_ report: Report, created: Date = Date()) throws(StoreError) -> StoreOutcome {
         let files = ReportFiles(report)
+        try refuseLink(directory)
+        try makeDirectory(directory)
+        let lock = try StoreLock(directory)
+        defer { lock.release() }
+        removeStaleStaging()
         if let latest = latest(),
             files.outputs.allSatisfy({ file in
                 fm.contents(atPath: "\(directory)/\(latest)/\(file.name)") == Data(file.contents.utf8)
             })
         {
+            try refresh()
             return .unchanged(version: latest, directory: "\(directory)/\(latest)")
         }
-        try makeDirectory(directory)
-        let staging =
-            "\(directory)/.staging-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64(created.timeIntervalSince1970 * 1000))"
+        let staging = "\(directory)/\(Self.stagingPrefix)\(getpid())-\(UInt64(created.timeIntervalSince1970 * 1000))"
         try? fm.removeItem(atPath: staging)
         try makeDirectory(staging)
         do throws(StoreError) {
@@ -62,11 +66,15 @@ package struct ReportStore: Sendable {
             var number = (versions().last.flatMap { Int($0.dropFirst()) } ?? 0) + 1
             while true {
                 let target = "\(directory)/v\(number)"
-                // rename(2) refuses to replace a non-empty directory, so two concurrent
-                // runs cannot both claim one version number.
+                // rename(2) refuses to replace a non-empty directory, so not even a run that ignores the lock can
+                // take a version number twice.
                 if rename(staging, target) == 0 {
-                    try writeAtomically("\(directory)/latest", "v\(number)\n")
-                    try writeAtomically("\(directory)/index.md", ReportIndex(store: self).render())
+                    do throws(StoreError) { try refresh() } catch {
+                        // Take the version back: a version without its index entry is not published.
+                        if rename(target, staging) != 0 { try? fm.removeItem(atPath: target) }
+                        try? refresh()
+                        throw error
+                    }
                     return .created(version: "v\(number)", directory: target)
                 }
                 guard errno == EEXIST || errno == ENOTEMPTY, number < 1_000_000 else {
@@ -77,6 +85,32 @@ package struct ReportStore: Sendable {
         } catch {
             try? fm.removeItem(atPath: staging)
             throw error
+        }
+    }
+
+    /// Rewrites `latest` and `index.md` from the versions on disk.
+    package func refresh() throws(StoreError) {
+        if let newest = versions().last { try writeAtomically("\(directory)/latest", newest + "\n") }
+        try writeAtomically("\(directory)/index.md", ReportIndex(store: self).render())
+    }
+
+    /// The hidden folders versions are assembled in.
+    static let stagingPrefix = ".staging-"
+
+    /// Removes staging folders whose run is gone (its process id no longer exists).
+    private func removeStaleStaging() {
+        for name in (try? fm.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix(Self.stagingPrefix) {
+            let pid = name.dropFirst(Self.stagingPrefix.count).split(separator: "-").first.flatMap { Int32($0) }
+            if let pid, pid != getpid(), kill(pid, 0) == 0 || errno == EPERM { continue }
+            try? fm.removeItem(atPath: "\(directory)/\(name)")
+        }
+    }
+
+    /// Refuses a report folder, or its parent, that is a symbolic link.
+    private func refuseLink(_ path: String) throws(StoreError) {
+        for candidate in [path, (path as NSString).deletingLastPathComponent] where !candidate.isEmpty {
+            var info = stat()
+            if lstat(candidate, &info) == 0, info.st_mode & S_IFMT == S_IFLNK { throw .symbolicLink(candidate) }
         }
     }
 

@@ -13,6 +13,11 @@ package enum StoreError: Error {
     case cannotWrite(String, underlying: any Error)
     /// `rename(2)` of a finished file or version onto `path` failed with `errno`.
     case cannotMove(to: String, errno: Int32)
+    /// The report folder (or the folder of reports) at `path` is a symbolic link: the store writes only into
+    /// folders it resolved itself.
+    case symbolicLink(String)
+    /// The store's lock file at `path` could not be taken (`errno`).
+    case cannotLock(String, errno: Int32)
 
     /// The finding, at the path that could not be written.
     package var diagnostic: Diagnostic {
@@ -27,6 +32,12 @@ package enum StoreError: Error {
             .error("cannot write this file: \(Self.words(underlying))", file: path)
         case .cannotMove(let path, let errno):
             .error("cannot move the written files into place: \(String(cString: strerror(errno)))", file: path)
+        case .symbolicLink(let path):
+            .error(
+                "this report folder is a symbolic link; the store writes only into real folders", file: path,
+                help: "remove the link, or give the real folder with --reports")
+        case .cannotLock(let path, let errno):
+            .error("cannot lock the report folder: \(String(cString: strerror(errno)))", file: path)
         }
     }
 

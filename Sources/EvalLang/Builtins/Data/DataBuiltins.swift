@@ -258,6 +258,10 @@ extension Interpreter {
                 help: "paths are relative to the project root \(session.files.root)")
         case .failure(.notAFile):
             throw .fileAccess(path: path, reason: "it is a directory", span, help: nil)
+        case .failure(.notRegularFile):
+            throw .fileAccess(
+                path: path, reason: "it is not a regular file (a pipe, device or socket)", span,
+                help: "copy the data into a file first")
         case .failure(.outsideRoot(let resolved)):
             throw .fileAccess(
                 path: path, reason: "\(resolved) is outside the project root", span,
