@@ -83,3 +83,11 @@ package struct Lambda: Sendable {
     package var body: Expr
     package var captured: OrderedDictionary<String, Value>
 }
+
+extension Value {
+    /// The number this value holds, or nil for any other kind.
+    var number: Double? {
+        if case .number(let x) = self { return x }
+        return nil
+    }
+}

@@ -74,10 +74,3 @@ enum MetricBuiltin {
         return result.value.map(Value.number) ?? .null
     }
 }
-
-extension Value {
-    var number: Double? {
-        if case .number(let x) = self { return x }
-        return nil
-    }
-}
