@@ -104,14 +104,20 @@ enum FigureBuiltins {
             let bins = try args.integer("bins", default: 20, in: 1...10_000)
             let lo = x.min() ?? 0, hi = x.max() ?? 1
             let width = hi > lo ? (hi - lo) / Double(bins) : 1
-            let edges = (0...bins).map { lo + Double($0) * width }
+            // A range wider than Double.greatestFiniteMagnitude (hi − lo overflows) is measured in halves.
+            let halfWidth = width.isFinite ? width / 2 : (hi / 2 - lo / 2) / Double(bins)
+            let edges = (0...bins).map { k -> Double in
+                width.isFinite
+                    ? lo + Double(k) * width : lo * (1 - Double(k) / Double(bins)) + hi * (Double(k) / Double(bins))
+            }
             var figure = Figure(
                 kind: .histogram, title: "Histogram", xLabel: args.has("xlabel") ? "" : "value", yLabel: "count")
             let all = try MetricInputs.completeNumbers(args, "x")
             figure.series = try series(args, count: all.count) { rows throws(RuntimeError) in
                 var counts = [Double](repeating: 0, count: bins)
                 for v in ByGroups.pick(all, rows) where v.isFinite {
-                    counts[min(bins - 1, max(0, Int((v - lo) / width)))] += 1
+                    let position = width.isFinite ? (v - lo) / width : (v / 2 - lo / 2) / halfWidth
+                    counts[position.isFinite ? min(bins - 1, max(0, Int(position))) : 0] += 1
                 }
                 return Figure.Series(x: edges, y: counts)
             }

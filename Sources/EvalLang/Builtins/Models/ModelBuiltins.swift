@@ -133,8 +133,10 @@ enum ModelBuiltins {
     /// Files under `root` matching `pattern` (wildcards in the last path component),
     /// relative to the root as the pattern was written, sorted.
     static func matching(_ pattern: String, root: String) -> [String] {
-        let directory = (pattern as NSString).deletingLastPathComponent
-        let namePattern = (pattern as NSString).lastPathComponent
+        // Split by hand: Foundation's path helpers trap on some one-character strings.
+        let slash = pattern.lastIndex(of: "/")
+        let directory = slash.map { String(pattern[..<$0]) } ?? ""
+        let namePattern = slash.map { String(pattern[pattern.index(after: $0)...]) } ?? pattern
         let folder = directory.hasPrefix("/") ? directory : (directory.isEmpty ? root : root + "/" + directory)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { wildcard(namePattern, matches: $0) && !$0.hasPrefix(".") }.sorted()

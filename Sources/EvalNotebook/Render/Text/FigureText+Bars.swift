@@ -61,8 +61,9 @@ extension FigureText {
         let negExt = max(0, -(finite.min() ?? 0))
         var negCols = 0
         if negExt > 0, available > 1 {
-            let share = Double(available) * negExt / (posExt + negExt)
-            negCols = min(max(Int(share.rounded()), 1), available - 1)
+            // Halves keep the sum finite for values near ±Double.greatestFiniteMagnitude.
+            let share = Double(available) * ((negExt / 2) / (posExt / 2 + negExt / 2))
+            negCols = share.isFinite ? min(max(Int(share.rounded()), 1), available - 1) : 1
         }
         let posCols = available - negCols
         let labels = truncateLabels(rows.map(\.label), to: labelW)
