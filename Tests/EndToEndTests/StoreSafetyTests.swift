@@ -94,6 +94,22 @@ struct StoreSafetyTests {
         #expect(result.stderr.contains("manifest.json"))
     }
 
+    @Test("a seed above 2^53 is kept exactly and replays; a --param beyond any double is refused")
+    func numbersAtTheEdges() throws {
+        let project = try project(
+            Self.notebook.replacingOccurrences(of: "title: Safe", with: "title: Safe\nseed: 18446744073709551615"))
+        defer { project.remove() }
+        #expect(try project.run("safe.md").status == 0)
+        #expect(try manifest(project, "v1").contains("\"seed\": 18446744073709551615,"))
+        let replayed = try replay(project)
+        #expect(replayed.status == 0 && replayed.stdout.hasPrefix("reproduced v1"), "\(replayed)")
+        let withParams = try self.project(
+            "---\nparams:\n  k: 1\n---\n\n```evalbook\nx = 1\n```\n", name: "p.md")
+        defer { withParams.remove() }
+        let huge = try withParams.run("p.md", ["--param", "k=1e400"])
+        #expect(huge.status == 2 && huge.stderr.contains("1e400 is outside the range of numbers"), "\(huge)")
+    }
+
     @Test("notebook names that would leave reports/ become safe folder names")
     func reportNames() throws {
         for name in ["..md", "...md", ".hidden.md"] {

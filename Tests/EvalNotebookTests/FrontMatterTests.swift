@@ -112,8 +112,8 @@ struct FrontMatterTests {
     @Test(
         "wrong value types are errors on their line",
         arguments: [
-            ("---\nseed: -1\n---\n", 2, "`seed` must be a whole number ≥ 0"),
-            ("---\nseed: 1.5\n---\n", 2, "`seed` must be a whole number ≥ 0"),
+            ("---\nseed: -1\n---\n", 2, "`seed` must be a whole number from 0 to 18446744073709551615"),
+            ("---\nseed: 1.5\n---\n", 2, "`seed` must be a whole number from 0 to 18446744073709551615"),
             ("---\ntitle: x\nparams: [a, b]\n---\n", 3, "`params` must map names to default values"),
             ("---\nparams:\n  ok: 1\n  bad name: 2\n---\n", 4, "a param name must be a name like `threshold`"),
             ("---\nparams:\n  xs: [1, 2]\n---\n", 3, "param `xs` must default to a number, bool or string"),

@@ -78,11 +78,12 @@ struct JSONTests {
     func writerRoundTrip() throws {
         let document = JSON.object([
             ("z", .array([.object([("b", .integer(-3)), ("a", .string("é\n"))]), .array([]), .object([])])),
-            ("y", .array([.number(0.5), .null, .integer(Int64.max)])), ("x", .bool(true)), ("w", .null),
+            ("y", .array([.number(0.5), .null, .integer(Int128(Int64.max)), .integer(Int128(UInt64.max))])),
+            ("x", .bool(true)), ("w", .null),
         ])
         let text = document.text()
         #expect(text.hasPrefix("{\n  \"z\": [\n    {\n      \"b\": -3,"))
-        #expect(text.contains("\"y\": [0.5, null, 9223372036854775807]"))
+        #expect(text.contains("\"y\": [0.5, null, 9223372036854775807, 18446744073709551615]"))
         let read = try JSON.parse(Array(text.utf8))
         #expect(read.text() == text)
         #expect(read["x"] == .bool(true))

@@ -12,8 +12,8 @@ package indirect enum JSON: Sendable, Equatable {
     case number(Double)
     /// A whole number kept exactly (a seed, a byte count), which a `Double` holds only up to 2^53.
     ///
-    /// Reading gives this case for every integer literal that fits 64 bits.
-    case integer(Int64)
+    /// Reading gives this case for every integer literal from Int64.min to UInt64.max, so every seed is exact.
+    case integer(Int128)
     case string(String)
     case array([JSON])
     case object([(String, JSON)])

@@ -261,7 +261,7 @@ private struct JSONReader {
             offset = start
             throw error(.numberOutOfRange(String(text.prefix(24)) + "…"))
         }
-        if whole, let n = Int64(text) { return .integer(n) }
+        if whole, let n = Int128(text), n >= Int128(Int64.min), n <= Int128(UInt64.max) { return .integer(n) }
         guard let x = Double(text), x.isFinite else {
             offset = start
             throw error(.numberOutOfRange(text.count > 24 ? String(text.prefix(24)) + "…" : text))

@@ -38,10 +38,13 @@ enum FrontMatterParser {
                 }
                 if key == "title" { result.title = text } else { result.description = text }
             case "seed":
-                guard let seed = value.int, seed >= 0 else {
-                    throw .frontMatter(path: path, line: line, message: "`seed` must be a whole number ≥ 0")
+                // Parsed from the text, so every 64-bit seed is kept exactly (a double would round above 2^53).
+                guard let text = value.scalar?.string, let seed = UInt64(text.replacingOccurrences(of: "_", with: ""))
+                else {
+                    throw .frontMatter(
+                        path: path, line: line, message: "`seed` must be a whole number from 0 to 18446744073709551615")
                 }
-                result.seed = UInt64(seed)
+                result.seed = seed
             case "params":
                 guard let params = value.mapping else {
                     if value.null != nil { continue }

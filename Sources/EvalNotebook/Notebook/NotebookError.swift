@@ -9,6 +9,8 @@ package enum NotebookError: Error, Equatable, Sendable {
     case cellOption(path: String, line: Int, message: String, help: String? = nil)
     case unknownParam(path: String, name: String, help: String?)
     case invalidParamArgument(String)
+    /// `--param name=text` where text is a number no double can hold (1e400).
+    case invalidParamValue(name: String, text: String)
 
     /// The finding: located at the notebook's line where there is one.
     package var diagnostic: Diagnostic {
@@ -26,6 +28,10 @@ package enum NotebookError: Error, Equatable, Sendable {
             .error(message, file: path, line: line, help: help)
         case .unknownParam(let path, let name, let help):
             Diagnostic("--param `\(name)` is not a param of \(path)", help: help)
+        case .invalidParamValue(let name, let text):
+            Diagnostic(
+                "--param `\(name)`: \(text) is outside the range of numbers (about ±1.8e308)",
+                help: "give a finite number, or quote it in the notebook's params if you mean text")
         case .invalidParamArgument(let text):
             Diagnostic("--param takes name=value, not `\(text)`")
         }

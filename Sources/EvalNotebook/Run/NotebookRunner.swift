@@ -48,6 +48,9 @@ package enum NotebookRunner {
                         : "its params are " + params.keys.map { "`\($0)`" }.joined(separator: ", "))
                 throw .notebook(.unknownParam(path: notebook.path, name: name, help: help))
             }
+            if FrontMatterParser.isDecimal(text), Double(text)?.isFinite != true {
+                throw .notebook(.invalidParamValue(name: name, text: text))
+            }
             params[name] = FrontMatterParser.commandLineValue(text)
         }
         for (name, value) in options.paramValues where params[name] != nil {

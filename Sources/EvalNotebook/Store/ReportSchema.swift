@@ -99,20 +99,20 @@ package struct Manifest: Sendable, Equatable {
     /// The manifest as JSON, keys in the order every version of evalbook has written them.
     package var json: JSON {
         // A schema-1 manifest read back writes no `schema`, so it returns to its own bytes.
-        var fields: [(String, JSON)] = schema >= 2 ? [("schema", .integer(Int64(schema)))] : []
+        var fields: [(String, JSON)] = schema >= 2 ? [("schema", .integer(Int128(schema)))] : []
         fields += [
             ("tool", .object([("name", .string(tool.name)), ("version", .string(tool.version))])),
             ("platform", .string(platform)),
             ("notebook", .object([("path", .string(notebook.path)), ("sha256", .string(notebook.sha256))])),
             ("params", .object(params.map { ($0.key, $0.value) })),
             // Seeds come from front matter as 64-bit integers; the fallback only keeps this total.
-            ("seed", Int64(exactly: seed).map(JSON.integer) ?? .number(Double(seed))),
+            ("seed", .integer(Int128(seed))),
             (
                 "inputs",
                 .array(
                     inputs.map {
                         .object([
-                            ("path", .string($0.path)), ("bytes", $0.bytes.map { .integer(Int64($0)) } ?? .null),
+                            ("path", .string($0.path)), ("bytes", $0.bytes.map { .integer(Int128($0)) } ?? .null),
                             ("sha256", $0.sha256.map(JSON.string) ?? .null),
                         ])
                     })
@@ -121,12 +121,12 @@ package struct Manifest: Sendable, Equatable {
             (
                 "checks",
                 .object([
-                    ("passed", .integer(Int64(checks.passed))), ("failed", .integer(Int64(checks.failed))),
+                    ("passed", .integer(Int128(checks.passed))), ("failed", .integer(Int128(checks.failed))),
                     (
                         "failures",
                         .array(
                             checks.failures.map {
-                                .object([("check", .string($0.check)), ("line", .integer(Int64($0.line)))])
+                                .object([("check", .string($0.check)), ("line", .integer(Int128($0.line)))])
                             })
                     ),
                 ])
@@ -134,7 +134,7 @@ package struct Manifest: Sendable, Equatable {
             (
                 "warnings",
                 .array(
-                    warnings.map { .object([("message", .string($0.message)), ("line", .integer(Int64($0.line)))]) }
+                    warnings.map { .object([("message", .string($0.message)), ("line", .integer(Int128($0.line)))]) }
                 )
             ),
             ("created", .string(created)),

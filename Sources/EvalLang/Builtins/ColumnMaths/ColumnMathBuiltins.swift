@@ -99,7 +99,11 @@ enum ColumnMathBuiltins {
         ) { _, args throws(RuntimeError) in
             let digits = try args.integer("digits", default: 0, in: -15...15)
             let scale = pow(10.0, Double(digits))
-            return try map(args, "x") { ($0 * scale).rounded(.toNearestOrEven) / scale }
+            // From 2^52 on every double is a whole number, so it has no decimals to round (and x · scale could
+            // overflow to infinity).
+            return try map(args, "x") { x in
+                digits >= 0 && Swift.abs(x) >= 0x1p52 ? x : (x * scale).rounded(.toNearestOrEven) / scale
+            }
         },
         Builtin(
             "clip", family: family, [.required("x"), .required("lo"), .required("hi")],

@@ -65,6 +65,14 @@ enum DataBuiltins {
             let n = try args.integer("n", in: 0...100_000_000)
             if n == 1 { return .column(Column(numbers: [a])) }
             let step = (b - a) / Double(max(1, n - 1))
+            guard step.isFinite || !(a.isFinite && b.isFinite) else {
+                // stop − start overflows (a range wider than the largest double): interpolate instead.
+                let last = Double(max(1, n - 1))
+                return .column(
+                    Column(
+                        numbers: (0..<n).map { $0 == n - 1 ? b : a * (1 - Double($0) / last) + b * (Double($0) / last) }
+                    ))
+            }
             return .column(Column(numbers: (0..<n).map { $0 == n - 1 ? b : a + Double($0) * step }))
         },
         Builtin(
