@@ -76,4 +76,14 @@ struct ParserTests {
             #expect(error.diagnostic(in: source).location?.column == 5)
         }
     }
+
+    @Test("columns on a very long line are right (counted on from the previous token, not from the line start)")
+    func longLineColumns() throws {
+        let terms = Array(repeating: "1", count: 50_000).joined(separator: " + ")
+        let source = SourceText(name: "x", text: "x = " + terms + " + nope")
+        let tokens = try Lexer.tokenize(source)
+        let last = try #require(tokens.last { $0.kind != .eof && $0.kind != .newline })
+        #expect(last.span.column == ("x = " + terms + " + ").count + 1)
+        #expect(tokens.count > 100_000)
+    }
 }

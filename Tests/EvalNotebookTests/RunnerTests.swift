@@ -226,4 +226,38 @@ struct RunnerTests {
             }
         }
     }
+
+    @Test("two cells with one label (or labels that sanitise to one name) keep separate figure files")
+    func duplicateLabels() throws {
+        let text = """
+            ```evalbook
+            #| label: roc
+            plot_roc([0, 1, 1, 0], [0.1, 0.9, 0.8, 0.3])
+            ```
+
+            ```evalbook
+            #| label: roc
+            plot_roc([0, 1, 1, 0], [0.2, 0.9, 0.7, 0.3])
+            plot_pr([0, 1, 1, 0], [0.2, 0.9, 0.7, 0.3])
+            ```
+
+            ```evalbook
+            #| label: r?c
+            histogram([1, 2, 3])
+            ```
+
+            ```evalbook
+            #| label: r!c
+            histogram([1, 2, 3, 4])
+            ```
+
+            """
+        let report = try TestSupport.run(text)
+        var names: [String] = []
+        for case .cell(let cell) in report.blocks {
+            for case .figure(_, let name) in cell.outputs { names.append(name) }
+        }
+        #expect(names == ["roc", "roc-2", "roc-3", "r-c", "r-c-2"])
+        #expect(Set(names).count == names.count)
+    }
 }

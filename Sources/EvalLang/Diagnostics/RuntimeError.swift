@@ -120,6 +120,8 @@ package enum Limit: Sendable, Equatable {
     case evaluationDepth(Int)
     /// Lambda calls nested deeper than this (usually a recursion without a base case).
     case callDepth(Int)
+    /// A join whose result would have more rows than this.
+    case joinRows(Int)
 
     var words: (message: String, help: String) {
         switch self {
@@ -130,6 +132,11 @@ package enum Limit: Sendable, Equatable {
             )
         case .callDepth(let n):
             ("more than \(n) nested lambda calls", "a lambda that calls itself needs a case that stops")
+        case .joinRows(let n):
+            (
+                "the join would have more than \(NumberFormat.grouped(n)) rows",
+                "a key repeated in both tables multiplies rows; join on a key that is unique in one of them"
+            )
         }
     }
 }

@@ -9,6 +9,9 @@ package struct Lexer {
     private var line: Int
     private var lineStart = 0
     private var depth = 0
+    /// The last offset whose column was computed, and that column: tokens come in order, so each column is counted
+    /// on from the previous one instead of from the start of the line (linear, not quadratic, in a long line).
+    private var counted = (offset: 0, column: 1)
 
     package init(_ source: SourceText) {
         self.bytes = Array(source.text.utf8)
@@ -33,17 +36,21 @@ package struct Lexer {
     }
 
     /// The column of byte offset `offset` on the current line, counting characters.
-    private func column(of offset: Int) -> Int {
-        var col = 1
-        var i = lineStart
+    ///
+    /// - Complexity: amortised O(1) per token, since offsets only grow within a line.
+    private mutating func column(of offset: Int) -> Int {
+        if counted.offset < lineStart || counted.offset > offset { counted = (lineStart, 1) }
+        var col = counted.column
+        var i = counted.offset
         while i < offset {
             if bytes[i] & 0xC0 != 0x80 { col += 1 }
             i += 1
         }
+        counted = (offset, col)
         return col
     }
 
-    private func span(from start: Int) -> SourceSpan {
+    private mutating func span(from start: Int) -> SourceSpan {
         SourceSpan(start: start, end: index, line: line, column: column(of: start))
     }
 

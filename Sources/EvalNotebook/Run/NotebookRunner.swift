@@ -66,6 +66,7 @@ package enum NotebookRunner {
         var blocks: [Report.Block] = []
         var checks: [Check] = []
         var warnings: [Warning] = []
+        var figureNames = Set<String>()
         for segment in notebook.segments {
             switch segment {
             case .prose(let text):
@@ -73,7 +74,7 @@ package enum NotebookRunner {
             case .cell(let cell):
                 let source = cell.sourceText(name: notebook.path)
                 var outputs = try runCell(source, interpreter: &interpreter)
-                nameFigures(&outputs, cell: cell)
+                nameFigures(&outputs, cell: cell, taken: &figureNames)
                 for output in outputs {
                     if case .check(let c) = output { checks.append(c) }
                     if case .warning(let w) = output { warnings.append(w) }
@@ -89,13 +90,22 @@ package enum NotebookRunner {
 
     /// Names the cell's figures after its label (or `cell-N`), numbering the second
     /// and later ones, so file names are stable while the notebook is unchanged.
-    static func nameFigures(_ outputs: inout [CellOutput], cell: Cell) {
+    ///
+    /// `taken` holds the names earlier cells used: two cells with one label (or labels that sanitise to one name)
+    /// get distinct files instead of overwriting each other's figures.
+    static func nameFigures(_ outputs: inout [CellOutput], cell: Cell, taken: inout Set<String>) {
         let base = cell.options.label.map(fileName) ?? "cell-\(cell.index + 1)"
         var count = 0
         for i in outputs.indices {
             guard case .figure(let figure, _) = outputs[i] else { continue }
             count += 1
-            outputs[i] = .figure(figure, name: count == 1 ? base : "\(base)-\(count)")
+            var name = count == 1 ? base : "\(base)-\(count)"
+            while taken.contains(name) {
+                count += 1
+                name = "\(base)-\(count)"
+            }
+            taken.insert(name)
+            outputs[i] = .figure(figure, name: name)
         }
     }
 

@@ -2,6 +2,9 @@ import EvalData
 
 /// `join(a, b, on:, how:)`: a hash join that keeps a's row order.
 enum TableJoin {
+    /// The most rows a join may produce: beyond it a repeated key has made the result explode.
+    static let maxRows = 50_000_000
+
     static func join(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
         let a = try args.table("a"), b = try args.table("b")
         let how = try args.choice("how", ["inner", "left"], default: "inner")
@@ -29,8 +32,18 @@ enum TableJoin {
             if k.contains(.missing) { continue }
             index[k, default: []].append(j)
         }
+        // Count first: a key repeated on both sides multiplies rows, and the result must fit before it is built.
+        var total = 0
+        for i in 0..<a.rowCount {
+            let k = key(aKeys, i)
+            let matches = k.contains(.missing) ? 0 : index[k]?.count ?? 0
+            total += matches == 0 ? (how == "left" ? 1 : 0) : matches
+            if total > Self.maxRows { throw .limit(.joinRows(Self.maxRows), args.callSpan) }
+        }
         var left: [Int] = []
         var right: [Int?] = []
+        left.reserveCapacity(total)
+        right.reserveCapacity(total)
         for i in 0..<a.rowCount {
             let k = key(aKeys, i)
             if !k.contains(.missing), let matches = index[k] {
