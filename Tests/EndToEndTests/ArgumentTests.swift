@@ -69,7 +69,10 @@ struct ArgumentTests {
         try project.write("---\ntitle: x\n", to: "open.md")
         try project.write("```evalbook\n#| colour: red\n```\n", to: "option.md")
         for (name, message) in [
-            ("binary.md", "binary.md: error: the notebook is not valid UTF-8 text\n"),
+            (
+                "binary.md",
+                "binary.md:1:3: error: the notebook is not valid UTF-8 text\nhelp: save it as UTF-8 (most editors have an encoding menu)\n"
+            ),
             (
                 "open.md",
                 "open.md:1:1: error: front matter opened with `---` is never closed\nhelp: end it with a line `---`\n"

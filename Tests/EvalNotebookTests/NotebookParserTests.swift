@@ -153,7 +153,12 @@ struct NotebookParserTests {
         }
         let binary = dir.appendingPathComponent("binary.md")
         try Data([0x66, 0xFF, 0xFE, 0x0A]).write(to: binary)
-        #expect(throws: NotebookError.invalidUTF8(path: binary.path)) {
+        #expect(throws: NotebookError.invalidUTF8(path: binary.path, line: 1, column: 2)) {
+            try NotebookParser.load(path: binary.path)
+        }
+        // The first bad byte is located even on a later line, after multi-byte characters.
+        try Data("é ok\nline two\nab".utf8 + [0xC3, 0x28]).write(to: binary)
+        #expect(throws: NotebookError.invalidUTF8(path: binary.path, line: 3, column: 3)) {
             try NotebookParser.load(path: binary.path)
         }
         #expect(throws: NotebookError.cannotRead(path: dir.path, reason: "permission denied or not a file")) {

@@ -35,6 +35,8 @@ package struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         case badValue(text: String, type: ColumnType)
         /// A string column has more distinct values than its codes can hold.
         case tooManyValues
+        /// Lines end in a bare CR (classic Mac OS), which would otherwise read as one long header row.
+        case carriageReturnLines
         /// A consistency check inside the reader failed; reported rather than trusted.
         case internalError(String)
     }
@@ -98,6 +100,8 @@ package struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
             return "`\(text)` is not a \(type.rawValue) (the column's type is set to \(type.rawValue))"
         case .tooManyValues:
             return "more than \(Int32.max) distinct strings in one column"
+        case .carriageReturnLines:
+            return "lines end in a bare carriage return (CR), not LF or CRLF; convert the file to LF line endings"
         case .internalError(let what):
             return "internal error in the CSV reader: \(what)"
         }

@@ -35,6 +35,12 @@ package enum CSVReader {
         let end = bytes.count
         let bom = end >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
 
+        // A file with CRs and no LF at all has CR-only line endings: without this check it reads as a header and
+        // zero rows, silently.
+        let scanned = UnsafeRawBufferPointer(rebasing: bytes[bom..<end])
+        if scanned.firstIndex(of: CSVFieldScanner.lf) == nil, scanned.contains(CSVFieldScanner.cr) {
+            throw CSVError(file: name, line: 1, kind: .carriageReturnLines)
+        }
         let header: CSVHeader
         switch CSVHeader.read(base, from: bom, end: end, delimiter: delimiter) {
         case .success(let h): header = h

@@ -3,7 +3,8 @@ import EvalLang
 /// Why a notebook could not be read, located by line.
 package enum NotebookError: Error, Equatable, Sendable {
     case cannotRead(path: String, reason: String)
-    case invalidUTF8(path: String)
+    /// The notebook is not UTF-8; `line` and `column` (1-based, in characters) locate the first bad byte.
+    case invalidUTF8(path: String, line: Int, column: Int)
     case unterminatedFrontMatter(path: String)
     case frontMatter(path: String, line: Int, message: String, help: String? = nil)
     case cellOption(path: String, line: Int, message: String, help: String? = nil)
@@ -17,8 +18,10 @@ package enum NotebookError: Error, Equatable, Sendable {
         switch self {
         case .cannotRead(let path, let reason):
             .error("cannot read the notebook: \(reason)", file: path)
-        case .invalidUTF8(let path):
-            .error("the notebook is not valid UTF-8 text", file: path)
+        case .invalidUTF8(let path, let line, let column):
+            .error(
+                "the notebook is not valid UTF-8 text", file: path, line: line, column: column,
+                help: "save it as UTF-8 (most editors have an encoding menu)")
         case .unterminatedFrontMatter(let path):
             .error(
                 "front matter opened with `---` is never closed", file: path, line: 1, help: "end it with a line `---`")

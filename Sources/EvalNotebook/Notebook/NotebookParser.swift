@@ -12,8 +12,32 @@ package enum NotebookParser {
             let exists = FileManager.default.fileExists(atPath: path)
             throw .cannotRead(path: shown, reason: exists ? "permission denied or not a file" : "no such file")
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw .invalidUTF8(path: shown) }
+        guard let text = String(data: data, encoding: .utf8) else {
+            let (line, column) = firstInvalidUTF8(data)
+            throw .invalidUTF8(path: shown, line: line, column: column)
+        }
         return try parse(text, path: shown)
+    }
+
+    /// The line and column (1-based, counting characters) of the first byte that is not valid UTF-8.
+    ///
+    /// - Complexity: O(n) in the bytes.
+    static func firstInvalidUTF8(_ data: Data) -> (line: Int, column: Int) {
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        var line = 1, column = 1
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            case .emptyInput, .error: return (line, column)
+            }
+        }
     }
 
     /// Splits notebook text into front matter, prose and cells; `path` names it in errors.

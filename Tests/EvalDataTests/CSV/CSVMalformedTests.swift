@@ -109,6 +109,8 @@ private let cases: [CSVMalformedCase] = [
         "unknown typed column", "a,b\n1,2\n", .unknownColumn(name: "q", available: ["a", "b"]),
         line: 1, field: nil, options: forced("q", .string)),
     CSVMalformedCase(
+        "lines that end in a bare CR", "a,b\r1,2\r3,4\r", .carriageReturnLines, line: 1, field: nil),
+    CSVMalformedCase(
         "quote as delimiter", "a\n", .invalidOption("the delimiter cannot be a quote, CR or LF"),
         line: 0, field: nil,
         options: {
