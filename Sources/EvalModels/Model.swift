@@ -38,7 +38,11 @@ package struct Model: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ModelError(path: displayPath, reason: "the file cannot be read")
         }
-        let bytes = [UInt8](data)
+        return try load(bytes: [UInt8](data), displayPath: displayPath, loaders: loaders)
+    }
+
+    /// Loads a model from its bytes with the first loader that recognises them (`displayPath` names it in errors).
+    package static func load(bytes: [UInt8], displayPath: String, loaders: [Loader]) throws(ModelError) -> Model {
         guard !bytes.isEmpty else { throw ModelError(path: displayPath, reason: "the file is empty") }
         guard let loader = loaders.first(where: { $0.recognises(bytes) }) else {
             throw ModelError(

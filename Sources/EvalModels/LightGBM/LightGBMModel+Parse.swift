@@ -191,7 +191,8 @@ private struct TreeFields {
     func list<T>(_ key: Substring, count: Int, _ convert: (Substring) -> T?) throws(ModelError) -> [T] {
         guard let raw = fields[key] else { throw fail("the `\(key)` field is missing") }
         var out: [T] = []
-        out.reserveCapacity(count)
+        // Never more than the text can hold: a declared count is a claim, the bytes are the evidence.
+        out.reserveCapacity(min(count, raw.utf8.count / 2 + 1))
         for token in raw.split(separator: " ") {
             guard let v = convert(token) else { throw fail("`\(key)` holds `\(token.prefix(40))`, not a number") }
             out.append(v)
