@@ -46,8 +46,10 @@ extension Interpreter {
         do {
             let outcomes = try run(source)
             var value: Value?
-            for case .value(let v, _) in outcomes { value = v }
-            for case .binding(_, let v) in outcomes { value = v }
+            for outcome in outcomes {
+                if case .value(let v, _) = outcome { value = v }
+                if case .binding(_, let v) = outcome { value = v }
+            }
             return Evaluated(value: value, error: nil, warnings: session.warnings.map(\.message))
         } catch {
             let diagnostic = error.diagnostic(in: source)

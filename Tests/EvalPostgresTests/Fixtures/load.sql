@@ -16,6 +16,7 @@ CREATE TABLE "odd ""name""" ("select" integer, "a b" text);
 INSERT INTO "odd ""name""" VALUES (1, 'x'), (2, 'y');
 CREATE TABLE guarded (id integer);
 INSERT INTO guarded VALUES (1);
+CREATE SEQUENCE guarded_seq;
 
 -- A role that signs in with a password (pg_hba asks it for one).
 CREATE ROLE evalbook_pw LOGIN PASSWORD 's3cret-Pa55';
