@@ -29,8 +29,9 @@ demo: release
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
 
+# The PostgreSQL tests run against a private server that this starts (and always stops).
 test: deps lint
-	$(SWIFT) test
+	bash scripts/pg/with_test_server.sh $(SWIFT) test
 
 bench: release
 	bash benchmarks/run.sh

@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
@@ -25,14 +26,19 @@ let package = Package(
         .target(
             name: "EvalLang",
             dependencies: [
-                "EvalData", "EvalMetrics", "EvalModels",
+                "EvalData", "EvalMetrics", "EvalModels", "EvalSQL",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
+        ),
+        .target(name: "EvalSQL", dependencies: ["EvalData", "EvalMetrics"]),
+        .target(
+            name: "EvalPostgres",
+            dependencies: ["EvalSQL", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         .target(
             name: "EvalNotebook",
             dependencies: [
-                "EvalLang", "EvalData", "CCmark",
+                "EvalLang", "EvalData", "EvalSQL", "CCmark",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
@@ -40,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "evalbook",
             dependencies: [
-                "EvalNotebook", "EvalLang", "EvalData", "CEditLine",
+                "EvalNotebook", "EvalLang", "EvalData", "EvalSQL", "EvalPostgres", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +58,13 @@ let package = Package(
             name: "EvalNotebookTests", dependencies: ["EvalNotebook", "EvalLang", "evalbook"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests", dependencies: ["evalbook", "EvalLang"]),
+        .testTarget(name: "EvalSQLTests", dependencies: ["EvalSQL", "EvalData"]),
+        .testTarget(
+            name: "EvalPostgresTests",
+            dependencies: [
+                "EvalPostgres", "EvalSQL", "EvalLang", "EvalData", "EvalMetrics", "EvalNotebook", "evalbook",
+            ],
+            exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -19,7 +19,10 @@ struct EvalCommand: ParsableCommand {
     @OptionGroup var files: FileOptions
 
     func run() throws {
-        let session = Session(files: FileAccess(root: files.rootPath, allowed: files.allowRead))
+        var session = Session(files: FileAccess(root: files.rootPath, allowed: files.allowRead))
+        let connections = try files.connections()
+        defer { connections.closeAll() }
+        session.connections = connections
         var interpreter = Interpreter(session: session)
         var cell = CellRun(SourceText(name: "<eval>", text: code))
         var values: [JSON] = []

@@ -19,7 +19,9 @@ struct ReplCommand: ParsableCommand {
     @OptionGroup var files: FileOptions
 
     func run() throws {
-        var session = ReplSession(root: files.rootPath, allowRead: files.allowRead)
+        let connections = try files.connections()
+        defer { connections.closeAll() }
+        var session = ReplSession(root: files.rootPath, allowRead: files.allowRead, connections: connections)
         if let notebook {
             guard session.load(notebook) else { throw Exit.error }
         }

@@ -50,7 +50,7 @@ extension ReplSession {
             for (name, value) in interpreter.globals { Terminal.out(ReplDisplay.binding(name, value) + "\n") }
         case "reset":
             let (saved, hadError) = (saved, hadError)
-            self = ReplSession(root: root, allowRead: allowRead)
+            self = ReplSession(root: root, allowRead: allowRead, connections: connections)
             (self.saved, self.hadError) = (saved, hadError)
             Terminal.out("session reset: no bindings\n")
         case "load":

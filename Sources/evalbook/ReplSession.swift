@@ -1,5 +1,6 @@
 import EvalLang
 import EvalNotebook
+import EvalSQL
 import Foundation
 
 /// The REPL's state: one interpreter, the lines of an unfinished statement, the
@@ -10,6 +11,8 @@ struct ReplSession {
     /// The project root as given; `:report` runs the session under it, as `evalbook run` would.
     let root: String
     let allowRead: [String]
+    /// The named connections of `--connect` and evalbook.toml, kept across `:reset`.
+    let connections: Connections?
     /// Lines of a statement still waiting for its closing bracket.
     var pending: [String] = []
     var hadError = false
@@ -20,10 +23,12 @@ struct ReplSession {
 
     enum Step { case next, quit }
 
-    init(root: String, allowRead: [String]) {
+    init(root: String, allowRead: [String], connections: Connections? = nil) {
         self.root = root
         self.allowRead = allowRead
+        self.connections = connections
         var session = Session(files: FileAccess(root: root, allowed: allowRead))
+        session.connections = connections
         session.progress = Terminal.progress
         interpreter = Interpreter(session: session)
     }

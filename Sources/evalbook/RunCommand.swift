@@ -1,6 +1,7 @@
 import ArgumentParser
 import EvalLang
 import EvalNotebook
+import EvalSQL
 import Foundation
 
 /// `evalbook run NOTEBOOK`: run every cell and write a new report version.
@@ -44,6 +45,9 @@ struct RunCommand: ParsableCommand {
         var options = RunOptions(root: root)
         options.allowRead = files.allowRead
         options.progress = Terminal.progress
+        let connections = try files.connections()
+        defer { connections.closeAll() }
+        options.connections = connections
         for text in params {
             guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
                 Terminal.report(NotebookError.invalidParamArgument(text).diagnostic)
@@ -68,6 +72,21 @@ struct FileOptions: ParsableArguments {
 
     @Option(name: .customLong("allow-read"), help: "Also allow reading under this path (repeatable).")
     var allowRead: [String] = []
+
+    @Option(
+        name: .customLong("connect"),
+        help:
+            "Define a connection: NAME=postgresql://USER@HOST:PORT/DATABASE (repeatable; password from PGPASSWORD or ~/.pgpass)."
+    )
+    var connect: [String] = []
+
+    /// The named connections (evalbook.toml under the root, then --connect), or exit 2.
+    func connections() throws -> Connections {
+        guard let connections = ConnectOptions.connections(root: rootPath, commandLine: connect) else {
+            throw Exit.error
+        }
+        return connections
+    }
 
     var rootPath: String {
         root ?? FileManager.default.currentDirectoryPath

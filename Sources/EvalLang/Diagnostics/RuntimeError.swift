@@ -1,6 +1,7 @@
 import EvalData
 import EvalMetrics
 import EvalModels
+import EvalSQL
 
 /// An error raised while running a statement; each carries the span of the
 /// expression or call that failed, and errors from the kernels and readers keep the
@@ -30,6 +31,10 @@ package enum RuntimeError: Error, Sendable {
     case model(ModelError, SourceSpan)
     case fileAccess(path: String, reason: String, SourceSpan, help: String?)
     case interrupted(SourceSpan)
+    /// An engine refused or failed (connection, sign-in, SQL, timeout); words in `SQLWording`.
+    case sql(SQLError, SourceSpan)
+    /// A relation cannot be used as asked (labels, scores, limits); words in `SQLWording`.
+    case relation(RelationError, SourceSpan)
 
     package var span: SourceSpan {
         switch self {
@@ -38,7 +43,7 @@ package enum RuntimeError: Error, Sendable {
             .tooManyArguments(_, _, let s), .wrongType(_, _, _, let s), .lengthMismatch(_, _, _, _, let s),
             .indexOutOfRange(_, _, let s), .notCallable(_, let s), .invalidArgument(_, let s, _),
             .missingValue(_, _, _, let s), .metric(_, _, let s), .limit(_, let s), .data(_, let s), .model(_, let s),
-            .fileAccess(_, _, let s, _), .interrupted(let s):
+            .fileAccess(_, _, let s, _), .interrupted(let s), .sql(_, let s), .relation(_, let s):
             s
         }
     }
@@ -109,6 +114,12 @@ package enum RuntimeError: Error, Sendable {
             return Diagnostic("cannot read `\(path)`: \(reason)", at: span, in: source, help: help)
         case .interrupted(let span):
             return Diagnostic("interrupted", at: span, in: source)
+        case .sql(let error, let span):
+            let words = error.words
+            return Diagnostic(words.message, at: span, in: source, help: words.help)
+        case .relation(let error, let span):
+            let words = error.words
+            return Diagnostic(words.message, at: span, in: source, help: words.help)
         }
     }
 }

@@ -3,6 +3,9 @@ import EvalData
 /// `x[i]`, `x[mask]`, `t["name"]` and `t[["a", "b"]]` (SPEC §4).
 enum Indexing {
     static func index(_ base: Value, by key: Value, baseName: String?, span: SourceSpan) throws(RuntimeError) -> Value {
+        if case .remote(let remote) = base {
+            return try RemoteExpressions.index(remote, by: key, baseName: baseName, span: span)
+        }
         switch (base, key) {
         case (.table(let t), .string(let name)):
             guard let c = t.column(named: name) else {

@@ -88,6 +88,8 @@ extension Interpreter {
                 throw .unknownColumn(name, table: Self.name(of: base), candidates: t.names, nameSpan)
             }
             return .column(column)
+        case .remote(let remote):
+            return try RemoteExpressions.member(remote, name: name, relationName: Self.name(of: base), span: nameSpan)
         case .record(let r):
             guard let field = r[name] else {
                 if r.kind == .params { throw .unknownParam(name, candidates: Array(r.fields.keys), nameSpan) }
@@ -141,6 +143,7 @@ extension Interpreter {
         switch function {
         case .builtin(let builtin):
             let bound = try Binder.bind(builtin, args, span: span)
+            if let overload = RelationOverloads.body(of: builtin.name, for: bound) { return try overload(&self, bound) }
             return try builtin.body(&self, bound)
         case .lambda(let lambda):
             if let named = args.first(where: { $0.name != nil }), let nameSpan = Optional(named.item.span) {

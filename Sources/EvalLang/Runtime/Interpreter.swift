@@ -79,7 +79,9 @@ package struct Interpreter: Sendable {
         self.source = source
         switch statement.kind {
         case .expression(let expr):
-            return .value(try evaluate(expr, locals: [:]), statement.span)
+            let value = try Warehouse.resolvedForDisplay(
+                try evaluate(expr, locals: [:]), span: statement.span, interpreter: &self)
+            return .value(value, statement.span)
         case .assignment(let name, _, let expr):
             let value = try evaluate(expr, locals: [:])
             globals[name] = value

@@ -70,6 +70,9 @@ extension Operators {
     /// `and`/`or` elementwise; a missing side gives a missing result unless the
     /// other side decides it (false and ?, true or ?), as in SQL.
     static func logical(and isAnd: Bool, _ lhs: Value, _ rhs: Value, span: SourceSpan) throws(RuntimeError) -> Value {
+        if RemoteExpressions.involved(lhs, rhs) {
+            return try RemoteExpressions.logical(and: isAnd, lhs, rhs, span: span)
+        }
         let a = try operand(lhs, side: "left", span: span)
         let b = try operand(rhs, side: "right", span: span)
         for side in [a, b] {
@@ -98,6 +101,7 @@ extension Operators {
     }
 
     static func not(_ value: Value, span: SourceSpan) throws(RuntimeError) -> Value {
+        if case .remote(.column(let c)) = value { return RemoteExpressions.not(c) }
         let a = try operand(value, side: "operand", span: span)
         if let t = a.type(0), t != .bool {
             throw .wrongType(what: "the operand of `not`", expected: "a bool or bool column", found: a.typeName, span)

@@ -70,6 +70,7 @@ enum Operators {
 
     static func binary(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, span: SourceSpan) throws(RuntimeError) -> Value
     {
+        if RemoteExpressions.involved(lhs, rhs) { return try RemoteExpressions.binary(op, lhs, rhs, span: span) }
         let a = try operand(lhs, side: "left", span: span)
         let b = try operand(rhs, side: "right", span: span)
         if op.isComparison { return try compare(op, a, b, span: span) }
@@ -77,7 +78,9 @@ enum Operators {
     }
 
     static func negate(_ value: Value, span: SourceSpan) throws(RuntimeError) -> Value {
-        try arithmetic(.subtract, .scalar(.number(0)), try operand(value, side: "operand", span: span), span: span)
+        if case .remote(.column(let c)) = value { return RemoteExpressions.negate(c) }
+        return try arithmetic(
+            .subtract, .scalar(.number(0)), try operand(value, side: "operand", span: span), span: span)
     }
 
     // MARK: Arithmetic

@@ -1,4 +1,5 @@
 import EvalData
+import EvalSQL
 import OrderedCollections
 
 /// A warning raised while running a statement (an undefined metric, say).
@@ -35,6 +36,12 @@ package struct Session: Sendable {
     ///
     /// Called from any thread.
     package var progress: (@Sendable (String) -> Void)?
+    /// The named connections `connect("NAME")` may open; none unless the executable gives them.
+    package var connections: Connections?
+    /// Every statement sent to an engine, in order, for the manifest and replay.
+    package var sqlLog: [SQLExecution] = []
+    /// The most rows `collect` pulls from a relation (`collect(t, limit:)` raises it for one call).
+    package var collectLimit = 1_000_000
 
     package init(params: OrderedDictionary<String, Value> = [:], seed: UInt64 = 0, files: FileAccess) {
         self.params = params

@@ -26,6 +26,7 @@ extension Value {
             }
         case .figure(let f): return f.summary
         case .model(let m): return ModelBuiltins.summary(m)
+        case .remote(let r): return r.inlineText
         }
     }
 
@@ -96,6 +97,8 @@ extension Value {
             var table = DisplayTable(columns: ["field", "value"], rightAligned: [false, true], rows: rows)
             table.headline = headline
             return .table(table)
+        case .remote(let r):
+            return r.display()
         default:
             return .text(inlineText)
         }

@@ -17,6 +17,8 @@ package enum Value: Sendable {
     case figure(Figure)
     /// A loaded model file (SPEC §5 "Models").
     case model(Model)
+    /// A connection, relation or relation column: rows that stay in an engine (EvalSQL).
+    case remote(Remote)
 
     /// The type name used in messages and summaries.
     package var typeName: String {
@@ -32,6 +34,7 @@ package enum Value: Sendable {
         case .function: "function"
         case .figure: "figure"
         case .model: "model"
+        case .remote(let r): r.typeName
         }
     }
 }

@@ -106,6 +106,7 @@ extension JSON {
         case .function(let f): self = .string("<function \(f.name)>")
         case .figure(let f): self = .string("<\(f.summary)>")
         case .model(let m): self = .string("<model \(m.path)>")
+        case .remote(let r): self = .string("<\(r.inlineText)>")
         }
     }
 

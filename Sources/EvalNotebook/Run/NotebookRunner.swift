@@ -1,4 +1,5 @@
 import EvalLang
+import EvalSQL
 import OrderedCollections
 
 /// Why a run stopped.
@@ -29,6 +30,8 @@ package struct RunOptions: Sendable {
     package var seed: UInt64?
     /// Progress of long work, for the terminal (see `Session.progress`).
     package var progress: (@Sendable (String) -> Void)?
+    /// The named connections `connect("NAME")` may open.
+    package var connections: Connections?
 
     package init(root: String) {
         self.root = root
@@ -62,6 +65,7 @@ package enum NotebookRunner {
             files: FileAccess(root: options.root, allowed: options.allowRead))
         session.threads = options.threads
         session.progress = options.progress
+        session.connections = options.connections
         var interpreter = Interpreter(session: session)
         var blocks: [Report.Block] = []
         var checks: [Check] = []

@@ -32,6 +32,7 @@ package struct BuiltinRegistry: Sendable {
         CheckBuiltins.all,
         FigureBuiltins.all,
         ModelBuiltins.all,
+        WarehouseBuiltins.all,
     ]
 
     /// The registry of `registered`.
