@@ -56,6 +56,9 @@ package enum MetricWarning: Equatable, Sendable {
     case noRelevantItems
     /// Every query with a defined value carries zero weight.
     case noWeightedQuery
+    /// A note: `count` of the `of` queries have no relevant item and were left out of
+    /// the mean (the default `empty: .skip`).
+    case queriesLeftOut(count: Int, of: Int)
 
     // Business.
     /// There are no scores to choose a threshold from.
