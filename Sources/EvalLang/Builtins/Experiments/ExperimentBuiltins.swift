@@ -14,15 +14,28 @@ enum ExperimentBuiltins {
     static let all: [Builtin] = [
         Builtin(
             "ab_test", family: family,
-            [.required("conv_a"), .required("n_a"), .optional("conv_b"), .optional("n_b"), .option("level")],
+            [
+                .required("conv_a"), .required("n_a"), .optional("conv_b"), .optional("n_b"), .option("level"),
+                .option("by"), .option("correction"),
+            ],
             doc:
-                "Two-proportion z-test of B against A (pooled), with rates, lift and the Wald interval of B − A; also ab_test(a, b) of two 0/1 columns.",
-            example: "ab_test(412, 12000, 468, 12000)", body: abTest),
+                "Two-proportion z-test of B against A (pooled), with rates, lift and the Wald interval of B − A; also ab_test(a, b) of two 0/1 columns, per segment with by: [key_a, key_b] and correction: \"bonferroni\", \"holm\", \"fdr_bh\" or \"fdr_by\".",
+            example: "ab_test(a.converted, b.converted, by: [a.platform, b.platform], correction: \"holm\")",
+            body: abTest),
         Builtin(
-            "t_test", family: family, [.required("x"), .required("y"), .option("equal_var"), .option("level")],
+            "t_test", family: family,
+            [
+                .required("x"), .required("y"), .option("equal_var"), .option("level"), .option("by"),
+                .option("correction"),
+            ],
             doc:
-                "Difference of means x − y: Welch's t-test (Student's with equal_var: true), df and the confidence interval.",
+                "Difference of means x − y: Welch's t-test (Student's with equal_var: true), df and the confidence interval; per segment with by: [key_x, key_y] and correction:.",
             example: "t_test(b.revenue, a.revenue)", body: tTest),
+        Builtin(
+            "adjust_p", family: family, [.required("p"), .option("method")],
+            doc:
+                "P-values of a family of tests adjusted for testing them all (statsmodels' multipletests): method \"holm\" (default), \"bonferroni\", \"fdr_bh\" or \"fdr_by\".",
+            example: "adjust_p(segments.p_value, method: \"fdr_bh\")", body: adjustP),
         Builtin(
             "proportion_ci", family: family, [.required("k"), .optional("n"), .option("level"), .option("method")],
             doc:
@@ -78,6 +91,10 @@ enum ExperimentBuiltins {
 
     static func abTest(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
         let level = try args.number("level", default: 0.95)
+        let correction = try SegmentedTests.correction(args)
+        if args.has("by") {
+            return try abTestBySegment(&interpreter, args, level: level, correction: correction)
+        }
         let (ca, na, cb, nb): (Double, Double, Double, Double)
         if Self.isSample(args.value("conv_a")) {
             // Two 0/1 columns: A (control) and B.
@@ -113,9 +130,56 @@ enum ExperimentBuiltins {
         return .record(record)
     }
 
+    /// `ab_test(a, b, by: [key_a, key_b], correction:)`: one test per segment, a table.
+    static func abTestBySegment(
+        _ interpreter: inout Interpreter, _ args: Arguments, level: Double, correction: PValueCorrection?
+    ) throws(RuntimeError) -> Value {
+        guard Self.isSample(args.value("conv_a")), !args.has("conv_b"), !args.has("n_b") else {
+            throw .invalidArgument(
+                "`by` of `ab_test` needs the two 0/1 columns form, ab_test(a, b, by: [key_a, key_b])", args.span("by"))
+        }
+        let a = try MetricInputs.zeroOne(args, "conv_a"), b = try MetricInputs.zeroOne(args, "n_a")
+        let segments = try SegmentedTests.segments(args, counts: (a.count, b.count))
+        func test(_ ra: [Int]?, _ rb: [Int]?, _ label: String) throws(RuntimeError) -> SegmentedTests.Row {
+            let xa = ByGroups.pick(a, ra), xb = ByGroups.pick(b, rb)
+            let (na, nb) = (Double(xa.count), Double(xb.count))
+            var row = SegmentedTests.Row(label: label, sizes: (na, nb), centres: (.nan, .nan))
+            guard !xa.isEmpty, !xb.isEmpty else {
+                interpreter.session.warn(
+                    "`ab_test` is undefined for group \(label): \(xa.isEmpty ? "A" : "B") has no rows there",
+                    at: args.callSpan)
+                row.centres = (xa.isEmpty ? .nan : Summation.sum(xa) / na, xb.isEmpty ? .nan : Summation.sum(xb) / nb)
+                return row
+            }
+            let r: ABTestResult
+            do {
+                r = try Experiments.abTest(
+                    conversionsA: Summation.sum(xa), nA: na, conversionsB: Summation.sum(xb), nB: nb, level: level)
+            } catch {
+                throw args.metricError(error, group: ra == nil ? nil : label)
+            }
+            for w in r.warnings { interpreter.warn(w, args, group: ra == nil ? nil : label) }
+            row.centres = (r.rateA, r.rateB)
+            (row.estimate, row.pValue) = (r.difference, r.pValue)
+            return row
+        }
+        var rows: [SegmentedTests.Row] = []
+        for (k, label) in segments.labels.enumerated() {
+            rows.append(try test(segments.rows[k], segments.otherRows[k], label))
+        }
+        let overall = try test(nil, nil, "all")
+        return SegmentedTests.table(
+            rows, overall: overall, names: ["n_a", "n_b", "rate_a", "rate_b"], method: correction, level: level
+        ) { $0 >= 0 ? "B converts better" : "B converts worse" }
+    }
+
     static func tTest(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
         let x = try MetricInputs.numbers(args, "x"), y = try MetricInputs.numbers(args, "y")
         let equal = try args.bool("equal_var", default: false), level = try args.number("level", default: 0.95)
+        let correction = try SegmentedTests.correction(args)
+        if args.has("by") {
+            return try tTestBySegment(&interpreter, args, x, y, equal: equal, level: level, correction: correction)
+        }
         let r = try run(args) { () throws(MetricError) in
             try Experiments.tTest(x: x, y: y, equalVariance: equal, level: level)
         }
@@ -132,6 +196,53 @@ enum ExperimentBuiltins {
         record["mean_y"] = .number(r.meanY)
         record["level"] = .number(r.level)
         return .record(record)
+    }
+
+    /// `t_test(x, y, by: [key_x, key_y], correction:)`: one test per segment, a table.
+    static func tTestBySegment(
+        _ interpreter: inout Interpreter, _ args: Arguments, _ x: [Double], _ y: [Double], equal: Bool, level: Double,
+        correction: PValueCorrection?
+    ) throws(RuntimeError) -> Value {
+        let segments = try SegmentedTests.segments(args, counts: (x.count, y.count))
+        func test(_ rx: [Int]?, _ ry: [Int]?, _ label: String) throws(RuntimeError) -> SegmentedTests.Row {
+            let xs = ByGroups.pick(x, rx), ys = ByGroups.pick(y, ry)
+            let mean = { (v: [Double]) in v.isEmpty ? Double.nan : Summation.sum(v) / Double(v.count) }
+            var row = SegmentedTests.Row(
+                label: label, sizes: (Double(xs.count), Double(ys.count)), centres: (mean(xs), mean(ys)))
+            guard xs.count >= 2, ys.count >= 2 else {
+                let few = xs.count < 2 ? "x" : "y"
+                interpreter.session.warn(
+                    "`t_test` is undefined for group \(label): `\(few)` has fewer than 2 values there",
+                    at: args.callSpan)
+                return row
+            }
+            let r: TTestResult
+            do {
+                r = try Experiments.tTest(x: xs, y: ys, equalVariance: equal, level: level)
+            } catch {
+                throw args.metricError(error, group: rx == nil ? nil : label)
+            }
+            for w in r.warnings { interpreter.warn(w, args, group: rx == nil ? nil : label) }
+            row.centres = (r.meanX, r.meanY)
+            (row.estimate, row.pValue) = (r.estimate, r.pValue)
+            return row
+        }
+        var rows: [SegmentedTests.Row] = []
+        for (k, label) in segments.labels.enumerated() {
+            rows.append(try test(segments.rows[k], segments.otherRows[k], label))
+        }
+        let overall = try test(nil, nil, "all")
+        return SegmentedTests.table(
+            rows, overall: overall, names: ["n_x", "n_y", "mean_x", "mean_y"], method: correction, level: level
+        ) { $0 >= 0 ? "x higher" : "x lower" }
+    }
+
+    static func adjustP(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
+        let name = try args.choice("method", PValueCorrection.allCases.map(\.rawValue), default: "holm")
+        let method = PValueCorrection(rawValue: name) ?? .holm
+        let p = try MetricInputs.numbers(args, "p")
+        let adjusted = try run(args) { () throws(MetricError) in try Experiments.adjustP(p, method: method) }
+        return .column(Column(numbers: adjusted))
     }
 
     static func proportion(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
