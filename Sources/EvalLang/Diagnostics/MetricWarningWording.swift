@@ -7,7 +7,7 @@ extension MetricWarning {
         switch self {
         case .pooledRateZero, .pooledRateOne, .zeroBaselineRate, .constantSamples, .twoObservations, .twoPointFit,
             .constantResponseFit, .constantPredictorFit, .overflow, .constantInput, .mergedBins, .flooredBins,
-            .noScores, .actingOnNoOneIsBest, .queriesLeftOut:
+            .noScores, .actingOnNoOneIsBest, .queriesLeftOut, .sampleSizeAtMinimum, .noRateForEffect:
             true
         default: false
         }
@@ -94,6 +94,10 @@ extension MetricWarning {
                 ? "\(names.name(of: .sample(0))) and \(names.name(of: .sample(1)))"
                 : names.name(of: .sample(first ? 0 : 1))
             return "\(which) \(both ? "are" : "is") constant, so the correlation is undefined"
+        case .sampleSizeAtMinimum(let minimum):
+            return "\(NumberFormat.human(minimum)) per group, the smallest t-test searched, already has the power"
+        case .noRateForEffect:
+            return "no conversion rate in [0, 1] is that far from the baseline, so mde is undefined"
         case .mergedBins(let requested, let kept):
             return "\(names.name(of: .sample(0))) has tied values at its quantiles, "
                 + "so the \(requested) requested bins merge into \(kept)"

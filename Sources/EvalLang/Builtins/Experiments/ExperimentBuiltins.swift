@@ -51,23 +51,41 @@ enum ExperimentBuiltins {
         },
         Builtin(
             "sample_size", family: family,
-            [.option("baseline"), .option("mde"), .option("alpha"), .option("power"), .option("ratio")],
+            [
+                .option("baseline"), .option("mde"), .option("effect_size"), .option("alpha"), .option("power"),
+                .option("ratio"), .option("test"), .option("alternative"),
+            ],
             doc:
-                "Users per group to detect an absolute lift mde over a baseline rate (two-sided, normal approximation on Cohen's h).",
+                "Users per group to detect an absolute lift mde over a baseline rate (z-test on Cohen's h), or a standardized effect_size (Cohen's d or h) with test: \"z\" or \"t\"; alternative: \"two-sided\", \"larger\" or \"smaller\".",
             example: "sample_size(baseline: 0.034, mde: 0.004, power: 0.8)", body: sampleSize),
         Builtin(
-            "power", family: family, [.option("effect_size"), .option("n"), .option("alpha"), .option("ratio")],
+            "power", family: family,
+            [
+                .option("effect_size"), .option("n"), .option("alpha"), .option("ratio"), .option("test"),
+                .option("alternative"),
+            ],
             doc:
-                "Power of a two-sided two-proportion test with Cohen's h effect_size and n users in group A (n·ratio in B).",
+                "Power of a two-sample test of a standardized effect_size (Cohen's h or d) with n users in group A (n·ratio in B): test: \"z\" (normal, default) or \"t\" (noncentral t), alternative: \"two-sided\", \"larger\" or \"smaller\".",
             example: "power(effect_size: cohen_h(0.038, 0.034), n: 20000)"
         ) { _, args throws(RuntimeError) in
             let h = try args.number("effect_size"), n = try args.number("n")
             let alpha = try args.number("alpha", default: 0.05), ratio = try args.number("ratio", default: 1)
+            let (test, alternative) = try powerOptions(args)
             return .number(
                 try run(args) { () throws(MetricError) in
-                    try Experiments.power(effectSize: h, n: n, alpha: alpha, ratio: ratio)
+                    try Experiments.power(
+                        effectSize: h, n: n, alpha: alpha, ratio: ratio, test: test, alternative: alternative)
                 })
         },
+        Builtin(
+            "detectable_effect", family: family,
+            [
+                .option("n"), .option("alpha"), .option("power"), .option("ratio"), .option("test"),
+                .option("alternative"), .option("baseline"),
+            ],
+            doc:
+                "The smallest standardized effect (Cohen's d or h) a test of n users in group A (n·ratio in B) detects with the given power; with baseline: also as an absolute lift of that rate.",
+            example: "detectable_effect(n: 20000, baseline: 0.034, power: 0.8)", body: detectableEffect),
         Builtin(
             "correlation", family: family, [.required("x"), .required("y"), .option("method"), .option("level")],
             doc:
@@ -268,19 +286,81 @@ enum ExperimentBuiltins {
         return .record(record)
     }
 
+    /// `test:` and `alternative:` of the power builtins.
+    static func powerOptions(_ args: Arguments) throws(RuntimeError) -> (PowerTest, TestAlternative) {
+        let test = try args.choice("test", PowerTest.allCases.map(\.rawValue), default: "z")
+        let alternative = try args.choice(
+            "alternative", TestAlternative.allCases.map(\.rawValue), default: "two-sided")
+        return (PowerTest(rawValue: test) ?? .z, TestAlternative(rawValue: alternative) ?? .twoSided)
+    }
+
     static func sampleSize(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
-        let baseline = try args.number("baseline"), mde = try args.number("mde")
         let alpha = try args.number("alpha", default: 0.05), power = try args.number("power", default: 0.8)
         let ratio = try args.number("ratio", default: 1)
-        let r = try run(args) { () throws(MetricError) in
-            try Experiments.sampleSize(baseline: baseline, mde: mde, alpha: alpha, power: power, ratio: ratio)
+        let (test, alternative) = try powerOptions(args)
+        let rates = args.has("baseline") || args.has("mde")
+        if rates, args.has("effect_size") {
+            throw .invalidArgument(
+                "give `sample_size` either baseline: and mde: (two rates) or effect_size:, not both",
+                args.span("effect_size"))
         }
+        if rates, test == .t {
+            throw .invalidArgument(
+                "baseline: and mde: describe two conversion rates, which the z-test compares; a t-test takes effect_size: (Cohen's d)",
+                args.span("test"), help: "for a difference of means, effect_size: difference / standard deviation")
+        }
+        let r: SampleSizeResult
+        if rates || !args.has("effect_size") {
+            let baseline = try args.number("baseline"), mde = try args.number("mde")
+            r = try run(args) { () throws(MetricError) in
+                try Experiments.sampleSize(
+                    baseline: baseline, mde: mde, alpha: alpha, power: power, ratio: ratio, alternative: alternative)
+            }
+        } else {
+            let effect = try args.number("effect_size")
+            r = try run(args) { () throws(MetricError) in
+                try Experiments.sampleSize(
+                    effectSize: effect, alpha: alpha, power: power, ratio: ratio, test: test, alternative: alternative)
+            }
+        }
+        warn(&interpreter, args, r.warnings)
         var record = Record()
         record["n_a"] = .number(r.nARoundedUp)
         record["n_b"] = .number(r.nBRoundedUp)
         record["total"] = .number(r.nARoundedUp + r.nBRoundedUp)
         record["effect_size"] = .number(r.effectSize)
         record["n_a_exact"] = .number(r.nA)
+        return .record(record)
+    }
+
+    static func detectableEffect(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
+        let n = try args.number("n")
+        let alpha = try args.number("alpha", default: 0.05), power = try args.number("power", default: 0.8)
+        let ratio = try args.number("ratio", default: 1)
+        let (test, alternative) = try powerOptions(args)
+        if args.has("baseline"), test == .t {
+            throw .invalidArgument(
+                "baseline: turns a z-test's Cohen's h into a lift of a conversion rate; a t-test's effect is Cohen's d",
+                args.span("baseline"))
+        }
+        let effect = try run(args) { () throws(MetricError) in
+            try Experiments.detectableEffect(
+                n: n, alpha: alpha, power: power, ratio: ratio, test: test, alternative: alternative)
+        }
+        var record = Record()
+        record["effect_size"] = .number(effect)
+        if args.has("baseline") {
+            let baseline = try args.number("baseline")
+            let lift = try run(args) { () throws(MetricError) in
+                try Experiments.lift(baseline: baseline, effectSize: effect)
+            }
+            if let warning = lift.warning { interpreter.warn(warning, args) }
+            record["mde"] = number(lift.value)
+            record["rate_b"] = number(lift.value.map { baseline + $0 })
+        }
+        record["n_a"] = .number(n)
+        record["n_b"] = .number(n * ratio)
+        record["power"] = .number(power)
         return .record(record)
     }
 
