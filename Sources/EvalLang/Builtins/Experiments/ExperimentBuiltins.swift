@@ -289,9 +289,21 @@ enum ExperimentBuiltins {
     /// `test:` and `alternative:` of the power builtins.
     static func powerOptions(_ args: Arguments) throws(RuntimeError) -> (PowerTest, TestAlternative) {
         let test = try args.choice("test", PowerTest.allCases.map(\.rawValue), default: "z")
-        let alternative = try args.choice(
-            "alternative", TestAlternative.allCases.map(\.rawValue), default: "two-sided")
-        return (PowerTest(rawValue: test) ?? .z, TestAlternative(rawValue: alternative) ?? .twoSided)
+        return (PowerTest(rawValue: test) ?? .z, try alternative(args, scipy: false))
+    }
+
+    /// `alternative:`: statsmodels' names ("two-sided", "larger", "smaller") or scipy's
+    /// ("less", "greater"), whichever the builtin mirrors listed first; both are accepted.
+    static func alternative(_ args: Arguments, scipy: Bool) throws(RuntimeError) -> TestAlternative {
+        let names =
+            scipy
+            ? ["two-sided", "less", "greater", "smaller", "larger"]
+            : ["two-sided", "larger", "smaller", "less", "greater"]
+        switch try args.choice("alternative", names, default: "two-sided") {
+        case "larger", "greater": return .larger
+        case "smaller", "less": return .smaller
+        default: return .twoSided
+        }
     }
 
     static func sampleSize(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
