@@ -38,18 +38,25 @@ package struct ModelInfo: Sendable, Equatable {
     package var task: ModelTask
     /// Feature names in the order `predict` takes the columns.
     package var features: [String]
+    /// Whether `features` are names the model was trained with, rather than ones made up
+    /// for a model trained on an unnamed array (XGBoost's `f0`…, LightGBM's `Column_0`…,
+    /// an ONNX model with one matrix input): only named features can be matched to
+    /// columns by name with any confidence.
+    package var namedFeatures: Bool
     /// Trees in the ensemble (0 for linear models).
     package var trees: Int
     /// Class labels in output-column order, when the file names them (ONNX classifiers).
     package var classLabels: [String]?
 
     package init(
-        format: String, objective: String, task: ModelTask, features: [String], trees: Int, classLabels: [String]? = nil
+        format: String, objective: String, task: ModelTask, features: [String], namedFeatures: Bool = true,
+        trees: Int, classLabels: [String]? = nil
     ) {
         self.format = format
         self.objective = objective
         self.task = task
         self.features = features
+        self.namedFeatures = namedFeatures
         self.trees = trees
         self.classLabels = classLabels
     }

@@ -108,7 +108,7 @@ package struct ONNXModel: ModelFormat {
         }
         self.info = ModelInfo(
             format: "onnx", objective: node.opType, task: task, features: features,
-            trees: trees, classLabels: labels)
+            namedFeatures: inputs.count > 1, trees: trees, classLabels: labels)
         self.steps = steps
         self.initializers = graph.initializers
         self.inputNames = inputs.map(\.name)

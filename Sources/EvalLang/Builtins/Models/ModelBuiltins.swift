@@ -35,14 +35,17 @@ enum ModelBuiltins {
             return .list(models)
         },
         Builtin(
-            "predict", family: family, [.required("model"), .required("t"), .option("output")],
+            "predict", family: family, [.required("model"), .required("t"), .option("output"), .option("features")],
             doc:
-                "Predictions for every row of t, features matched to columns by name: P(positive) for binary, values for regression, a probability table for multiclass.",
+                "Predictions for every row of t, features matched to columns by name (or by features: [columns in feature order], or a record feature: column): P(positive) for binary, values for regression, a probability table for multiclass.",
             example: "p = predict(m, test)"
-        ) { _, args throws(RuntimeError) in
+        ) { interpreter, args throws(RuntimeError) in
             let model = try argument(args, "model")
             let margin = try args.choice("output", ["probability", "margin"], default: "probability") == "margin"
-            return try predict(model, try args.table("t"), margin: margin, args: args)
+            let t = try args.table("t")
+            let mapping = try featureColumns(model, t, args: args)
+            if let note = mapping.note { interpreter.session.warn(note, at: args.callSpan) }
+            return try predict(model, t, columns: mapping.columns, margin: margin, args: args)
         },
         Builtin(
             "leaderboard", family: family,
@@ -72,18 +75,91 @@ enum ModelBuiltins {
         return model
     }
 
-    /// The model's predictions on `t`: a column, or a table for multiclass.
-    static func predict(_ model: Model, _ t: Table, margin: Bool, args: Arguments) throws(RuntimeError) -> Value {
+    /// The column of `t` each of the model's features reads, in feature order, and the
+    /// note to warn with when they were taken by position.
+    ///
+    /// `features:` says it explicitly: a list of columns in feature order, or a record
+    /// `{feature: "column"}` for the features whose column has another name. Otherwise
+    /// features match columns by name; a model without feature names (trained on an
+    /// array) whose names the table does not have takes a table of exactly as many
+    /// columns by position, with a warning that lists the mapping.
+    static func featureColumns(
+        _ model: Model, _ t: Table, args: Arguments
+    ) throws(RuntimeError) -> (columns: [String], note: String?) {
         let info = model.info
+        if args.has("features") { return (try explicitColumns(model, t, args: args), nil) }
         let missing = info.features.filter { t.index(of: $0) == nil }
-        if !missing.isEmpty {
-            let shown = missing.prefix(8).map { "`\($0)`" }.joined(separator: ", ")
-            throw .invalidArgument(
-                "the table lacks \(missing.count) feature\(missing.count == 1 ? "" : "s") of model \(model.name): \(shown)\(missing.count > 8 ? ", …" : "")",
-                args.span("t"), help: "the model's features are " + info.features.prefix(12).joined(separator: ", "))
+        if missing.isEmpty { return (info.features, nil) }
+        let count = info.features.count
+        if !info.namedFeatures, missing.count == count {
+            guard t.columnCount == count else {
+                throw .invalidArgument(
+                    "model \(model.name) has no feature names (its \(count) features are \(listed(info.features))), "
+                        + "and the table has \(t.columnCount) columns, so which column is which feature is not clear",
+                    args.span("t"), help: "name the columns in feature order: features: [\"a\", \"b\", …]")
+            }
+            let pairs = zip(info.features, t.names).prefix(20).map { "\($0) ← \($1)" }
+            let note =
+                "`predict`: model \(model.name) has no feature names, so its \(count) feature\(count == 1 ? "" : "s") "
+                + "take the table's columns by position: " + pairs.joined(separator: ", ") + (count > 20 ? ", …" : "")
+                + "; features: [...] names them explicitly"
+            return (t.names, note)
         }
+        let shown = missing.prefix(8).map { "`\($0)`" }.joined(separator: ", ")
+        throw .invalidArgument(
+            "the table lacks \(missing.count) feature\(missing.count == 1 ? "" : "s") of model \(model.name): \(shown)\(missing.count > 8 ? ", …" : "")",
+            args.span("t"), help: "the model's features are " + info.features.prefix(12).joined(separator: ", "))
+    }
+
+    /// `features:` as columns in feature order, each checked against the table.
+    static func explicitColumns(_ model: Model, _ t: Table, args: Arguments) throws(RuntimeError) -> [String] {
+        let features = model.info.features
+        var columns: [String]
+        if case .record(let r)? = args.value("features") {
+            for key in r.fields.keys where !features.contains(key) {
+                throw .invalidArgument(
+                    "model \(model.name) has no feature `\(key)`", args.span("features"),
+                    help: Suggestion.help(for: key, in: features) ?? "its features are \(listed(features))")
+            }
+            columns = []
+            for feature in features {
+                switch r[feature] {
+                case nil: columns.append(feature)
+                case .string(let column)?: columns.append(column)
+                case let other?:
+                    throw .wrongType(
+                        what: "the column of feature `\(feature)` in `features`", expected: "a column name",
+                        found: other.typeName, args.span("features"))
+                }
+            }
+        } else {
+            columns = try args.strings("features")
+            guard columns.count == features.count else {
+                throw .invalidArgument(
+                    "`features` lists \(columns.count) column\(columns.count == 1 ? "" : "s"), but model \(model.name) has "
+                        + "\(features.count) feature\(features.count == 1 ? "" : "s") (\(listed(features)))",
+                    args.span("features"), help: "list one column per feature, in the model's feature order")
+            }
+        }
+        for column in columns where t.index(of: column) == nil {
+            throw .unknownColumn(column, table: nil, candidates: t.names, args.span("features"))
+        }
+        return columns
+    }
+
+    /// Names for a message: the first eight, then "…".
+    static func listed(_ names: [String]) -> String {
+        names.prefix(8).joined(separator: ", ") + (names.count > 8 ? ", …" : "")
+    }
+
+    /// The model's predictions on `t`, feature i read from `columns[i]`: a column, or a
+    /// table for multiclass.
+    static func predict(
+        _ model: Model, _ t: Table, columns names: [String], margin: Bool, args: Arguments
+    ) throws(RuntimeError) -> Value {
+        let info = model.info
         var columns: [[Double]] = []
-        for name in info.features {
+        for (feature, name) in zip(info.features, names) {
             guard let column = t.column(named: name) else { continue }
             switch column.storage {
             case .number(let v):
@@ -92,8 +168,9 @@ enum ModelBuiltins {
             case .bool(let v):
                 columns.append(v.indices.map { column.isMissing($0) ? .nan : (v[$0] ? 1 : 0) })
             case .string:
+                let shown = feature == name ? "`\(name)`" : "`\(feature)` (column `\(name)`)"
                 throw .invalidArgument(
-                    "feature `\(name)` of model \(model.name) is a string column; models take numbers", args.span("t"))
+                    "feature \(shown) of model \(model.name) is a string column; models take numbers", args.span("t"))
             }
         }
         let prediction = model.format.predict(columns, margin: margin)
