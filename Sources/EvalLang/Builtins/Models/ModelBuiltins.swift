@@ -158,28 +158,66 @@ enum ModelBuiltins {
         _ model: Model, _ t: Table, columns names: [String], margin: Bool, args: Arguments
     ) throws(RuntimeError) -> Value {
         let info = model.info
-        var columns: [[Double]] = []
-        for (feature, name) in zip(info.features, names) {
+        var columns: [FeatureColumn] = []
+        for (k, (feature, name)) in zip(info.features, names).enumerated() {
             guard let column = t.column(named: name) else { continue }
-            switch column.storage {
-            case .number(let v):
-                // Missing cells become NaN, which every format treats as missing.
-                columns.append(column.hasMissing ? v.indices.map { column.isMissing($0) ? .nan : v[$0] } : v)
-            case .bool(let v):
-                columns.append(v.indices.map { column.isMissing($0) ? .nan : (v[$0] ? 1 : 0) })
-            case .string:
-                let shown = feature == name ? "`\(name)`" : "`\(feature)` (column `\(name)`)"
-                throw .invalidArgument(
-                    "feature \(shown) of model \(model.name) is a string column; models take numbers", args.span("t"))
-            }
+            let type = k < info.featureTypes.count ? info.featureTypes[k] : .number
+            columns.append(try featureColumn(column, type, feature: feature, name: name, model: model, args: args))
         }
-        let prediction = model.format.predict(columns, margin: margin)
+        let prediction: ModelPrediction
+        do {
+            prediction = try model.format.predict(columns: columns, margin: margin)
+        } catch {
+            throw .model(error, args.span("t"))
+        }
         if case .multiclass(let k) = info.task {
             let names = info.classLabels ?? (0..<k).map(String.init)
             let table = try? Table(names: names, columns: (0..<k).map { Column(numbers: prediction.column($0)) })
             return table.map(Value.table) ?? .null
         }
         return .column(Column(numbers: prediction.column(0)))
+    }
+
+    /// One feature's values as the model takes them: numbers (missing as NaN, bools as
+    /// 0/1), whole numbers (none missing), or strings (none missing).
+    static func featureColumn(
+        _ column: Column, _ type: FeatureType, feature: String, name: String, model: Model, args: Arguments
+    ) throws(RuntimeError) -> FeatureColumn {
+        let shown = feature == name ? "`\(name)`" : "`\(feature)` (column `\(name)`)"
+        if type != .number, let row = column.missing.flatMap({ Scan.firstTrue($0) }) {
+            throw .invalidArgument(
+                "feature \(shown) of model \(model.name) takes \(type == .string ? "strings" : "whole numbers"), "
+                    + "and row \(row) is missing", args.span("t"),
+                help: "drop or fill missing rows first, e.g. with filter(t, not is_missing(t.col)) or fill_missing")
+        }
+        switch (column.storage, type) {
+        case (.number(let v), .number):
+            // Missing cells become NaN, which every format treats as missing.
+            return .numbers(column.hasMissing ? v.indices.map { column.isMissing($0) ? .nan : v[$0] } : v)
+        case (.number(let v), .integer):
+            if let row = v.firstIndex(where: { $0 != $0.rounded() || abs($0) > 16_777_216 }) {
+                throw .invalidArgument(
+                    "feature \(shown) of model \(model.name) takes whole numbers (up to 2^24), but row \(row) is "
+                        + NumberFormat.human(v[row]), args.span("t"))
+            }
+            return .numbers(v)
+        case (.bool(let v), .number), (.bool(let v), .integer):
+            return .numbers(v.indices.map { column.isMissing($0) ? .nan : (v[$0] ? 1 : 0) })
+        case (.string, .string):
+            return .strings(
+                (0..<column.count).map { i in
+                    if case .string(let s) = column[i] { return s }
+                    return ""
+                })
+        case (.string, _):
+            throw .invalidArgument(
+                "feature \(shown) of model \(model.name) is a string column; the model takes numbers there",
+                args.span("t"))
+        case (_, .string):
+            throw .invalidArgument(
+                "feature \(shown) of model \(model.name) takes strings (categories), but the column holds \(column.type.rawValue)s",
+                args.span("t"), help: "give the categories as text, e.g. a string column read from the CSV")
+        }
     }
 
     /// `model xgboost binary:logistic, 100 trees, 20 features`.
