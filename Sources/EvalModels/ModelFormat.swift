@@ -9,6 +9,47 @@ package protocol ModelFormat: Sendable {
     /// that order, all of the same length; NaN is a missing value. With `margin` the raw
     /// scores before the link function (log-odds, softmax inputs) are returned.
     func predict(_ features: [[Double]], margin: Bool) -> ModelPrediction
+    /// Predicts every row from columns of the kinds `info.featureTypes` names (numbers, or
+    /// strings for an ONNX pipeline's categorical inputs); an input the model cannot take
+    /// (a category it refuses) is an error naming the model's reason.
+    func predict(columns: [FeatureColumn], margin: Bool) throws(ModelError) -> ModelPrediction
+}
+
+extension ModelFormat {
+    /// Formats of numeric features only: string columns never reach them (the caller
+    /// checks `featureTypes`), so they predict from the numbers.
+    package func predict(columns: [FeatureColumn], margin: Bool) throws(ModelError) -> ModelPrediction {
+        predict(
+            columns.map {
+                switch $0 {
+                case .numbers(let v): v
+                case .strings(let v): [Double](repeating: .nan, count: v.count)
+                }
+            }, margin: margin)
+    }
+}
+
+/// What a model's feature takes.
+package enum FeatureType: Sendable, Equatable {
+    /// A number; NaN is missing.
+    case number
+    /// A whole number (an ONNX int64 input): no missing values, no fractions.
+    case integer
+    /// A string (an ONNX string input, such as a category for a OneHotEncoder).
+    case string
+}
+
+/// One feature's values for a batch.
+package enum FeatureColumn: Sendable, Equatable {
+    case numbers([Double])
+    case strings([String])
+
+    package var count: Int {
+        switch self {
+        case .numbers(let v): v.count
+        case .strings(let v): v.count
+        }
+    }
 }
 
 /// What a model predicts for, which decides the shape of its output.
@@ -38,18 +79,28 @@ package struct ModelInfo: Sendable, Equatable {
     package var task: ModelTask
     /// Feature names in the order `predict` takes the columns.
     package var features: [String]
+    /// Whether `features` are names the model was trained with, rather than ones made up
+    /// for a model trained on an unnamed array (XGBoost's `f0`…, LightGBM's `Column_0`…,
+    /// an ONNX model with one matrix input): only named features can be matched to
+    /// columns by name with any confidence.
+    package var namedFeatures: Bool
+    /// What each feature takes, in `features` order.
+    package var featureTypes: [FeatureType]
     /// Trees in the ensemble (0 for linear models).
     package var trees: Int
     /// Class labels in output-column order, when the file names them (ONNX classifiers).
     package var classLabels: [String]?
 
     package init(
-        format: String, objective: String, task: ModelTask, features: [String], trees: Int, classLabels: [String]? = nil
+        format: String, objective: String, task: ModelTask, features: [String], namedFeatures: Bool = true,
+        featureTypes: [FeatureType]? = nil, trees: Int, classLabels: [String]? = nil
     ) {
         self.format = format
         self.objective = objective
         self.task = task
         self.features = features
+        self.namedFeatures = namedFeatures
+        self.featureTypes = featureTypes ?? [FeatureType](repeating: .number, count: features.count)
         self.trees = trees
         self.classLabels = classLabels
     }

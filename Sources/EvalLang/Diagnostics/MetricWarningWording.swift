@@ -7,7 +7,7 @@ extension MetricWarning {
         switch self {
         case .pooledRateZero, .pooledRateOne, .zeroBaselineRate, .constantSamples, .twoObservations, .twoPointFit,
             .constantResponseFit, .constantPredictorFit, .overflow, .constantInput, .mergedBins, .flooredBins,
-            .noScores, .actingOnNoOneIsBest:
+            .noScores, .actingOnNoOneIsBest, .queriesLeftOut, .sampleSizeAtMinimum, .noRateForEffect:
             true
         default: false
         }
@@ -57,6 +57,13 @@ extension MetricWarning {
             }
         case .noRelevantItems: return "no group has a relevant item"
         case .noWeightedQuery: return "no query with a defined value carries weight"
+        case .queriesLeftOut(let count, let of):
+            let one = count == 1
+            let them = one ? "it" : "them"
+            let like = names.function == "ndcg" ? ", as scikit-learn's ndcg_score does" : ""
+            return "\(count) of \(of) \(of == 1 ? "query" : "queries") \(one ? "has" : "have") no relevant item and "
+                + "\(one ? "is" : "are") left out of the mean; `empty: \"zero\"` scores \(them) 0\(like), "
+                + "`empty: \"skip\"` leaves \(them) out without this note"
         case .noScores: return "there are no scores to choose a threshold from"
         case .actingOnNoOneIsBest: return "acting on no one earns more than any threshold, so no threshold is best"
         case .pooledRateZero:
@@ -87,6 +94,10 @@ extension MetricWarning {
                 ? "\(names.name(of: .sample(0))) and \(names.name(of: .sample(1)))"
                 : names.name(of: .sample(first ? 0 : 1))
             return "\(which) \(both ? "are" : "is") constant, so the correlation is undefined"
+        case .sampleSizeAtMinimum(let minimum):
+            return "\(NumberFormat.human(minimum)) per group, the smallest t-test searched, already has the power"
+        case .noRateForEffect:
+            return "no conversion rate in [0, 1] is that far from the baseline, so mde is undefined"
         case .mergedBins(let requested, let kept):
             return "\(names.name(of: .sample(0))) has tied values at its quantiles, "
                 + "so the \(requested) requested bins merge into \(kept)"

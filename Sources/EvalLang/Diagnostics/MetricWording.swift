@@ -157,6 +157,11 @@ extension MetricRequirement {
         case .effectWithinUnit: "such that baseline + mde lies in [0, 1]"
         case .nonZero: "non-zero (no sample size detects a zero change)"
         case .relevance: "finite relevance of 0 or more"
+        case .positiveForLarger: "positive with alternative: \"larger\", which tests for an increase"
+        case .negativeForSmaller: "negative with alternative: \"smaller\", which tests for a decrease"
+        case .positiveDegreesOfFreedom(let minimum):
+            "greater than \(NumberFormat.human(minimum)) (a t-test needs n_a + n_b > 2)"
+        case .detectable: "large enough to detect with fewer than 1e15 observations"
         }
     }
 

@@ -50,12 +50,14 @@ extension Metrics {
     }
 
     /// Expected calibration error, `Σ_b (W_b / W) · |prob_true_b − prob_pred_b|` over the
-    /// non-empty bins of the uniform calibration curve with `bins` bins, where `W_b` is the
-    /// bin's weight (row count when unweighted) and W the total.
+    /// non-empty bins of the calibration curve with `bins` bins placed by `strategy`
+    /// (as `calibration`), where `W_b` is the bin's weight (row count when unweighted)
+    /// and W the total.
     package static func ece(
-        _ y: [Double], _ p: [Double], bins: Int = 10, weights: [Double]? = nil
+        _ y: [Double], _ p: [Double], bins: Int = 10, strategy: CalibrationStrategy = .uniform,
+        weights: [Double]? = nil
     ) throws(MetricError) -> MetricResult<Double> {
-        let output = try calibration(y, p, bins: bins, strategy: .uniform, weights: weights)
+        let output = try calibration(y, p, bins: bins, strategy: strategy, weights: weights)
         guard let curve = output.value else { return .undefined(output.warning ?? MetricWarning.zeroWeights) }
         let total = Summation.sum(curve.count)
         let gap = Summation.sum(count: curve.bin.count) {
@@ -65,11 +67,12 @@ extension Metrics {
     }
 
     /// Maximum calibration error, `max_b |prob_true_b − prob_pred_b|` over the non-empty
-    /// bins of the uniform calibration curve with `bins` bins.
+    /// bins of the calibration curve with `bins` bins placed by `strategy`.
     package static func mce(
-        _ y: [Double], _ p: [Double], bins: Int = 10, weights: [Double]? = nil
+        _ y: [Double], _ p: [Double], bins: Int = 10, strategy: CalibrationStrategy = .uniform,
+        weights: [Double]? = nil
     ) throws(MetricError) -> MetricResult<Double> {
-        let output = try calibration(y, p, bins: bins, strategy: .uniform, weights: weights)
+        let output = try calibration(y, p, bins: bins, strategy: strategy, weights: weights)
         guard let curve = output.value else { return .undefined(output.warning ?? MetricWarning.zeroWeights) }
         let gaps = curve.bin.indices.map { abs(curve.probTrue[$0] - curve.probPred[$0]) }
         return .defined(gaps.max() ?? 0)

@@ -131,4 +131,12 @@ package enum MetricRequirement: Equatable, Sendable {
     case nonZero
     /// Finite relevance of 0 or more.
     case relevance
+    /// Positive, as the alternative "larger" tests for an increase.
+    case positiveForLarger
+    /// Negative, as the alternative "smaller" tests for a decrease.
+    case negativeForSmaller
+    /// A t-test size above the bound, so that n_a + n_b > 2 leaves degrees of freedom.
+    case positiveDegreesOfFreedom(minimum: Double)
+    /// Large enough that some sample size below 1e15 (or some effect) reaches the power.
+    case detectable
 }

@@ -56,6 +56,9 @@ package enum MetricWarning: Equatable, Sendable {
     case noRelevantItems
     /// Every query with a defined value carries zero weight.
     case noWeightedQuery
+    /// A note: `count` of the `of` queries have no relevant item and were left out of
+    /// the mean (the default `empty: .skip`).
+    case queriesLeftOut(count: Int, of: Int)
 
     // Business.
     /// There are no scores to choose a threshold from.
@@ -84,6 +87,10 @@ package enum MetricWarning: Equatable, Sendable {
     case overflow
     /// A correlation with a constant input: which of the two are constant.
     case constantInput(first: Bool, second: Bool)
+    /// A note: a t-test of the smallest size searched (per group A) already has the power.
+    case sampleSizeAtMinimum(Double)
+    /// No rate in [0, 1] lies as far from the baseline as the effect size says.
+    case noRateForEffect
 
     // Distribution shift.
     /// Tied quantiles of the expected sample merged the requested bins into fewer.

@@ -17,6 +17,15 @@ package enum RankingGain: String, Sendable, CaseIterable {
     }
 }
 
+/// What a per-query mean does with a query that has no relevant item, where the
+/// metric has no value of its own (`ndcg`, `hit_rate`, `mrr`, `map_at_k`).
+package enum RankingEmpty: String, Sendable, CaseIterable {
+    /// Leave the query out of the mean: it says nothing about the ranking.
+    case skip
+    /// Score it 0 and keep it in the mean, as scikit-learn's `ndcg_score` does.
+    case zero
+}
+
 extension Metrics {
     /// Mean discounted cumulative gain over queries (scikit-learn's `dcg_score`, log base
     /// 2), counting the top `k` positions (all when nil).
@@ -38,12 +47,14 @@ extension Metrics {
     /// Mean normalised DCG over queries, DCG over the ideal DCG (scikit-learn's
     /// `ndcg_score`), with tie averaging and the top `k` positions.
     ///
-    /// A query with no relevant item has no ideal DCG; scikit-learn scores it 0, which
-    /// drags the mean down for a reason unrelated to the ranking, so such queries are
-    /// left out of the mean here. With none left the result is undefined.
+    /// A query with no relevant item has no ideal DCG. scikit-learn scores it 0, which
+    /// drags the mean down for a reason unrelated to the ranking, so by default
+    /// (`empty: .skip`) such queries are left out of the mean, and with none left the
+    /// result is undefined; `empty: .zero` scores them 0 as scikit-learn does.
+    /// `queriesWithoutRelevantItem` counts them.
     package static func ndcg(
         _ relevance: [Double], _ scores: [Double], group: [Int]? = nil, k: Int? = nil,
-        gain: RankingGain = .linear
+        gain: RankingGain = .linear, empty: RankingEmpty = .skip
     ) throws(MetricError) -> MetricResult<Double> {
         try kValid(k)
         let groups = try RankingGroups(relevance: relevance, scores: scores, group: group)
@@ -51,6 +62,7 @@ extension Metrics {
         for g in 0..<groups.count {
             let ideal = idealDcg(groups.rows(g).map { relevance[$0] }, k: k, gain: gain)
             if ideal == 0 {
+                if empty == .zero { values.append(0) }
                 continue
             }
             values.append(tieAveragedDcg(groups, g, relevance: relevance, scores: scores, k: k, gain: gain) / ideal)
@@ -131,6 +143,22 @@ extension Metrics {
             return Double(misordered) / Double(positives * negatives)
         }
         return .defined(Summation.sum(values) / Double(values.count))
+    }
+
+    /// The queries (`group:` keys, one query when nil) with no item of relevance above 0,
+    /// and the number of queries: what `empty: .skip` leaves out of a mean.
+    ///
+    /// With nonnegative relevance an ideal DCG of 0 means exactly this, so the count is
+    /// the same for `ndcg` as for the top-k metrics.
+    package static func queriesWithoutRelevantItem(
+        _ relevance: [Double], group: [Int]? = nil
+    ) -> (empty: Int, queries: Int) {
+        guard let group else { return (relevance.contains { $0 > 0 } ? 0 : 1, relevance.isEmpty ? 0 : 1) }
+        var relevant: [Int: Bool] = [:]
+        for (row, key) in zip(relevance.indices, group) {
+            relevant[key] = (relevant[key] ?? false) || relevance[row] > 0
+        }
+        return (relevant.values.reduce(0) { $0 + ($1 ? 0 : 1) }, relevant.count)
     }
 
     // MARK: Helpers

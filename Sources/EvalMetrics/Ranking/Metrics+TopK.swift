@@ -1,6 +1,7 @@
 // Top-k ranking metrics for recommendation and retrieval: hit rate, mean reciprocal
 // rank and mean average precision at k, one value per query (`group:` key) averaged over
-// the queries that have something relevant.
+// the queries that have something relevant (or over every query, those without a relevant
+// item scoring 0, with `empty: .zero`).
 //
 // Ties. SPEC §5 averages tied scores as scikit-learn does, so each metric here is its
 // expected value when the items of every run of tied scores are put in a uniformly
@@ -52,11 +53,12 @@ extension Metrics {
     /// (hypergeometric; m items, r relevant, j positions inside).
     ///
     /// A query with no relevant item is left out of the mean, as in `ndcg`: it says
-    /// nothing about the ranking. With none left the result is undefined.
+    /// nothing about the ranking. With none left the result is undefined. With
+    /// `empty: .zero` such a query scores 0 instead.
     package static func hitRate(
-        _ relevance: [Double], _ scores: [Double], group: [Int]? = nil, k: Int? = nil
+        _ relevance: [Double], _ scores: [Double], group: [Int]? = nil, k: Int? = nil, empty: RankingEmpty = .skip
     ) throws(MetricError) -> MetricResult<Double> {
-        try topKMean(relevance, scores, group: group, k: k) { runs, cutoff, _ in
+        try topKMean(relevance, scores, group: group, k: k, empty: empty) { runs, cutoff, _ in
             // The first run holding a relevant item decides: earlier runs hold none.
             guard let run = runs.first(where: { $0.relevant > 0 }), run.start < cutoff else {
                 return 0
@@ -75,11 +77,12 @@ extension Metrics {
     /// C(m − 1 − t, r − 1) / C(m, r) (hypergeometric).
     ///
     /// A query with no relevant item has no first relevant rank, so it is left out of
-    /// the mean (as in `ndcg`). With none left the result is undefined.
+    /// the mean (as in `ndcg`). With none left the result is undefined. With
+    /// `empty: .zero` such a query scores 0 instead.
     package static func mrr(
-        _ relevance: [Double], _ scores: [Double], group: [Int]? = nil, k: Int? = nil
+        _ relevance: [Double], _ scores: [Double], group: [Int]? = nil, k: Int? = nil, empty: RankingEmpty = .skip
     ) throws(MetricError) -> MetricResult<Double> {
-        try topKMean(relevance, scores, group: group, k: k) { runs, cutoff, _ in
+        try topKMean(relevance, scores, group: group, k: k, empty: empty) { runs, cutoff, _ in
             guard let run = runs.first(where: { $0.relevant > 0 }) else { return 0 }
             let m = run.size, r = run.relevant
             var atLeast = 1.0  // P(first relevant offset ≥ t)
@@ -108,11 +111,12 @@ extension Metrics {
     /// r(r − 1) / (m(m − 1)), which gives the expected precision term in closed form.
     ///
     /// A query with no relevant item has no average precision, so it is left out of the
-    /// mean (as in `ndcg`). With none left the result is undefined.
+    /// mean (as in `ndcg`). With none left the result is undefined. With `empty: .zero`
+    /// such a query scores 0 instead.
     package static func mapAtK(
-        _ relevance: [Double], _ scores: [Double], group: [Int]? = nil, k: Int? = nil
+        _ relevance: [Double], _ scores: [Double], group: [Int]? = nil, k: Int? = nil, empty: RankingEmpty = .skip
     ) throws(MetricError) -> MetricResult<Double> {
-        try topKMean(relevance, scores, group: group, k: k) { runs, cutoff, relevantCount in
+        try topKMean(relevance, scores, group: group, k: k, empty: empty) { runs, cutoff, relevantCount in
             var before = 0  // relevant items in the runs ranked above this one
             var sum = 0.0
             for run in runs {
@@ -136,12 +140,13 @@ extension Metrics {
 
     // MARK: Helpers
 
-    /// The mean of a per-query value over the queries with a relevant item.
+    /// The mean of a per-query value over the queries with a relevant item (those
+    /// without one scoring 0 with `empty: .zero`).
     ///
     /// `perQuery` gets the query's tied runs, the cut-off (k, capped at the query's
     /// size) and its number of relevant items, which is at least 1.
     private static func topKMean(
-        _ relevance: [Double], _ scores: [Double], group: [Int]?, k: Int?,
+        _ relevance: [Double], _ scores: [Double], group: [Int]?, k: Int?, empty: RankingEmpty,
         perQuery: ([RelevantRun], Int, Int) -> Double
     ) throws(MetricError) -> MetricResult<Double> {
         try kValid(k)
@@ -151,6 +156,7 @@ extension Metrics {
             let runs = groups.relevantRuns(g, relevance: relevance, scores: scores)
             let relevantCount = runs.reduce(0) { $0 + $1.relevant }
             if relevantCount == 0 {
+                if empty == .zero { values.append(0) }
                 continue
             }
             let size = groups.rows(g).count

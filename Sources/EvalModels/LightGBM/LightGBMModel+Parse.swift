@@ -76,9 +76,11 @@ struct LightGBMParser {
         guard trees % head.perIteration == 0 else {
             throw fail("\(trees) trees is not a whole number of iterations of \(head.perIteration) trees")
         }
+        // LightGBM names the features of an unnamed array Column_0, Column_1, …
+        let generated = head.features.enumerated().allSatisfy { $0.element == "Column_\($0.offset)" }
         let info = ModelInfo(
             format: "lightgbm", objective: head.objective, task: head.task,
-            features: head.features, trees: trees)
+            features: head.features, namedFeatures: !generated, trees: trees)
         return LightGBMModel(
             info: info, link: head.link, classes: head.perIteration,
             featureCount: head.featureCount, ensemble: ensemble)

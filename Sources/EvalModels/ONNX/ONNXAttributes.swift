@@ -3,6 +3,9 @@ import Foundation
 /// Why a graph could not be compiled or run; the loader turns it into a `ModelError`.
 struct ONNXRunError: Error, Sendable {
     var reason: String
+    /// Whether the error comes from the values fed in (a category the model does not
+    /// know) rather than the graph: the load-time dry run on made-up values ignores it.
+    var dataDependent = false
 }
 
 /// A node's attributes by name, with typed, checked accessors.
@@ -41,6 +44,10 @@ struct ONNXAttributes {
 
     func ints(_ name: String) -> [Int] {
         byName[name]?.ints.map { Int(truncatingIfNeeded: $0) } ?? []
+    }
+
+    func int64s(_ name: String) -> [Int64] {
+        byName[name]?.ints ?? []
     }
 
     func strings(_ name: String) -> [String] {

@@ -1,12 +1,36 @@
 /// The parts of `onnx.proto` (ModelProto and what it holds) that Evalbook reads. Field
 /// numbers follow onnx.proto; fields not listed are skipped by wire type.
 
-/// A dense tensor, always held as float32 (int64, int32 and double tensors are converted).
+/// A dense tensor: numbers held as float32 (int64, int32, bool and double tensors are
+/// converted; integers are exact up to 2^24), or strings.
 struct ONNXTensor: Sendable {
     var shape: [Int]
+    /// The elements of a numeric tensor, row-major; empty for a string tensor.
     var data: [Float]
+    /// The elements of a string tensor, row-major; nil for a numeric one.
+    var strings: [String]?
 
-    var count: Int { data.count }
+    init(shape: [Int], data: [Float]) {
+        self.shape = shape
+        self.data = data
+        self.strings = nil
+    }
+
+    init(shape: [Int], strings: [String]) {
+        self.shape = shape
+        self.data = []
+        self.strings = strings
+    }
+
+    var count: Int { strings?.count ?? data.count }
+
+    var isString: Bool { strings != nil }
+
+    /// The elements at `indices` (flat, row-major) as a tensor of `shape`, of either kind.
+    func picking(_ indices: [Int], shape: [Int]) -> ONNXTensor {
+        if let strings { return ONNXTensor(shape: shape, strings: indices.map { strings[$0] }) }
+        return ONNXTensor(shape: shape, data: indices.map { data[$0] })
+    }
 }
 
 struct ONNXValueInfo: Sendable {
@@ -181,6 +205,7 @@ extension ONNXTensor {
         var int64s: [Int64] = []
         var int32s: [Int64] = []
         var doubles: [Double] = []
+        var strings: [String] = []
         var raw: [UInt8]? = nil
         while !r.isAtEnd {
             let (field, wire) = try r.readTag()
@@ -189,6 +214,7 @@ extension ONNXTensor {
             case (2, .varint): dataType = try r.readInt64()
             case (4, _): try r.readRepeatedFloat(wire, into: &floats)
             case (5, _): try r.readRepeatedInt64(wire, into: &int32s)
+            case (6, .lengthDelimited): strings.append(String(decoding: try r.readBytes(), as: UTF8.self))
             case (7, _): try r.readRepeatedInt64(wire, into: &int64s)
             case (8, .lengthDelimited): name = try r.readString()
             case (9, .lengthDelimited): raw = try r.readBytes()
@@ -211,6 +237,20 @@ extension ONNXTensor {
         }
         var data: [Float]
         switch dataType {
+        case 8:  // STRING
+            guard strings.count == count else {
+                throw ProtobufError(reason: "the tensor `\(name)` has \(strings.count) strings for the shape \(shape)")
+            }
+            return (name, ONNXTensor(shape: shape, strings: strings))
+        case 9:  // BOOL, as int32_data or one byte each
+            if let raw {
+                guard raw.count == count else {
+                    throw ProtobufError(reason: "the tensor `\(name)` has \(raw.count) bytes for \(count) bools")
+                }
+                data = raw.map { $0 != 0 ? 1 : 0 }
+            } else {
+                data = int32s.map { $0 != 0 ? 1 : 0 }
+            }
         case 1:  // FLOAT
             if let raw {
                 guard raw.count == count * 4 else {

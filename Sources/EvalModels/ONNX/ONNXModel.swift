@@ -1,9 +1,11 @@
 /// An ONNX model as skl2onnx exports scikit-learn estimators, run by a small float32
 /// interpreter over the graph's nodes in file order (ONNX requires topological order).
 ///
-/// - Features: one float input `[N, F]` gives the features `f0`…`f{F−1}`; several float
-///   inputs of one column each (`[N, 1]`) give the features their input names, in input
-///   order.
+/// - Features: one float input `[N, F]` gives the features `f0`…`f{F−1}` (unnamed);
+///   several inputs of one column each (`[N, 1]`), as skl2onnx makes for a pipeline over a
+///   data frame, give the features their input names, in input order: float ones take
+///   numbers, int64 and int32 ones whole numbers, string ones strings (the categories a
+///   OneHotEncoder or OrdinalEncoder reads).
 /// - Task: the last ai.onnx.ml predictor in the graph decides it (`objective` is its
 ///   operator name): a classifier with two labels is binary (the output is the
 ///   probability of the second label), more labels are multiclass, a regressor is
@@ -12,14 +14,18 @@
 /// - Margin: the predictor's scores before its post_transform (log-odds for a logistic
 ///   binary model, softmax inputs for multiclass), ignoring the nodes after it (Normalizer,
 ///   ZipMap). A regressor's margin is its value.
-/// - A graph is checked at load by running it on one row of zeros, so a bad graph fails
-///   there; should a prediction still fail, its values are NaN.
+/// - A graph is checked at load by running it on one row of zeros (and empty strings),
+///   so a bad graph fails there; what only the data can break (a category a OneHotEncoder
+///   refuses) fails `predict(columns:)` with the reason, and gives NaN from the numeric
+///   `predict`.
 package struct ONNXModel: ModelFormat {
     package let info: ModelInfo
     let steps: [ONNXStep]
     let initializers: [String: ONNXTensor]
     /// The graph inputs fed with features: one `[N, F]` input, or one `[N, 1]` per feature.
     let inputNames: [String]
+    /// The path the file was loaded from, for errors at prediction.
+    let path: String
     let outputName: String
     let predictorStep: Int
 
@@ -39,13 +45,26 @@ package struct ONNXModel: ModelFormat {
             throw ModelError(path: path, reason: "the file is not an ONNX model (it has no graph)")
         }
         do {
-            return try ONNXModel(proto: proto, graph: graph)
+            return try ONNXModel(proto: proto, graph: graph, path: path)
         } catch {
             throw ModelError(path: path, reason: error.reason)
         }
     }
 
-    private init(proto: ONNXModelProto, graph: ONNXGraphProto) throws(ONNXRunError) {
+    /// The feature type of an input's element type: float, int64/int32 or string.
+    private static func featureType(_ input: ONNXValueInfo) throws(ONNXRunError) -> FeatureType {
+        switch input.elementType {
+        case 1: return .number
+        case 6, 7: return .integer
+        case 8: return .string
+        default:
+            throw ONNXRunError(
+                reason: "the input `\(input.name)` has the element type \(input.elementType); "
+                    + "inputs must be float, int64 or string tensors (export with FloatTensorType for numbers)")
+        }
+    }
+
+    private init(proto: ONNXModelProto, graph: ONNXGraphProto, path: String) throws(ONNXRunError) {
         let opset = proto.opsets[""] ?? proto.opsets["ai.onnx"] ?? 1
         var steps: [ONNXStep] = []
         for node in graph.nodes { steps.append(try ONNXStep(node, opset: opset)) }
@@ -56,22 +75,22 @@ package struct ONNXModel: ModelFormat {
         }
         let inputs = graph.inputs.filter { graph.initializers[$0.name] == nil }
         guard !inputs.isEmpty else { throw ONNXRunError(reason: "the graph has no input") }
-        for input in inputs where input.elementType != 1 {
-            throw ONNXRunError(reason: "the input `\(input.name)` is not a float tensor")
-        }
         var features: [String]
-        if inputs.count == 1 {
+        var types: [FeatureType] = []
+        if inputs.count == 1, inputs[0].elementType == 1 {
             guard let dims = inputs[0].dims, dims.count == 2, let width = dims[1], width > 0 else {
                 throw ONNXRunError(
                     reason: "the input `\(inputs[0].name)` is not a matrix with a fixed number of columns")
             }
             features = (0..<width).map { "f\($0)" }
+            types = [FeatureType](repeating: .number, count: width)
         } else {
             for input in inputs {
                 guard let dims = input.dims, dims.count == 2 && dims[1] == 1 else {
                     throw ONNXRunError(
                         reason: "the input `\(input.name)` is not one column (several inputs must each be [N, 1])")
                 }
+                types.append(try Self.featureType(input))
             }
             features = inputs.map(\.name)
         }
@@ -108,45 +127,67 @@ package struct ONNXModel: ModelFormat {
         }
         self.info = ModelInfo(
             format: "onnx", objective: node.opType, task: task, features: features,
-            trees: trees, classLabels: labels)
+            namedFeatures: features.count == inputs.count, featureTypes: types, trees: trees, classLabels: labels)
         self.steps = steps
         self.initializers = graph.initializers
         self.inputNames = inputs.map(\.name)
         self.outputName = output
         self.predictorStep = predictor
-        // a dry run on one row of zeros checks shapes and wiring now rather than mid-prediction
-        let probe = [[Double]](repeating: [0], count: features.count)
-        _ = try run(probe, margin: false)
-        _ = try run(probe, margin: true)
+        self.path = path
+        // A dry run on one row of zeros and empty strings checks shapes and wiring now
+        // rather than mid-prediction; what only made-up values break is left to the data.
+        let probe = types.map { $0 == .string ? FeatureColumn.strings([""]) : .numbers([0]) }
+        for margin in [false, true] {
+            do {
+                _ = try run(probe, margin: margin)
+            } catch {
+                if !error.dataDependent { throw error }
+            }
+        }
     }
 
     package func predict(_ features: [[Double]], margin: Bool) -> ModelPrediction {
         let rows = features.first?.count ?? 0
         let width = info.task.width
-        guard rows > 0 else { return ModelPrediction(rows: 0, width: width, values: []) }
         do {
-            return try run(features, margin: margin)
+            return try predict(columns: features.map(FeatureColumn.numbers), margin: margin)
         } catch {
             return ModelPrediction(rows: rows, width: width, values: [Double](repeating: .nan, count: rows * width))
         }
     }
 
-    private func run(_ columns: [[Double]], margin: Bool) throws(ONNXRunError) -> ModelPrediction {
+    package func predict(columns: [FeatureColumn], margin: Bool) throws(ModelError) -> ModelPrediction {
+        let rows = columns.first?.count ?? 0
+        guard rows > 0 else { return ModelPrediction(rows: 0, width: info.task.width, values: []) }
+        do {
+            return try run(columns, margin: margin)
+        } catch {
+            throw ModelError(path: path, reason: error.reason)
+        }
+    }
+
+    private func run(_ columns: [FeatureColumn], margin: Bool) throws(ONNXRunError) -> ModelPrediction {
         let n = columns.first?.count ?? 0
         guard columns.count == info.features.count, columns.allSatisfy({ $0.count == n }) else {
             throw ONNXRunError(reason: "the features do not match the model's \(info.features.count) columns")
         }
         var values = initializers
-        if inputNames.count == 1 {
+        if inputNames.count == 1, info.features.count > 1 || info.features.first != inputNames.first {
             let f = columns.count
             var data = [Float](repeating: 0, count: n * f)
             for (j, column) in columns.enumerated() {
-                for i in 0..<n { data[i * f + j] = Float(column[i]) }
+                guard case .numbers(let v) = column else {
+                    throw ONNXRunError(reason: "the input `\(inputNames[0])` takes numbers")
+                }
+                for i in 0..<n { data[i * f + j] = Float(v[i]) }
             }
             values[inputNames[0]] = ONNXTensor(shape: [n, f], data: data)
         } else {
             for (name, column) in zip(inputNames, columns) {
-                values[name] = ONNXTensor(shape: [n, 1], data: column.map { Float($0) })
+                switch column {
+                case .numbers(let v): values[name] = ONNXTensor(shape: [n, 1], data: v.map { Float($0) })
+                case .strings(let v): values[name] = ONNXTensor(shape: [n, 1], strings: v)
+                }
             }
         }
         var raw: ONNXTensor? = nil

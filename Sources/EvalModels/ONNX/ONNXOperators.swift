@@ -14,9 +14,20 @@ struct ONNXStep: Sendable {
         case softmax(axis: Int, legacy: Bool)
         case gemm(alpha: Float, beta: Float, transA: Bool, transB: Bool)
         case elementwise(Arithmetic)
+        /// Max, Min, Sum and Mean of any number of broadcast inputs.
+        case variadic(Arithmetic, mean: Bool)
+        case unary(ONNXUnary)
+        case gather(axis: Int)
+        case arrayFeatureExtractor
+        /// Axes from the attribute (opset < 13), or nil to read them from input 2.
+        case unsqueeze(axes: [Int]?)
+        case squeeze(axes: [Int]?, fromInput: Bool)
+        case imputer(Imputer)
+        case oneHot(OneHotEncoder)
+        case lookup(LookupTable)
     }
 
-    enum Arithmetic: Sendable { case add, sub, mul, div }
+    enum Arithmetic: Sendable { case add, sub, mul, div, pow, max, min }
 
     var opType: String
     var op: Op
@@ -59,6 +70,11 @@ struct ONNXStep: Sendable {
             case "Normalizer": op = .normalizer(try Normalizer(a))
             case "ZipMap": op = .zipMap
             case "Cast": op = .cast(to: 1)
+            case "Imputer": op = .imputer(try Imputer(a))
+            case "OneHotEncoder": op = .oneHot(try OneHotEncoder(a))
+            case "LabelEncoder": op = .lookup(try LookupTable(labelEncoder: a))
+            case "CategoryMapper": op = .lookup(try LookupTable(categoryMapper: a))
+            case "ArrayFeatureExtractor": op = .arrayFeatureExtractor
             default: throw unsupported
             }
             return
@@ -87,6 +103,26 @@ struct ONNXStep: Sendable {
         case "Sub": op = .elementwise(.sub)
         case "Mul": op = .elementwise(.mul)
         case "Div": op = .elementwise(.div)
+        case "Pow": op = .elementwise(.pow)
+        case "Max": op = .variadic(.max, mean: false)
+        case "Min": op = .variadic(.min, mean: false)
+        case "Sum": op = .variadic(.add, mean: false)
+        case "Mean": op = .variadic(.add, mean: true)
+        case "Neg": op = .unary(.neg)
+        case "Abs": op = .unary(.abs)
+        case "Sqrt": op = .unary(.sqrt)
+        case "Exp": op = .unary(.exp)
+        case "Log": op = .unary(.log)
+        case "Reciprocal": op = .unary(.reciprocal)
+        case "Floor": op = .unary(.floor)
+        case "Ceil": op = .unary(.ceil)
+        case "Gather": op = .gather(axis: a.int("axis", 0))
+        case "Unsqueeze": op = .unsqueeze(axes: opset < 13 ? a.ints("axes") : nil)
+        case "Squeeze":
+            op =
+                opset < 13
+                ? .squeeze(axes: a.has("axes") ? a.ints("axes") : nil, fromInput: false)
+                : .squeeze(axes: nil, fromInput: true)
         default: throw unsupported
         }
     }
@@ -99,12 +135,21 @@ struct ONNXStep: Sendable {
             }
             return t
         }
+        /// An input of numbers: the operators that compute take no strings.
+        func number(_ k: Int) throws(ONNXRunError) -> ONNXTensor {
+            let t = try input(k)
+            guard !t.isString else {
+                throw ONNXRunError(reason: "the operator `\(opType)` takes numbers, not strings (input \(k + 1))")
+            }
+            return t
+        }
         var results: [ONNXTensor]
         var raw: ONNXTensor? = nil
         switch op {
         case .identity, .zipMap: results = [try input(0)]
         case .cast(let to):
-            var x = try input(0)
+            guard to != 8 else { throw ONNXRunError(reason: "the operator `Cast` to strings is not supported") }
+            var x = try number(0)
             switch to {
             case 2, 3, 4, 5, 6, 7, 12, 13: x.data = x.data.map { $0.isFinite ? $0.rounded(.towardZero) : $0 }
             case 9: x.data = x.data.map { $0 != 0 ? 1 : 0 }
@@ -112,39 +157,70 @@ struct ONNXStep: Sendable {
             }
             results = [x]
         case .sigmoid:
-            var x = try input(0)
+            var x = try number(0)
             x.data = x.data.map { sigmoid($0) }
             results = [x]
-        case .scaler(let s): results = [try s.apply(try input(0))]
-        case .normalizer(let n): results = [try n.apply(try input(0))]
+        case .scaler(let s): results = [try s.apply(try number(0))]
+        case .normalizer(let n): results = [try n.apply(try number(0))]
         case .linear(let m, let labels):
-            let (out, scores) = try rowwise(try input(0), opType, needs: m.features, width: m.width, m.evaluate)
+            let (out, scores) = try rowwise(try number(0), opType, needs: m.features, width: m.width, m.evaluate)
             raw = scores
             results = m.isClassifier ? [labelTensor(out, labels), out] : [out]
         case .trees(let t, let labels):
             let (out, scores) = try rowwise(
-                try input(0), opType, needs: t.requiredFeatures, width: t.outputs, t.evaluate)
+                try number(0), opType, needs: t.requiredFeatures, width: t.outputs, t.evaluate)
             raw = scores
             results = t.isClassifier ? [labelTensor(out, labels), out] : [out]
         case .argMax(let axis, let keepDims, let selectLast):
-            results = [try argMax(try input(0), axis: axis, keepDims: keepDims, selectLast: selectLast)]
+            results = [try argMax(try number(0), axis: axis, keepDims: keepDims, selectLast: selectLast)]
         case .concat(let axis):
             var parts: [ONNXTensor] = []
             for k in inputs.indices { parts.append(try input(k)) }
             results = [try concat(parts, axis: axis)]
         case .reshape(let allowZero): results = [try reshape(try input(0), try input(1), allowZero: allowZero)]
         case .flatten(let axis): results = [try flatten(try input(0), axis: axis)]
-        case .softmax(let axis, let legacy): results = [try softmax(try input(0), axis: axis, legacy: legacy)]
-        case .matMul: results = [try matMul(try input(0), try input(1))]
+        case .softmax(let axis, let legacy): results = [try softmax(try number(0), axis: axis, legacy: legacy)]
+        case .matMul: results = [try matMul(try number(0), try number(1))]
         case .gemm(let alpha, let beta, let transA, let transB):
-            let c: ONNXTensor? = inputs.count > 2 && !inputs[2].isEmpty ? try input(2) : nil
+            let c: ONNXTensor? = inputs.count > 2 && !inputs[2].isEmpty ? try number(2) : nil
             results = [
-                try gemm(try input(0), try input(1), c, alpha: alpha, beta: beta, transA: transA, transB: transB)
+                try gemm(try number(0), try number(1), c, alpha: alpha, beta: beta, transA: transA, transB: transB)
             ]
-        case .elementwise(let kind): results = [try broadcast(try input(0), try input(1), kind)]
+        case .elementwise(let kind): results = [try broadcast(try number(0), try number(1), kind)]
+        case .variadic(let kind, let mean):
+            // onnxruntime folds the inputs in order, each broadcast against the result so far.
+            var total = try number(0)
+            for k in inputs.indices.dropFirst() { total = try broadcast(total, try number(k), kind) }
+            if mean { total.data = total.data.map { $0 / Float(inputs.count) } }
+            results = [total]
+        case .unary(let f):
+            var x = try number(0)
+            x.data = x.data.map(f.apply)
+            results = [x]
+        case .gather(let axis): results = [try gather(try input(0), try number(1), axis: axis)]
+        case .arrayFeatureExtractor: results = [try arrayFeatureExtractor(try input(0), try number(1))]
+        case .unsqueeze(let axes):
+            let given: [Int]
+            if let axes { given = axes } else { given = try Self.axes(try number(1), opType) }
+            results = [try unsqueeze(try input(0), axes: given)]
+        case .squeeze(let axes, let fromInput):
+            let given =
+                fromInput && inputs.count > 1 && !inputs[1].isEmpty ? try Self.axes(try number(1), opType) : axes
+            results = [try squeeze(try input(0), axes: given)]
+        case .imputer(let m): results = [try m.apply(try number(0))]
+        case .oneHot(let m): results = [try m.apply(try input(0))]
+        case .lookup(let m): results = [try m.apply(try input(0))]
         }
         for (name, value) in zip(outputs, results) where !name.isEmpty { values[name] = value }
         return raw
+    }
+
+    /// The integers of an axes input.
+    private static func axes(_ x: ONNXTensor, _ op: String) throws(ONNXRunError) -> [Int] {
+        guard x.data.allSatisfy({ $0 == $0.rounded() && abs($0) < 64 }) else {
+            throw ONNXRunError(reason: "the operator `\(op)` has axes that are not small integers")
+        }
+        return x.data.map { Int($0) }
     }
 
     /// The label of each row's largest score (labels as numbers; string labels by index).

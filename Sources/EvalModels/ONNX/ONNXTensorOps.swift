@@ -1,4 +1,7 @@
-/// The standard ONNX operators skl2onnx emits around the ai.onnx.ml ones, over float32.
+import Foundation
+
+/// The standard ONNX operators skl2onnx emits around the ai.onnx.ml ones, over float32
+/// (the ones that only move elements work on string tensors too).
 
 private func product(_ dims: ArraySlice<Int>) -> Int { dims.reduce(1, *) }
 
@@ -42,22 +45,143 @@ func concat(_ parts: [ONNXTensor], axis: Int) throws(ONNXRunError) -> ONNXTensor
         else {
             throw ONNXRunError(reason: "the operator `Concat` joins tensors of shapes \(first.shape) and \(p.shape)")
         }
-    }
-    let outer = product(first.shape[..<a])
-    var out: [Float] = []
-    for o in 0..<outer {
-        for p in parts {
-            let chunk = product(p.shape[a...])
-            out += p.data[(o * chunk)..<(o * chunk + chunk)]
+        guard p.isString == first.isString else {
+            throw ONNXRunError(reason: "the operator `Concat` joins strings with numbers")
         }
     }
+    let outer = product(first.shape[..<a])
     var shape = first.shape
     shape[a] = parts.reduce(0) { $0 + $1.shape[a] }
-    return ONNXTensor(shape: shape, data: out)
+    func join<T>(_ elements: (ONNXTensor) -> [T]) -> [T] {
+        var out: [T] = []
+        for o in 0..<outer {
+            for p in parts {
+                let chunk = product(p.shape[a...])
+                out += elements(p)[(o * chunk)..<(o * chunk + chunk)]
+            }
+        }
+        return out
+    }
+    if first.isString { return ONNXTensor(shape: shape, strings: join { $0.strings ?? [] }) }
+    return ONNXTensor(shape: shape, data: join { $0.data })
+}
+
+/// The integer elements of an index tensor, checked to be whole and not huge.
+private func indexList(_ x: ONNXTensor, _ op: String) throws(ONNXRunError) -> [Int] {
+    guard !x.isString, x.data.allSatisfy({ (v: Float) -> Bool in v == v.rounded() && abs(v) < 1_000_000_000 }) else {
+        throw ONNXRunError(reason: "the operator `\(op)` has indices that are not integers")
+    }
+    return x.data.map { Int($0) }
+}
+
+/// Gather: the slices of `x` along `axis` at `indices` (negative ones count from the end);
+/// the output's shape is x's before the axis, the indices' shape, then x's after it.
+func gather(_ x: ONNXTensor, _ indices: ONNXTensor, axis: Int) throws(ONNXRunError) -> ONNXTensor {
+    let a = try normalize(axis, rank: x.shape.count, "Gather")
+    guard !x.shape.isEmpty else { throw ONNXRunError(reason: "the operator `Gather` cannot index a scalar") }
+    let n = x.shape[a]
+    var picks: [Int] = []
+    for i in try indexList(indices, "Gather") {
+        let k = i < 0 ? i + n : i
+        guard k >= 0, k < n else {
+            throw ONNXRunError(reason: "the operator `Gather` has the index \(i) for an axis of \(n)")
+        }
+        picks.append(k)
+    }
+    let outer = product(x.shape[..<a]), inner = product(x.shape[(a + 1)...])
+    var flat: [Int] = []
+    flat.reserveCapacity(outer * picks.count * inner)
+    for o in 0..<outer {
+        for k in picks {
+            for i in 0..<inner { flat.append((o * n + k) * inner + i) }
+        }
+    }
+    return x.picking(flat, shape: Array(x.shape[..<a]) + indices.shape + Array(x.shape[(a + 1)...]))
+}
+
+/// ai.onnx.ml ArrayFeatureExtractor: the columns of the last axis at `indices`; a vector
+/// gives one row, as onnxruntime.
+func arrayFeatureExtractor(_ x: ONNXTensor, _ indices: ONNXTensor) throws(ONNXRunError) -> ONNXTensor {
+    let x = x.shape.count == 1 ? ONNXTensor.reshaped(x, to: [1] + x.shape) : x
+    guard let width = x.shape.last else {
+        throw ONNXRunError(reason: "the operator `ArrayFeatureExtractor` cannot index a scalar")
+    }
+    let picks = try indexList(indices, "ArrayFeatureExtractor")
+    for k in picks where k < 0 || k >= width {
+        throw ONNXRunError(reason: "the operator `ArrayFeatureExtractor` has the index \(k) for \(width) columns")
+    }
+    let rows = width == 0 ? 0 : x.count / width
+    var flat: [Int] = []
+    flat.reserveCapacity(rows * picks.count)
+    for r in 0..<rows { for k in picks { flat.append(r * width + k) } }
+    return x.picking(flat, shape: Array(x.shape.dropLast()) + [picks.count])
+}
+
+/// Unsqueeze: size-1 axes inserted at `axes` of the output.
+func unsqueeze(_ x: ONNXTensor, axes: [Int]) throws(ONNXRunError) -> ONNXTensor {
+    let rank = x.shape.count + axes.count
+    var inserted = Set<Int>()
+    for axis in axes { inserted.insert(try normalize(axis, rank: rank, "Unsqueeze")) }
+    guard inserted.count == axes.count else { throw ONNXRunError(reason: "the operator `Unsqueeze` repeats an axis") }
+    var shape: [Int] = [], next = 0
+    for d in 0..<rank {
+        if inserted.contains(d) {
+            shape.append(1)
+        } else {
+            shape.append(x.shape[next])
+            next += 1
+        }
+    }
+    return ONNXTensor.reshaped(x, to: shape)
+}
+
+/// Squeeze: the size-1 axes at `axes` removed (all of them when nil).
+func squeeze(_ x: ONNXTensor, axes: [Int]?) throws(ONNXRunError) -> ONNXTensor {
+    var removed = Set<Int>()
+    if let axes {
+        for axis in axes {
+            let a = try normalize(axis, rank: x.shape.count, "Squeeze")
+            guard x.shape[a] == 1 else {
+                throw ONNXRunError(reason: "the operator `Squeeze` removes the axis \(axis), which is not of size 1")
+            }
+            removed.insert(a)
+        }
+    } else {
+        removed = Set(x.shape.indices.filter { x.shape[$0] == 1 })
+    }
+    return ONNXTensor.reshaped(x, to: x.shape.indices.filter { !removed.contains($0) }.map { x.shape[$0] })
+}
+
+extension ONNXTensor {
+    /// The same elements with another shape of the same size.
+    static func reshaped(_ x: ONNXTensor, to shape: [Int]) -> ONNXTensor {
+        var out = x
+        out.shape = shape
+        return out
+    }
+}
+
+/// The element-wise functions of one tensor.
+enum ONNXUnary: Sendable {
+    case neg, abs, sqrt, exp, log, reciprocal, floor, ceil
+
+    func apply(_ v: Float) -> Float {
+        switch self {
+        case .neg: -v
+        case .abs: Swift.abs(v)
+        case .sqrt: v.squareRoot()
+        case .exp: Foundation.exp(v)
+        case .log: Foundation.log(v)
+        case .reciprocal: 1 / v
+        case .floor: v.rounded(.down)
+        case .ceil: v.rounded(.up)
+        }
+    }
 }
 
 func reshape(_ x: ONNXTensor, _ target: ONNXTensor, allowZero: Bool) throws(ONNXRunError) -> ONNXTensor {
-    guard target.data.allSatisfy({ (v: Float) -> Bool in v.isFinite && abs(v) < 1_000_000_000 }) else {
+    guard !target.isString, target.data.allSatisfy({ (v: Float) -> Bool in v.isFinite && abs(v) < 1_000_000_000 })
+    else {
         throw ONNXRunError(reason: "the operator `Reshape` has a shape that is not a list of integers")
     }
     var shape = target.data.map { Int($0) }
@@ -91,13 +215,13 @@ func reshape(_ x: ONNXTensor, _ target: ONNXTensor, allowZero: Bool) throws(ONNX
     guard size == x.count else {
         throw ONNXRunError(reason: "the operator `Reshape` cannot make \(shape) from \(x.shape)")
     }
-    return ONNXTensor(shape: shape, data: x.data)
+    return ONNXTensor.reshaped(x, to: shape)
 }
 
 func flatten(_ x: ONNXTensor, axis: Int) throws(ONNXRunError) -> ONNXTensor {
     let a = axis < 0 ? axis + x.shape.count : axis
     guard a >= 0, a <= x.shape.count else { throw ONNXRunError(reason: "the operator `Flatten` has the axis \(axis)") }
-    return ONNXTensor(shape: [product(x.shape[..<a]), product(x.shape[a...])], data: x.data)
+    return ONNXTensor.reshaped(x, to: [product(x.shape[..<a]), product(x.shape[a...])])
 }
 
 func softmax(_ x: ONNXTensor, axis: Int, legacy: Bool) throws(ONNXRunError) -> ONNXTensor {
@@ -209,6 +333,10 @@ func broadcast(_ a: ONNXTensor, _ b: ONNXTensor, _ kind: ONNXStep.Arithmetic) th
         case .sub: out[flat] = x - y
         case .mul: out[flat] = x * y
         case .div: out[flat] = x / y
+        case .pow: out[flat] = Foundation.pow(x, y)
+        // onnxruntime's Max and Min propagate NaN.
+        case .max: out[flat] = x.isNaN || y.isNaN ? .nan : Swift.max(x, y)
+        case .min: out[flat] = x.isNaN || y.isNaN ? .nan : Swift.min(x, y)
         }
         var d = rank - 1
         while d >= 0 {

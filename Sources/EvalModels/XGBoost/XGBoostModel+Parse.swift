@@ -147,6 +147,7 @@ struct XGBoostParser {
                 features.append(name)
             }
         }
+        let named = !features.isEmpty
         if features.isEmpty {
             features = (0..<numFeature).map { "f\($0)" }
         } else if features.count != numFeature {
@@ -190,7 +191,8 @@ struct XGBoostParser {
         }
 
         let info = ModelInfo(
-            format: "xgboost", objective: objective, task: task, features: features, trees: roots.count)
+            format: "xgboost", objective: objective, task: task, features: features, namedFeatures: named,
+            trees: roots.count)
         return XGBoostModel(
             info: info, link: link, groups: groups, featureCount: numFeature, baseMargin: baseMargin,
             treeRoots: roots, treeGroup: treeGroup, treeWeight: weights, nodes: nodes)

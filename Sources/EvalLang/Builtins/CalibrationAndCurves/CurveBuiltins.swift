@@ -69,6 +69,12 @@ enum CurveBuiltins {
         try args.integer("bins", default: value, in: 1...10_000)
     }
 
+    /// `strategy:`, how bins are placed: "uniform" (default) or "quantile".
+    static func strategy(_ args: Arguments) throws(RuntimeError) -> CalibrationStrategy {
+        let names = CalibrationStrategy.allCases.map(\.rawValue)
+        return CalibrationStrategy(rawValue: try args.choice("strategy", names, default: "uniform")) ?? .uniform
+    }
+
     static let all: [Builtin] = [
         curve(
             "roc_curve",
@@ -120,9 +126,7 @@ enum CurveBuiltins {
             example: "calibration(t.late, t.p_late, bins: 10, strategy: \"quantile\")"
         ) { _, args, y, p, w throws(RuntimeError) in
             let bins = try bins(args, default: 5)
-            let strategy =
-                CalibrationStrategy(rawValue: try args.choice("strategy", ["uniform", "quantile"], default: "uniform"))
-                ?? .uniform
+            let strategy = try strategy(args)
             let out = try run(args) { () throws(MetricError) in
                 try Metrics.calibration(y, p, bins: bins, strategy: strategy, weights: w)
             }
@@ -133,20 +137,29 @@ enum CurveBuiltins {
             return (t, out.warning)
         },
         MetricBuiltin.make(
-            "ece", family: family, metric: .lowerIsBetter, inputs: ["y", "p"], options: ["bins", "pos_label"],
-            doc: "Expected calibration error: Σ (n_b / n)·|prob_true_b − prob_pred_b| over uniform bins (default 10).",
-            example: "ece(t.late, t.p_late, bins: 10)", prepare: ClassificationBuiltins.binaryScores
+            "ece", family: family, metric: .lowerIsBetter, inputs: ["y", "p"],
+            options: ["bins", "strategy", "pos_label"],
+            doc:
+                "Expected calibration error: Σ (n_b / n)·|prob_true_b − prob_pred_b| over bins (default 10, strategy: \"uniform\" or \"quantile\").",
+            example: "ece(t.late, t.p_late, bins: 10, strategy: \"quantile\")",
+            prepare: ClassificationBuiltins.binaryScores
         ) { args throws(RuntimeError) in
-            let bins = try bins(args, default: 10)
-            return { y, p, w throws(MetricError) in try Metrics.ece(y, p, bins: bins, weights: w) }
+            let bins = try bins(args, default: 10), strategy = try strategy(args)
+            return { y, p, w throws(MetricError) in
+                try Metrics.ece(y, p, bins: bins, strategy: strategy, weights: w)
+            }
         },
         MetricBuiltin.make(
-            "mce", family: family, metric: .lowerIsBetter, inputs: ["y", "p"], options: ["bins", "pos_label"],
-            doc: "Maximum calibration error: the largest |prob_true_b − prob_pred_b| over uniform bins (default 10).",
-            example: "mce(t.late, t.p_late)", prepare: ClassificationBuiltins.binaryScores
+            "mce", family: family, metric: .lowerIsBetter, inputs: ["y", "p"],
+            options: ["bins", "strategy", "pos_label"],
+            doc:
+                "Maximum calibration error: the largest |prob_true_b − prob_pred_b| over bins (default 10, strategy: \"uniform\" or \"quantile\").",
+            example: "mce(t.late, t.p_late, strategy: \"quantile\")", prepare: ClassificationBuiltins.binaryScores
         ) { args throws(RuntimeError) in
-            let bins = try bins(args, default: 10)
-            return { y, p, w throws(MetricError) in try Metrics.mce(y, p, bins: bins, weights: w) }
+            let bins = try bins(args, default: 10), strategy = try strategy(args)
+            return { y, p, w throws(MetricError) in
+                try Metrics.mce(y, p, bins: bins, strategy: strategy, weights: w)
+            }
         },
         MetricBuiltin.sweep(
             "lift", family: family, metric: .higherIsBetter, options: ["at"],

@@ -16,7 +16,17 @@ enum ClassificationBuiltins {
             "log_loss", family: family, metric: .lowerIsBetter, inputs: ["y", "p"], options: ["pos_label"],
             doc: "Binary cross-entropy of the positive-class probability p (clipped like scikit-learn).",
             example: "log_loss(t.late, t.p_late)",
-            prepare: binaryScores,
+            prepare: { args throws(RuntimeError) in
+                if case .table? = args.value("p") {
+                    throw .invalidArgument(
+                        "`p` of `log_loss` is a table of class probabilities, and log_loss takes one probability per row, of the positive class",
+                        args.span("p"),
+                        help:
+                            "for a probability table use cross_entropy(y, P), the multiclass log loss (scikit-learn's log_loss of a table)"
+                    )
+                }
+                return try binaryScores(args)
+            },
             kernel: { y, p, w throws(MetricError) in try Metrics.logLoss(y, p, weights: w) }),
         MetricBuiltin.sweep(
             "roc_auc", family: family, metric: .higherIsBetter,

@@ -141,10 +141,10 @@ enum ColumnMathBuiltins {
             doc: "Class index of each value: how many of the ascending edges are ≤ it (0..k).",
             example: "bucket(t.actual_minutes, [20, 40, 60])", body: ColumnChoice.bucket),
         Builtin(
-            "argmax", family: family, [.required("P")],
+            "argmax", family: family, [.required("P"), .option("classes")],
             doc:
-                "Per row of a probability table, the class of its largest column; for a column, the index of its largest value.",
-            example: "yhat = argmax(P)", body: ColumnChoice.argmax),
+                "Per row of a probability table, the class of its largest column (classes: names them in column order, as top_k_accuracy); for a column, the index of its largest value.",
+            example: "yhat = argmax(P, classes: [\"billing\", \"tech\", \"sales\"])", body: ColumnChoice.argmax),
     ]
 
     /// The present values of argument `name` as numbers (bools as 0/1).

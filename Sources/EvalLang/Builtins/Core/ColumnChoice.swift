@@ -71,6 +71,11 @@ enum ColumnChoice {
 
     static func argmax(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
         guard case .table(let t)? = args.value("P") else {
+            if args.has("classes") {
+                throw .invalidArgument(
+                    "`classes` of `argmax` names the columns of a probability table, and `P` is not a table",
+                    args.span("classes"))
+            }
             let c = try args.numberColumn("P")
             let v = c.numbers ?? []
             var best: Int?
@@ -96,7 +101,42 @@ enum ColumnChoice {
             }
             best[row] = b
         }
+        if args.has("classes") {
+            return try named(best, classes: args, columns: t.columnCount)
+        }
         if numeric { return .column(Column(optionalNumbers: best.map { $0.map(Double.init) })) }
         return .column(Column(strings: best.map { $0.map { t.names[$0] } }))
+    }
+
+    /// The best columns as the classes `classes:` lists in column order: a number column
+    /// for numbers, a string column for strings.
+    private static func named(_ best: [Int?], classes args: Arguments, columns: Int) throws(RuntimeError) -> Value {
+        guard case .list(let items)? = args.value("classes") else {
+            throw .wrongType(
+                what: "`classes` of `argmax`", expected: "a list of class names or numbers",
+                found: args.value("classes")?.typeName ?? "nothing", args.span("classes"))
+        }
+        guard items.count == columns else {
+            throw .invalidArgument(
+                "`classes` names \(items.count) class\(items.count == 1 ? "" : "es") but `P` has \(columns) columns",
+                args.span("classes"))
+        }
+        var numbers: [Double] = [], strings: [String] = []
+        for item in items {
+            switch item {
+            case .number(let x): numbers.append(x)
+            case .string(let s): strings.append(s)
+            default:
+                throw .wrongType(
+                    what: "each of `classes`", expected: "a string or a number", found: item.typeName,
+                    args.span("classes"))
+            }
+        }
+        if numbers.count == columns { return .column(Column(optionalNumbers: best.map { $0.map { numbers[$0] } })) }
+        guard strings.count == columns else {
+            throw .invalidArgument(
+                "`classes` must be all strings or all numbers, not a mix", args.span("classes"))
+        }
+        return .column(Column(strings: best.map { $0.map { strings[$0] } }))
     }
 }

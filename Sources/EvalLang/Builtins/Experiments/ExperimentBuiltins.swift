@@ -14,15 +14,28 @@ enum ExperimentBuiltins {
     static let all: [Builtin] = [
         Builtin(
             "ab_test", family: family,
-            [.required("conv_a"), .required("n_a"), .optional("conv_b"), .optional("n_b"), .option("level")],
+            [
+                .required("conv_a"), .required("n_a"), .optional("conv_b"), .optional("n_b"), .option("level"),
+                .option("by"), .option("correction"),
+            ],
             doc:
-                "Two-proportion z-test of B against A (pooled), with rates, lift and the Wald interval of B − A; also ab_test(a, b) of two 0/1 columns.",
-            example: "ab_test(412, 12000, 468, 12000)", body: abTest),
+                "Two-proportion z-test of B against A (pooled), with rates, lift and the Wald interval of B − A; also ab_test(a, b) of two 0/1 columns, per segment with by: [key_a, key_b] and correction: \"bonferroni\", \"holm\", \"fdr_bh\" or \"fdr_by\".",
+            example: "ab_test(a.converted, b.converted, by: [a.platform, b.platform], correction: \"holm\")",
+            body: abTest),
         Builtin(
-            "t_test", family: family, [.required("x"), .required("y"), .option("equal_var"), .option("level")],
+            "t_test", family: family,
+            [
+                .required("x"), .required("y"), .option("equal_var"), .option("level"), .option("by"),
+                .option("correction"),
+            ],
             doc:
-                "Difference of means x − y: Welch's t-test (Student's with equal_var: true), df and the confidence interval.",
+                "Difference of means x − y: Welch's t-test (Student's with equal_var: true), df and the confidence interval; per segment with by: [key_x, key_y] and correction:.",
             example: "t_test(b.revenue, a.revenue)", body: tTest),
+        Builtin(
+            "adjust_p", family: family, [.required("p"), .option("method")],
+            doc:
+                "P-values of a family of tests adjusted for testing them all (statsmodels' multipletests): method \"holm\" (default), \"bonferroni\", \"fdr_bh\" or \"fdr_by\".",
+            example: "adjust_p(segments.p_value, method: \"fdr_bh\")", body: adjustP),
         Builtin(
             "proportion_ci", family: family, [.required("k"), .optional("n"), .option("level"), .option("method")],
             doc:
@@ -38,23 +51,41 @@ enum ExperimentBuiltins {
         },
         Builtin(
             "sample_size", family: family,
-            [.option("baseline"), .option("mde"), .option("alpha"), .option("power"), .option("ratio")],
+            [
+                .option("baseline"), .option("mde"), .option("effect_size"), .option("alpha"), .option("power"),
+                .option("ratio"), .option("test"), .option("alternative"),
+            ],
             doc:
-                "Users per group to detect an absolute lift mde over a baseline rate (two-sided, normal approximation on Cohen's h).",
+                "Users per group to detect an absolute lift mde over a baseline rate (z-test on Cohen's h), or a standardized effect_size (Cohen's d or h) with test: \"z\" or \"t\"; alternative: \"two-sided\", \"larger\" or \"smaller\".",
             example: "sample_size(baseline: 0.034, mde: 0.004, power: 0.8)", body: sampleSize),
         Builtin(
-            "power", family: family, [.option("effect_size"), .option("n"), .option("alpha"), .option("ratio")],
+            "power", family: family,
+            [
+                .option("effect_size"), .option("n"), .option("alpha"), .option("ratio"), .option("test"),
+                .option("alternative"),
+            ],
             doc:
-                "Power of a two-sided two-proportion test with Cohen's h effect_size and n users in group A (n·ratio in B).",
+                "Power of a two-sample test of a standardized effect_size (Cohen's h or d) with n users in group A (n·ratio in B): test: \"z\" (normal, default) or \"t\" (noncentral t), alternative: \"two-sided\", \"larger\" or \"smaller\".",
             example: "power(effect_size: cohen_h(0.038, 0.034), n: 20000)"
         ) { _, args throws(RuntimeError) in
             let h = try args.number("effect_size"), n = try args.number("n")
             let alpha = try args.number("alpha", default: 0.05), ratio = try args.number("ratio", default: 1)
+            let (test, alternative) = try powerOptions(args)
             return .number(
                 try run(args) { () throws(MetricError) in
-                    try Experiments.power(effectSize: h, n: n, alpha: alpha, ratio: ratio)
+                    try Experiments.power(
+                        effectSize: h, n: n, alpha: alpha, ratio: ratio, test: test, alternative: alternative)
                 })
         },
+        Builtin(
+            "detectable_effect", family: family,
+            [
+                .option("n"), .option("alpha"), .option("power"), .option("ratio"), .option("test"),
+                .option("alternative"), .option("baseline"),
+            ],
+            doc:
+                "The smallest standardized effect (Cohen's d or h) a test of n users in group A (n·ratio in B) detects with the given power; with baseline: also as an absolute lift of that rate.",
+            example: "detectable_effect(n: 20000, baseline: 0.034, power: 0.8)", body: detectableEffect),
         Builtin(
             "correlation", family: family, [.required("x"), .required("y"), .option("method"), .option("level")],
             doc:
@@ -78,6 +109,10 @@ enum ExperimentBuiltins {
 
     static func abTest(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
         let level = try args.number("level", default: 0.95)
+        let correction = try SegmentedTests.correction(args)
+        if args.has("by") {
+            return try abTestBySegment(&interpreter, args, level: level, correction: correction)
+        }
         let (ca, na, cb, nb): (Double, Double, Double, Double)
         if Self.isSample(args.value("conv_a")) {
             // Two 0/1 columns: A (control) and B.
@@ -113,9 +148,56 @@ enum ExperimentBuiltins {
         return .record(record)
     }
 
+    /// `ab_test(a, b, by: [key_a, key_b], correction:)`: one test per segment, a table.
+    static func abTestBySegment(
+        _ interpreter: inout Interpreter, _ args: Arguments, level: Double, correction: PValueCorrection?
+    ) throws(RuntimeError) -> Value {
+        guard Self.isSample(args.value("conv_a")), !args.has("conv_b"), !args.has("n_b") else {
+            throw .invalidArgument(
+                "`by` of `ab_test` needs the two 0/1 columns form, ab_test(a, b, by: [key_a, key_b])", args.span("by"))
+        }
+        let a = try MetricInputs.zeroOne(args, "conv_a"), b = try MetricInputs.zeroOne(args, "n_a")
+        let segments = try SegmentedTests.segments(args, counts: (a.count, b.count))
+        func test(_ ra: [Int]?, _ rb: [Int]?, _ label: String) throws(RuntimeError) -> SegmentedTests.Row {
+            let xa = ByGroups.pick(a, ra), xb = ByGroups.pick(b, rb)
+            let (na, nb) = (Double(xa.count), Double(xb.count))
+            var row = SegmentedTests.Row(label: label, sizes: (na, nb), centres: (.nan, .nan))
+            guard !xa.isEmpty, !xb.isEmpty else {
+                interpreter.session.warn(
+                    "`ab_test` is undefined for group \(label): \(xa.isEmpty ? "A" : "B") has no rows there",
+                    at: args.callSpan)
+                row.centres = (xa.isEmpty ? .nan : Summation.sum(xa) / na, xb.isEmpty ? .nan : Summation.sum(xb) / nb)
+                return row
+            }
+            let r: ABTestResult
+            do {
+                r = try Experiments.abTest(
+                    conversionsA: Summation.sum(xa), nA: na, conversionsB: Summation.sum(xb), nB: nb, level: level)
+            } catch {
+                throw args.metricError(error, group: ra == nil ? nil : label)
+            }
+            for w in r.warnings { interpreter.warn(w, args, group: ra == nil ? nil : label) }
+            row.centres = (r.rateA, r.rateB)
+            (row.estimate, row.pValue) = (r.difference, r.pValue)
+            return row
+        }
+        var rows: [SegmentedTests.Row] = []
+        for (k, label) in segments.labels.enumerated() {
+            rows.append(try test(segments.rows[k], segments.otherRows[k], label))
+        }
+        let overall = try test(nil, nil, "all")
+        return SegmentedTests.table(
+            rows, overall: overall, names: ["n_a", "n_b", "rate_a", "rate_b"], method: correction, level: level
+        ) { $0 >= 0 ? "B converts better" : "B converts worse" }
+    }
+
     static func tTest(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
         let x = try MetricInputs.numbers(args, "x"), y = try MetricInputs.numbers(args, "y")
         let equal = try args.bool("equal_var", default: false), level = try args.number("level", default: 0.95)
+        let correction = try SegmentedTests.correction(args)
+        if args.has("by") {
+            return try tTestBySegment(&interpreter, args, x, y, equal: equal, level: level, correction: correction)
+        }
         let r = try run(args) { () throws(MetricError) in
             try Experiments.tTest(x: x, y: y, equalVariance: equal, level: level)
         }
@@ -132,6 +214,53 @@ enum ExperimentBuiltins {
         record["mean_y"] = .number(r.meanY)
         record["level"] = .number(r.level)
         return .record(record)
+    }
+
+    /// `t_test(x, y, by: [key_x, key_y], correction:)`: one test per segment, a table.
+    static func tTestBySegment(
+        _ interpreter: inout Interpreter, _ args: Arguments, _ x: [Double], _ y: [Double], equal: Bool, level: Double,
+        correction: PValueCorrection?
+    ) throws(RuntimeError) -> Value {
+        let segments = try SegmentedTests.segments(args, counts: (x.count, y.count))
+        func test(_ rx: [Int]?, _ ry: [Int]?, _ label: String) throws(RuntimeError) -> SegmentedTests.Row {
+            let xs = ByGroups.pick(x, rx), ys = ByGroups.pick(y, ry)
+            let mean = { (v: [Double]) in v.isEmpty ? Double.nan : Summation.sum(v) / Double(v.count) }
+            var row = SegmentedTests.Row(
+                label: label, sizes: (Double(xs.count), Double(ys.count)), centres: (mean(xs), mean(ys)))
+            guard xs.count >= 2, ys.count >= 2 else {
+                let few = xs.count < 2 ? "x" : "y"
+                interpreter.session.warn(
+                    "`t_test` is undefined for group \(label): `\(few)` has fewer than 2 values there",
+                    at: args.callSpan)
+                return row
+            }
+            let r: TTestResult
+            do {
+                r = try Experiments.tTest(x: xs, y: ys, equalVariance: equal, level: level)
+            } catch {
+                throw args.metricError(error, group: rx == nil ? nil : label)
+            }
+            for w in r.warnings { interpreter.warn(w, args, group: rx == nil ? nil : label) }
+            row.centres = (r.meanX, r.meanY)
+            (row.estimate, row.pValue) = (r.estimate, r.pValue)
+            return row
+        }
+        var rows: [SegmentedTests.Row] = []
+        for (k, label) in segments.labels.enumerated() {
+            rows.append(try test(segments.rows[k], segments.otherRows[k], label))
+        }
+        let overall = try test(nil, nil, "all")
+        return SegmentedTests.table(
+            rows, overall: overall, names: ["n_x", "n_y", "mean_x", "mean_y"], method: correction, level: level
+        ) { $0 >= 0 ? "x higher" : "x lower" }
+    }
+
+    static func adjustP(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
+        let name = try args.choice("method", PValueCorrection.allCases.map(\.rawValue), default: "holm")
+        let method = PValueCorrection(rawValue: name) ?? .holm
+        let p = try MetricInputs.numbers(args, "p")
+        let adjusted = try run(args) { () throws(MetricError) in try Experiments.adjustP(p, method: method) }
+        return .column(Column(numbers: adjusted))
     }
 
     static func proportion(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
@@ -157,19 +286,93 @@ enum ExperimentBuiltins {
         return .record(record)
     }
 
+    /// `test:` and `alternative:` of the power builtins.
+    static func powerOptions(_ args: Arguments) throws(RuntimeError) -> (PowerTest, TestAlternative) {
+        let test = try args.choice("test", PowerTest.allCases.map(\.rawValue), default: "z")
+        return (PowerTest(rawValue: test) ?? .z, try alternative(args, scipy: false))
+    }
+
+    /// `alternative:`: statsmodels' names ("two-sided", "larger", "smaller") or scipy's
+    /// ("less", "greater"), whichever the builtin mirrors listed first; both are accepted.
+    static func alternative(_ args: Arguments, scipy: Bool) throws(RuntimeError) -> TestAlternative {
+        let names =
+            scipy
+            ? ["two-sided", "less", "greater", "smaller", "larger"]
+            : ["two-sided", "larger", "smaller", "less", "greater"]
+        switch try args.choice("alternative", names, default: "two-sided") {
+        case "larger", "greater": return .larger
+        case "smaller", "less": return .smaller
+        default: return .twoSided
+        }
+    }
+
     static func sampleSize(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
-        let baseline = try args.number("baseline"), mde = try args.number("mde")
         let alpha = try args.number("alpha", default: 0.05), power = try args.number("power", default: 0.8)
         let ratio = try args.number("ratio", default: 1)
-        let r = try run(args) { () throws(MetricError) in
-            try Experiments.sampleSize(baseline: baseline, mde: mde, alpha: alpha, power: power, ratio: ratio)
+        let (test, alternative) = try powerOptions(args)
+        let rates = args.has("baseline") || args.has("mde")
+        if rates, args.has("effect_size") {
+            throw .invalidArgument(
+                "give `sample_size` either baseline: and mde: (two rates) or effect_size:, not both",
+                args.span("effect_size"))
         }
+        if rates, test == .t {
+            throw .invalidArgument(
+                "baseline: and mde: describe two conversion rates, which the z-test compares; a t-test takes effect_size: (Cohen's d)",
+                args.span("test"), help: "for a difference of means, effect_size: difference / standard deviation")
+        }
+        let r: SampleSizeResult
+        if rates || !args.has("effect_size") {
+            let baseline = try args.number("baseline"), mde = try args.number("mde")
+            r = try run(args) { () throws(MetricError) in
+                try Experiments.sampleSize(
+                    baseline: baseline, mde: mde, alpha: alpha, power: power, ratio: ratio, alternative: alternative)
+            }
+        } else {
+            let effect = try args.number("effect_size")
+            r = try run(args) { () throws(MetricError) in
+                try Experiments.sampleSize(
+                    effectSize: effect, alpha: alpha, power: power, ratio: ratio, test: test, alternative: alternative)
+            }
+        }
+        warn(&interpreter, args, r.warnings)
         var record = Record()
         record["n_a"] = .number(r.nARoundedUp)
         record["n_b"] = .number(r.nBRoundedUp)
         record["total"] = .number(r.nARoundedUp + r.nBRoundedUp)
         record["effect_size"] = .number(r.effectSize)
         record["n_a_exact"] = .number(r.nA)
+        return .record(record)
+    }
+
+    static func detectableEffect(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
+        let n = try args.number("n")
+        let alpha = try args.number("alpha", default: 0.05), power = try args.number("power", default: 0.8)
+        let ratio = try args.number("ratio", default: 1)
+        let (test, alternative) = try powerOptions(args)
+        if args.has("baseline"), test == .t {
+            throw .invalidArgument(
+                "baseline: turns a z-test's Cohen's h into a lift of a conversion rate; a t-test's effect is Cohen's d",
+                args.span("baseline"))
+        }
+        let effect = try run(args) { () throws(MetricError) in
+            try Experiments.detectableEffect(
+                n: n, alpha: alpha, power: power, ratio: ratio, test: test, alternative: alternative)
+        }
+        var record = Record()
+        record["effect_size"] = .number(effect)
+        if args.has("baseline") {
+            let baseline = try args.number("baseline")
+            let lift = try run(args) { () throws(MetricError) in
+                try Experiments.lift(baseline: baseline, effectSize: effect)
+            }
+            if let warning = lift.warning { interpreter.warn(warning, args) }
+            record["mde"] = number(lift.value)
+            record["rate_b"] = number(lift.value.map { baseline + $0 })
+        }
+        record["n_a"] = .number(n)
+        record["n_b"] = .number(n * ratio)
+        record["power"] = .number(power)
         return .record(record)
     }
 

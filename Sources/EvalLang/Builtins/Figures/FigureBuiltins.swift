@@ -35,13 +35,11 @@ enum FigureBuiltins {
         scoreFigure(
             "plot_calibration", options: ["bins", "strategy"],
             doc:
-                "Reliability diagram: mean predicted probability against observed frequency per bin, with the diagonal.",
+                "Reliability diagram: mean predicted probability against observed frequency per bin (bins:, strategy: \"uniform\" or \"quantile\"), with the diagonal.",
             example: "plot_calibration(t.late, t.p_late, bins: 10)"
         ) { _, args, y, p, w throws(RuntimeError) in
             let bins = try CurveBuiltins.bins(args, default: 10)
-            let strategy =
-                CalibrationStrategy(rawValue: try args.choice("strategy", ["uniform", "quantile"], default: "uniform"))
-                ?? .uniform
+            let strategy = try CurveBuiltins.strategy(args)
             let out = try CurveBuiltins.run(args) { () throws(MetricError) in
                 try Metrics.calibration(y, p, bins: bins, strategy: strategy, weights: w)
             }

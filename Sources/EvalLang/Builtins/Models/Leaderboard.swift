@@ -38,17 +38,26 @@ enum Leaderboard {
             trait = found.trait
         }
         let payoff = args.value("payoff")
+        // Each model's features are matched to columns once, here, so a by-position
+        // mapping is noted in the session rather than in a worker's copy.
+        var mappings: [[String]] = []
+        for model in models {
+            let mapping = try ModelBuiltins.featureColumns(model, t, args: args)
+            if let note = mapping.note { interpreter.session.warn(note, at: args.callSpan) }
+            mappings.append(mapping.columns)
+        }
         // Models are scored on both cores, one model per job; each job works on its own
         // copy of the interpreter, and results land in model order.
         let base = interpreter
         let report = interpreter.session.progress
         let done = ProgressCounter()
         let scored = Parallel.map(models.count, threads: interpreter.session.threads) {
-            [models] i -> Result<(Double?, Double?), RuntimeError> in
+            [models, mappings] i -> Result<(Double?, Double?), RuntimeError> in
             defer { done.step { report?("leaderboard: \($0) of \(models.count) models") } }
             var worker = base
             do throws(RuntimeError) {
-                let prediction = try ModelBuiltins.predict(models[i], t, margin: false, args: args)
+                let prediction = try ModelBuiltins.predict(
+                    models[i], t, columns: mappings[i], margin: false, args: args)
                 if let metric {
                     let value = try worker.call(.builtin(metric), [y, prediction], span: args.callSpan)
                     return .success((value.number, nil))

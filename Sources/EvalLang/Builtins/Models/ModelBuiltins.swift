@@ -35,14 +35,17 @@ enum ModelBuiltins {
             return .list(models)
         },
         Builtin(
-            "predict", family: family, [.required("model"), .required("t"), .option("output")],
+            "predict", family: family, [.required("model"), .required("t"), .option("output"), .option("features")],
             doc:
-                "Predictions for every row of t, features matched to columns by name: P(positive) for binary, values for regression, a probability table for multiclass.",
+                "Predictions for every row of t, features matched to columns by name (or by features: [columns in feature order], or a record feature: column): P(positive) for binary, values for regression, a probability table for multiclass.",
             example: "p = predict(m, test)"
-        ) { _, args throws(RuntimeError) in
+        ) { interpreter, args throws(RuntimeError) in
             let model = try argument(args, "model")
             let margin = try args.choice("output", ["probability", "margin"], default: "probability") == "margin"
-            return try predict(model, try args.table("t"), margin: margin, args: args)
+            let t = try args.table("t")
+            let mapping = try featureColumns(model, t, args: args)
+            if let note = mapping.note { interpreter.session.warn(note, at: args.callSpan) }
+            return try predict(model, t, columns: mapping.columns, margin: margin, args: args)
         },
         Builtin(
             "leaderboard", family: family,
@@ -72,37 +75,149 @@ enum ModelBuiltins {
         return model
     }
 
-    /// The model's predictions on `t`: a column, or a table for multiclass.
-    static func predict(_ model: Model, _ t: Table, margin: Bool, args: Arguments) throws(RuntimeError) -> Value {
+    /// The column of `t` each of the model's features reads, in feature order, and the
+    /// note to warn with when they were taken by position.
+    ///
+    /// `features:` says it explicitly: a list of columns in feature order, or a record
+    /// `{feature: "column"}` for the features whose column has another name. Otherwise
+    /// features match columns by name; a model without feature names (trained on an
+    /// array) whose names the table does not have takes a table of exactly as many
+    /// columns by position, with a warning that lists the mapping.
+    static func featureColumns(
+        _ model: Model, _ t: Table, args: Arguments
+    ) throws(RuntimeError) -> (columns: [String], note: String?) {
         let info = model.info
+        if args.has("features") { return (try explicitColumns(model, t, args: args), nil) }
         let missing = info.features.filter { t.index(of: $0) == nil }
-        if !missing.isEmpty {
-            let shown = missing.prefix(8).map { "`\($0)`" }.joined(separator: ", ")
-            throw .invalidArgument(
-                "the table lacks \(missing.count) feature\(missing.count == 1 ? "" : "s") of model \(model.name): \(shown)\(missing.count > 8 ? ", …" : "")",
-                args.span("t"), help: "the model's features are " + info.features.prefix(12).joined(separator: ", "))
-        }
-        var columns: [[Double]] = []
-        for name in info.features {
-            guard let column = t.column(named: name) else { continue }
-            switch column.storage {
-            case .number(let v):
-                // Missing cells become NaN, which every format treats as missing.
-                columns.append(column.hasMissing ? v.indices.map { column.isMissing($0) ? .nan : v[$0] } : v)
-            case .bool(let v):
-                columns.append(v.indices.map { column.isMissing($0) ? .nan : (v[$0] ? 1 : 0) })
-            case .string:
+        if missing.isEmpty { return (info.features, nil) }
+        let count = info.features.count
+        if !info.namedFeatures, missing.count == count {
+            guard t.columnCount == count else {
                 throw .invalidArgument(
-                    "feature `\(name)` of model \(model.name) is a string column; models take numbers", args.span("t"))
+                    "model \(model.name) has no feature names (its \(count) features are \(listed(info.features))), "
+                        + "and the table has \(t.columnCount) columns, so which column is which feature is not clear",
+                    args.span("t"), help: "name the columns in feature order: features: [\"a\", \"b\", …]")
+            }
+            let pairs = zip(info.features, t.names).prefix(20).map { "\($0) ← \($1)" }
+            let note =
+                "`predict`: model \(model.name) has no feature names, so its \(count) feature\(count == 1 ? "" : "s") "
+                + "take the table's columns by position: " + pairs.joined(separator: ", ") + (count > 20 ? ", …" : "")
+                + "; features: [...] names them explicitly"
+            return (t.names, note)
+        }
+        let shown = missing.prefix(8).map { "`\($0)`" }.joined(separator: ", ")
+        throw .invalidArgument(
+            "the table lacks \(missing.count) feature\(missing.count == 1 ? "" : "s") of model \(model.name): \(shown)\(missing.count > 8 ? ", …" : "")",
+            args.span("t"), help: "the model's features are " + info.features.prefix(12).joined(separator: ", "))
+    }
+
+    /// `features:` as columns in feature order, each checked against the table.
+    static func explicitColumns(_ model: Model, _ t: Table, args: Arguments) throws(RuntimeError) -> [String] {
+        let features = model.info.features
+        var columns: [String]
+        if case .record(let r)? = args.value("features") {
+            for key in r.fields.keys where !features.contains(key) {
+                throw .invalidArgument(
+                    "model \(model.name) has no feature `\(key)`", args.span("features"),
+                    help: Suggestion.help(for: key, in: features) ?? "its features are \(listed(features))")
+            }
+            columns = []
+            for feature in features {
+                switch r[feature] {
+                case nil: columns.append(feature)
+                case .string(let column)?: columns.append(column)
+                case let other?:
+                    throw .wrongType(
+                        what: "the column of feature `\(feature)` in `features`", expected: "a column name",
+                        found: other.typeName, args.span("features"))
+                }
+            }
+        } else {
+            columns = try args.strings("features")
+            guard columns.count == features.count else {
+                throw .invalidArgument(
+                    "`features` lists \(columns.count) column\(columns.count == 1 ? "" : "s"), but model \(model.name) has "
+                        + "\(features.count) feature\(features.count == 1 ? "" : "s") (\(listed(features)))",
+                    args.span("features"), help: "list one column per feature, in the model's feature order")
             }
         }
-        let prediction = model.format.predict(columns, margin: margin)
+        for column in columns where t.index(of: column) == nil {
+            throw .unknownColumn(column, table: nil, candidates: t.names, args.span("features"))
+        }
+        return columns
+    }
+
+    /// Names for a message: the first eight, then "…".
+    static func listed(_ names: [String]) -> String {
+        names.prefix(8).joined(separator: ", ") + (names.count > 8 ? ", …" : "")
+    }
+
+    /// The model's predictions on `t`, feature i read from `columns[i]`: a column, or a
+    /// table for multiclass.
+    static func predict(
+        _ model: Model, _ t: Table, columns names: [String], margin: Bool, args: Arguments
+    ) throws(RuntimeError) -> Value {
+        let info = model.info
+        var columns: [FeatureColumn] = []
+        for (k, (feature, name)) in zip(info.features, names).enumerated() {
+            guard let column = t.column(named: name) else { continue }
+            let type = k < info.featureTypes.count ? info.featureTypes[k] : .number
+            columns.append(try featureColumn(column, type, feature: feature, name: name, model: model, args: args))
+        }
+        let prediction: ModelPrediction
+        do {
+            prediction = try model.format.predict(columns: columns, margin: margin)
+        } catch {
+            throw .model(error, args.span("t"))
+        }
         if case .multiclass(let k) = info.task {
             let names = info.classLabels ?? (0..<k).map(String.init)
             let table = try? Table(names: names, columns: (0..<k).map { Column(numbers: prediction.column($0)) })
             return table.map(Value.table) ?? .null
         }
         return .column(Column(numbers: prediction.column(0)))
+    }
+
+    /// One feature's values as the model takes them: numbers (missing as NaN, bools as
+    /// 0/1), whole numbers (none missing), or strings (none missing).
+    static func featureColumn(
+        _ column: Column, _ type: FeatureType, feature: String, name: String, model: Model, args: Arguments
+    ) throws(RuntimeError) -> FeatureColumn {
+        let shown = feature == name ? "`\(name)`" : "`\(feature)` (column `\(name)`)"
+        if type != .number, let row = column.missing.flatMap({ Scan.firstTrue($0) }) {
+            throw .invalidArgument(
+                "feature \(shown) of model \(model.name) takes \(type == .string ? "strings" : "whole numbers"), "
+                    + "and row \(row) is missing", args.span("t"),
+                help: "drop or fill missing rows first, e.g. with filter(t, not is_missing(t.col)) or fill_missing")
+        }
+        switch (column.storage, type) {
+        case (.number(let v), .number):
+            // Missing cells become NaN, which every format treats as missing.
+            return .numbers(column.hasMissing ? v.indices.map { column.isMissing($0) ? .nan : v[$0] } : v)
+        case (.number(let v), .integer):
+            if let row = v.firstIndex(where: { $0 != $0.rounded() || abs($0) > 16_777_216 }) {
+                throw .invalidArgument(
+                    "feature \(shown) of model \(model.name) takes whole numbers (up to 2^24), but row \(row) is "
+                        + NumberFormat.human(v[row]), args.span("t"))
+            }
+            return .numbers(v)
+        case (.bool(let v), .number), (.bool(let v), .integer):
+            return .numbers(v.indices.map { column.isMissing($0) ? .nan : (v[$0] ? 1 : 0) })
+        case (.string, .string):
+            return .strings(
+                (0..<column.count).map { i in
+                    if case .string(let s) = column[i] { return s }
+                    return ""
+                })
+        case (.string, _):
+            throw .invalidArgument(
+                "feature \(shown) of model \(model.name) is a string column; the model takes numbers there",
+                args.span("t"))
+        case (_, .string):
+            throw .invalidArgument(
+                "feature \(shown) of model \(model.name) takes strings (categories), but the column holds \(column.type.rawValue)s",
+                args.span("t"), help: "give the categories as text, e.g. a string column read from the CSV")
+        }
     }
 
     /// `model xgboost binary:logistic, 100 trees, 20 features`.

@@ -8,13 +8,15 @@ enum RankingBuiltins {
 
     typealias Kernel = @Sendable ([Double], [Double], [Int]?, Arguments) throws(RuntimeError) -> MetricResult<Double>
 
+    /// A ranking metric; `leavesOutEmpty` marks the means that leave out queries with no
+    /// relevant item (they take `empty:` and warn when the default leaves some out).
     static func ranking(
-        _ name: String, _ metric: MetricTrait, options: [String], doc: String, example: String,
-        _ kernel: @escaping Kernel
+        _ name: String, _ metric: MetricTrait, options: [String], leavesOutEmpty: Bool = false, doc: String,
+        example: String, _ kernel: @escaping Kernel
     ) -> Builtin {
         let parameters =
             [Parameter.required("relevance"), .required("scores")]
-            + (options + ["group", "weights", "by"]).map(Parameter.option)
+            + (options + (leavesOutEmpty ? ["empty"] : []) + ["group", "weights", "by"]).map(Parameter.option)
         return Builtin(name, family: family, metric: metric, parameters, doc: doc, example: example) {
             interpreter, args throws(RuntimeError) in
             let relevance = try MetricInputs.numbers(args, "relevance")
@@ -29,12 +31,31 @@ enum RankingBuiltins {
                 group = codes
             }
             let weights = try MetricInputs.weights(args, count: relevance.count)
+            if leavesOutEmpty { _ = try empty(args) }
             guard args.has("by") else {
                 let result = try weighted(kernel, weights)(relevance, scores, group, args)
                 if let warning = result.warning { interpreter.warn(warning, args) }
+                if leavesOutEmpty, result.value != nil {
+                    noteLeftOut(relevance, group, args: args, group: nil, interpreter: &interpreter)
+                }
                 return result.value.map(Value.number) ?? .null
             }
-            return try segmented(name, relevance, scores, group, weights, args: args, interpreter: &interpreter, kernel)
+            return try segmented(
+                name, relevance, scores, group, weights, leavesOutEmpty: leavesOutEmpty, args: args,
+                interpreter: &interpreter, kernel)
+        }
+    }
+
+    /// Notes how many queries the default `empty: "skip"` left out of a defined mean;
+    /// an explicit `empty:` is the user's choice and needs no note.
+    static func noteLeftOut(
+        _ relevance: [Double], _ group: [Int]?, args: Arguments, group label: String?,
+        interpreter: inout Interpreter
+    ) {
+        guard !args.has("empty") else { return }
+        let (count, queries) = Metrics.queriesWithoutRelevantItem(relevance, group: group)
+        if count > 0 {
+            interpreter.warn(.queriesLeftOut(count: count, of: queries), args, group: label)
         }
     }
 
@@ -42,14 +63,18 @@ enum RankingBuiltins {
     /// queries of each segment, in ascending key order, plus an overall row.
     static func segmented(
         _ name: String, _ relevance: [Double], _ scores: [Double], _ group: [Int]?, _ weights: [Double]?,
-        args: Arguments,
+        leavesOutEmpty: Bool, args: Arguments,
         interpreter: inout Interpreter, _ kernel: @escaping Kernel
     ) throws(RuntimeError) -> Value {
         try ByGroups.table(args, count: relevance.count, against: "relevance") { rows, label throws(RuntimeError) in
+            let part = ByGroups.pick(relevance, rows), partGroup = group.map { ByGroups.pick($0, rows) }
             let result = try weighted(kernel, weights.map { ByGroups.pick($0, rows) })(
-                ByGroups.pick(relevance, rows), ByGroups.pick(scores, rows), group.map { ByGroups.pick($0, rows) }, args
-            )
-            if let warning = result.warning { interpreter.warn(warning, args, group: rows == nil ? nil : label) }
+                part, ByGroups.pick(scores, rows), partGroup, args)
+            let place = rows == nil ? nil : label
+            if let warning = result.warning { interpreter.warn(warning, args, group: place) }
+            if leavesOutEmpty, result.value != nil {
+                noteLeftOut(part, partGroup, args: args, group: place, interpreter: &interpreter)
+            }
             return result.value
         }
     }
@@ -92,20 +117,27 @@ enum RankingBuiltins {
         args.has("k") ? try args.integer("k", in: 1...Int(Int32.max)) : nil
     }
 
+    /// `empty:`, what a mean does with a query that has no relevant item: "skip" (the
+    /// default) leaves it out, "zero" scores it 0.
+    static func empty(_ args: Arguments) throws(RuntimeError) -> RankingEmpty {
+        let names = RankingEmpty.allCases.map(\.rawValue)
+        return RankingEmpty(rawValue: try args.choice("empty", names, default: "skip")) ?? .skip
+    }
+
     static func gain(_ args: Arguments) throws(RuntimeError) -> RankingGain {
         RankingGain(rawValue: try args.choice("gain", ["linear", "exponential"], default: "linear")) ?? .linear
     }
 
     static let all: [Builtin] = [
         ranking(
-            "ndcg", .higherIsBetter, options: ["k", "gain"],
+            "ndcg", .higherIsBetter, options: ["k", "gain"], leavesOutEmpty: true,
             doc:
-                "Normalised discounted cumulative gain at k, averaged over queries (gain: \"linear\" or \"exponential\").",
+                "Normalised discounted cumulative gain at k, averaged over queries (gain: \"linear\" or \"exponential\"; empty: \"zero\" scores queries with no relevant item 0, as scikit-learn).",
             example: "ndcg(t.relevance, t.score, k: 10, group: t.user)"
         ) { r, s, g, args throws(RuntimeError) in
-            let k = try k(args), gain = try gain(args)
+            let k = try k(args), gain = try gain(args), empty = try empty(args)
             return try CurveBuiltins.run(args) { () throws(MetricError) in
-                try Metrics.ndcg(r, s, group: g, k: k, gain: gain)
+                try Metrics.ndcg(r, s, group: g, k: k, gain: gain, empty: empty)
             }
         },
         ranking(
@@ -140,31 +172,37 @@ enum RankingBuiltins {
             try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.rankingLoss(r, s, group: g) }
         },
         ranking(
-            "hit_rate", .higherIsBetter, options: ["k"],
+            "hit_rate", .higherIsBetter, options: ["k"], leavesOutEmpty: true,
             doc:
-                "Share of queries with a relevant item (relevance above 0) in the top k; ties count as their chance of a hit.",
+                "Share of queries with a relevant item (relevance above 0) in the top k; ties count as their chance of a hit (empty: \"zero\" counts queries with none as misses).",
             example: "hit_rate(t.relevance, t.score, k: 10, group: t.user)"
         ) { r, s, g, args throws(RuntimeError) in
-            let k = try k(args)
-            return try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.hitRate(r, s, group: g, k: k) }
+            let k = try k(args), empty = try empty(args)
+            return try CurveBuiltins.run(args) { () throws(MetricError) in
+                try Metrics.hitRate(r, s, group: g, k: k, empty: empty)
+            }
         },
         ranking(
-            "mrr", .higherIsBetter, options: ["k"],
+            "mrr", .higherIsBetter, options: ["k"], leavesOutEmpty: true,
             doc:
-                "Mean reciprocal rank of the first relevant item (0 past k), averaged over queries with a relevant item.",
+                "Mean reciprocal rank of the first relevant item (0 past k), averaged over queries with a relevant item (empty: \"zero\" scores the others 0).",
             example: "mrr(t.clicked, t.score, k: 10, group: t.query)"
         ) { r, s, g, args throws(RuntimeError) in
-            let k = try k(args)
-            return try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.mrr(r, s, group: g, k: k) }
+            let k = try k(args), empty = try empty(args)
+            return try CurveBuiltins.run(args) { () throws(MetricError) in
+                try Metrics.mrr(r, s, group: g, k: k, empty: empty)
+            }
         },
         ranking(
-            "map_at_k", .higherIsBetter, options: ["k"],
+            "map_at_k", .higherIsBetter, options: ["k"], leavesOutEmpty: true,
             doc:
-                "Mean average precision at k: precision at each relevant item in the top k over min(k, relevant items), averaged over queries.",
+                "Mean average precision at k: precision at each relevant item in the top k over min(k, relevant items), averaged over queries (empty: \"zero\" scores queries with no relevant item 0).",
             example: "map_at_k(t.relevance, t.score, k: 10, group: t.user)"
         ) { r, s, g, args throws(RuntimeError) in
-            let k = try k(args)
-            return try CurveBuiltins.run(args) { () throws(MetricError) in try Metrics.mapAtK(r, s, group: g, k: k) }
+            let k = try k(args), empty = try empty(args)
+            return try CurveBuiltins.run(args) { () throws(MetricError) in
+                try Metrics.mapAtK(r, s, group: g, k: k, empty: empty)
+            }
         },
     ]
 }

@@ -68,6 +68,13 @@ package enum SpecialFunctions {
         return (1 - upper, upper)
     }
 
+    /// x^a · y^b / B(a, b) with y = 1 − x, for a, b > 0 and x, y in (0, 1): the derivative
+    /// of I_x(a, b) times x·y, which steps I_x(a, b) to I_x(a + 1, b) in a recurrence
+    /// (I_x(a, b) − I_x(a + 1, b) = x^a y^b / (a B(a, b))).
+    package static func betaPowerTerms(a: Double, b: Double, x: Double, y: Double) -> Double {
+        powerTerms(a: a, b: b, x: x, y: y)
+    }
+
     /// The x with I_x(a, b) = p (scipy's `betaincinv`).
     package static func inverseRegularizedBeta(_ p: Double, a: Double, b: Double) -> Double {
         inverseIncompleteBeta(a: a, b: b, lower: p, upper: 1 - p).x
