@@ -13,10 +13,12 @@ struct ModelFuzzTests {
     static let fixtures: [String] = {
         guard let base = Bundle.module.resourceURL?.appendingPathComponent("Fixtures") else { return [] }
         var out: [String] = []
-        for folder in ["xgboost", "lightgbm"] {
+        for folder in ["xgboost", "lightgbm", "onnx"] {
             let dir = base.appendingPathComponent(folder)
             for name in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-            where (name.hasSuffix(".json") || name.hasSuffix(".txt")) && !name.contains("reference") {
+            where (name.hasSuffix(".json") || name.hasSuffix(".txt") || name.hasSuffix(".onnx"))
+                && !name.contains("reference")
+            {
                 out.append(dir.appendingPathComponent(name).path)
             }
         }
