@@ -8,10 +8,10 @@
 
 /// A string dictionary keyed by raw bytes: code ↔ byte slice, codes in first-appearance order.
 ///
-/// Readers dictionary-encode string columns without creating a `String` per field:
+/// Readers (CSV, Parquet) dictionary-encode string columns without a `String` per value:
 /// each distinct value is copied once into `storage`, found again by hashing the field's
 /// bytes in place. `String`s are made only for distinct values, at the very end.
-struct CSVByteDictionary: Sendable {
+struct ByteDictionary: Sendable {
     /// Distinct values end to end; value `c` spans `ends[c - 1] ..< ends[c]`.
     private(set) var storage: [UInt8] = []
     private(set) var ends: [Int] = []
@@ -114,11 +114,12 @@ struct CSVByteDictionary: Sendable {
     /// Merges `other` into this dictionary; returns each of its codes' new code, or `nil` on overflow.
     ///
     /// Existing codes keep their order, new ones follow in `other`'s.
-    mutating func merge(_ other: CSVByteDictionary) -> [Int32]? {
+    mutating func merge(_ other: ByteDictionary) -> [Int32]? {
         var remap = [Int32](repeating: -1, count: other.count)
         let ok = other.storage.withUnsafeBufferPointer { bytes -> Bool in
-            // No stored bytes means only empty values (readers never store one, as an
-            // empty field is missing); their bytes are never read, but a pointer is needed.
+            // No stored bytes means only empty values (the CSV reader never stores one, as
+            // an empty field is missing there; Parquet may); their bytes are never read,
+            // but a pointer is needed.
             withUnsafePointer(to: UInt8(0)) { empty in
                 merge(other, from: bytes.baseAddress ?? empty, into: &remap)
             }
@@ -127,7 +128,7 @@ struct CSVByteDictionary: Sendable {
     }
 
     /// Merges `other`'s values, whose bytes start at `base`, writing their new codes.
-    private mutating func merge(_ other: CSVByteDictionary, from base: UnsafePointer<UInt8>, into remap: inout [Int32])
+    private mutating func merge(_ other: ByteDictionary, from base: UnsafePointer<UInt8>, into remap: inout [Int32])
         -> Bool
     {
         for c in 0..<other.count {
