@@ -2,10 +2,9 @@
 ///
 /// Loading walks the page headers without decompressing anything: each header must
 /// decode within the bytes left, each page's size must fit in the chunk, and the data
-/// pages' value counts must add up to the chunk's. Only then does the reader size the
-/// table's buffers, so no count in a file can make it allocate more than the pages
-/// account for.
-struct ParquetChunkPages: Sendable {
+/// pages' value counts must add up to the chunk's rows, before any page is decoded.
+/// The bytes live in a job's workspace, valid until the job gives it back.
+struct ParquetChunkPages {
     /// A page's header and where its data starts.
     struct Page: Sendable {
         var header: ParquetPageHeader
@@ -18,7 +17,7 @@ struct ParquetChunkPages: Sendable {
         var kind: ParquetPageType
     }
 
-    var bytes: [UInt8]
+    var bytes: UnsafeRawBufferPointer
     /// The dictionary and data pages in order (index pages and unknown kinds are left out).
     var pages: [Page]
 
@@ -27,9 +26,9 @@ struct ParquetChunkPages: Sendable {
     /// `dataEnd` is where the file's column data ends (the footer's start). Errors carry
     /// the page (when there is one) but not the file, row group or column, which the
     /// caller adds.
-    static func load(_ file: ParquetFile, chunk: ParquetMetadata.ColumnChunk, rows: Int64, dataEnd: Int)
-        throws(ParquetError) -> ParquetChunkPages
-    {
+    static func load(
+        _ file: ParquetFile, chunk: ParquetMetadata.ColumnChunk, rows: Int64, dataEnd: Int, into scratch: ParquetScratch
+    ) throws(ParquetError) -> ParquetChunkPages {
         func fail(_ kind: ParquetError.Kind, page: Int? = nil, offset: Int? = nil) -> ParquetError {
             ParquetError(file: "", page: page, offset: offset, kind: kind)
         }
@@ -38,7 +37,7 @@ struct ParquetChunkPages: Sendable {
             throw fail(.chunkMismatch("it holds \(chunk.valueCount) values for \(rows) rows"))
         }
         // A chunk of no rows needs no pages (writers point it anywhere, even at byte 0).
-        if rows == 0 { return ParquetChunkPages(bytes: [], pages: []) }
+        if rows == 0 { return ParquetChunkPages(bytes: UnsafeRawBufferPointer(scratch.bytes(0)), pages: []) }
         var start = chunk.dataPageOffset
         // Some writers set the dictionary offset to 0 when there is none.
         if let dictionary = chunk.dictionaryPageOffset, dictionary > 0, dictionary < start { start = dictionary }
@@ -47,55 +46,51 @@ struct ParquetChunkPages: Sendable {
             throw fail(.chunkOutsideFile(offset: start, size: size, fileSize: file.size))
         }
         let base = Int(start)
-        let bytes: [UInt8]
-        switch file.read(offset: base, count: Int(size)) {
-        case .success(let b): bytes = b
-        case .failure(let kind): throw fail(kind, offset: base)
-        }
+        let buffer = scratch.bytes(Int(size))
+        if let failure = file.read(offset: base, into: buffer) { throw fail(failure, offset: base) }
+        let all = UnsafeRawBufferPointer(buffer)
         var pages: [Page] = []
         var at = 0
         var values: Int64 = 0
         var number = 0
         var sawData = false
-        try bytes.withUnsafeBytesTyped { (all) throws(ParquetError) in
-            while values < rows {
-                let offset = base + at
-                guard at < all.count else {
-                    throw fail(.valueCountMismatch(found: values, expected: rows), page: number, offset: offset)
-                }
-                let header: ParquetPageHeader
-                let headerLength: Int
-                do throws(ThriftError) {
-                    (header, headerLength) = try ParquetPageHeader.decode(UnsafeRawBufferPointer(rebasing: all[at...]))
-                } catch {
-                    throw fail(.badPageHeader(error), page: number, offset: offset)
-                }
-                let remaining = all.count - at - headerLength
-                guard header.compressedSize >= 0, Int(header.compressedSize) <= remaining else {
-                    throw fail(
-                        .pageSize(declared: Int(header.compressedSize), remaining: remaining), page: number,
-                        offset: offset)
-                }
-                guard header.uncompressedSize >= 0 else {
-                    throw fail(.pageSize(declared: Int(header.uncompressedSize), remaining: remaining), page: number)
-                }
-                let page = Page(
-                    header: header, number: number, dataStart: at + headerLength, fileOffset: offset,
-                    kind: ParquetPageType(rawValue: header.type) ?? .indexPage)
-                do throws(ParquetError.Kind) {
-                    let count = try check(page, sawData: sawData)
-                    values += count
-                    guard values <= rows else { throw .valueCountMismatch(found: values, expected: rows) }
-                } catch {
-                    throw fail(error, page: number, offset: offset)
-                }
-                if page.kind == .dataPage || page.kind == .dataPageV2 { sawData = true }
-                if page.kind != .indexPage { pages.append(page) }
-                at += headerLength + Int(header.compressedSize)
-                number += 1
+        while values < rows {
+            let offset = base + at
+            guard at < all.count else {
+                throw fail(.valueCountMismatch(found: values, expected: rows), page: number, offset: offset)
             }
+            let header: ParquetPageHeader
+            let headerLength: Int
+            do throws(ThriftError) {
+                (header, headerLength) = try ParquetPageHeader.decode(UnsafeRawBufferPointer(rebasing: all[at...]))
+            } catch {
+                throw fail(.badPageHeader(error), page: number, offset: offset)
+            }
+            let remaining = all.count - at - headerLength
+            guard header.compressedSize >= 0, Int(header.compressedSize) <= remaining else {
+                throw fail(
+                    .pageSize(declared: Int(header.compressedSize), remaining: remaining), page: number,
+                    offset: offset)
+            }
+            guard header.uncompressedSize >= 0 else {
+                throw fail(.pageSize(declared: Int(header.uncompressedSize), remaining: remaining), page: number)
+            }
+            let page = Page(
+                header: header, number: number, dataStart: at + headerLength, fileOffset: offset,
+                kind: ParquetPageType(rawValue: header.type) ?? .indexPage)
+            do throws(ParquetError.Kind) {
+                let count = try check(page, sawData: sawData)
+                values += count
+                guard values <= rows else { throw .valueCountMismatch(found: values, expected: rows) }
+            } catch {
+                throw fail(error, page: number, offset: offset)
+            }
+            if page.kind == .dataPage || page.kind == .dataPageV2 { sawData = true }
+            if page.kind != .indexPage { pages.append(page) }
+            at += headerLength + Int(header.compressedSize)
+            number += 1
         }
-        return ParquetChunkPages(bytes: bytes, pages: pages)
+        return ParquetChunkPages(bytes: all, pages: pages)
     }
 
     /// Checks a page's own header; returns how many values (rows) it holds.

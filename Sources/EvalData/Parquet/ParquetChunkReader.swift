@@ -6,22 +6,29 @@
 /// otherwise its values go to scratch and are spread over the rows, missing rows
 /// getting the decoder's missing value and a mark in the mask. Every page's row count
 /// is checked against the rows left before anything is written.
+///
+/// The mask is written only from the first page with a missing row on (the rows
+/// before it marked present then), so a chunk without missing values never touches
+/// it; `ParquetRun` fills the rows of such chunks when another chunk has some.
 struct ParquetChunkReader {
     let pages: ParquetChunkPages
     let codec: Codec?
     let maxDefinition: Int
-    private let pageScratch = ParquetScratch()
-    private let valueScratch = ParquetScratch()
-    private let levelScratch = ParquetScratch()
+    private let pageScratch: ParquetScratch
+    private let valueScratch: ParquetScratch
+    private let levelScratch: ParquetScratch
 
-    init(pages: ParquetChunkPages, codec: Codec?, maxDefinition: Int) {
+    init(pages: ParquetChunkPages, codec: Codec?, maxDefinition: Int, workspace: ParquetWorkspace) {
         self.pages = pages
         self.codec = codec
         self.maxDefinition = maxDefinition
+        pageScratch = workspace.page
+        valueScratch = workspace.values
+        levelScratch = workspace.levels
     }
 
     /// Decodes every page into `out[0 ..< rows]` (and `missing`, when the column may have
-    /// missing values); returns whether any row was missing.
+    /// missing values); returns whether any row was missing, and so the mask written.
     ///
     /// - Complexity: O(rows + the chunk's bytes, compressed and not).
     func read<D: ParquetValueDecoding>(
@@ -30,36 +37,42 @@ struct ParquetChunkReader {
     ) throws(ParquetError) -> Bool {
         var row = 0
         var anyMissing = false
-        try pages.bytes.withUnsafeBytesTyped { (chunk) throws(ParquetError) in
-            for page in pages.pages {
-                do throws(ParquetError.Kind) {
-                    switch page.kind {
-                    case .dictionaryPage:
-                        let data = try pageData(page, in: chunk)
-                        let header = page.header.dictionary
-                        let encoding = header.map(\.encoding) ?? ParquetEncoding.plain.rawValue
-                        guard
-                            encoding == ParquetEncoding.plain.rawValue
-                                || encoding == ParquetEncoding.plainDictionary.rawValue
-                        else {
-                            throw .unsupportedEncoding(encoding: ParquetEncoding.name(encoding), type: "dictionary")
-                        }
-                        try decoder.readDictionary(data, count: Int(header?.valueCount ?? 0))
-                    case .dataPage, .dataPageV2:
-                        let page = try dataPage(page, in: chunk)
-                        guard page.count <= rows - row else {
-                            throw .valueCountMismatch(found: Int64(row + page.count), expected: Int64(rows))
-                        }
-                        if try spread(page, into: out + row, missing: missing.map { $0 + row }, decoder: &decoder) {
-                            anyMissing = true
-                        }
-                        row += page.count
-                    case .indexPage:
-                        break
+        let chunk = pages.bytes
+        for page in pages.pages {
+            do throws(ParquetError.Kind) {
+                switch page.kind {
+                case .dictionaryPage:
+                    let data = try pageData(page, in: chunk)
+                    let header = page.header.dictionary
+                    let encoding = header.map(\.encoding) ?? ParquetEncoding.plain.rawValue
+                    guard
+                        encoding == ParquetEncoding.plain.rawValue
+                            || encoding == ParquetEncoding.plainDictionary.rawValue
+                    else {
+                        throw .unsupportedEncoding(encoding: ParquetEncoding.name(encoding), type: "dictionary")
                     }
-                } catch {
-                    throw ParquetError(file: "", page: page.number, offset: page.fileOffset, kind: error)
+                    try decoder.readDictionary(data, count: Int(header?.valueCount ?? 0))
+                case .dataPage, .dataPageV2:
+                    let page = try dataPage(page, in: chunk)
+                    guard page.count <= rows - row else {
+                        throw .valueCountMismatch(found: Int64(row + page.count), expected: Int64(rows))
+                    }
+                    let marks = anyMissing ? missing.map { $0 + row } : nil
+                    if try spread(page, into: out + row, missing: marks, decoder: &decoder), !anyMissing {
+                        // The first missing row: the rows before are present, and from
+                        // here on every page writes its part of the mask.
+                        anyMissing = true
+                        if let missing {
+                            missing.update(repeating: false, count: row)
+                            try markPage(page, missing: missing + row)
+                        }
+                    }
+                    row += page.count
+                case .indexPage:
+                    break
                 }
+            } catch {
+                throw ParquetError(file: "", page: page.number, offset: page.fileOffset, kind: error)
             }
         }
         guard row == rows else {
@@ -131,21 +144,23 @@ struct ParquetChunkReader {
             return DataPage(count: count, encoding: encoding, values: values, levels: nil, present: count)
         }
         let levels = levelScratch.values(UInt8.self, count: count)
-        let (present, used) = try Self.decodeLevels(
+        let (present, used, wrote) = try Self.decodeLevels(
             levelBytes, framed: levelsFramed, bitPacked: levelsBitPacked, count: count, maximum: maxDefinition,
             into: levels)
         if !isV2 { values = UnsafeRawBufferPointer(rebasing: values[used...]) }
-        return DataPage(count: count, encoding: encoding, values: values, levels: levels, present: present)
+        return DataPage(
+            count: count, encoding: encoding, values: values, levels: wrote ? levels : nil, present: present)
     }
 
-    /// Decodes definition levels; returns how many rows are present and the bytes used.
+    /// Decodes definition levels; returns how many rows are present, the bytes used, and
+    /// whether `levels` was written (not when every row is present).
     ///
     /// Version 1 pages frame RLE levels with a 4-byte length; version 2 pages give the
     /// length in the header. The deprecated BIT_PACKED levels are packed from the high bit.
     private static func decodeLevels(
         _ bytes: UnsafeRawBufferPointer, framed: Bool, bitPacked: Bool, count: Int, maximum: Int,
         into levels: UnsafeMutablePointer<UInt8>
-    ) throws(ParquetError.Kind) -> (Int, Int) {
+    ) throws(ParquetError.Kind) -> (Int, Int, Bool) {
         let width = Int.bitWidth - maximum.leadingZeroBitCount
         if bitPacked {
             let needed = (count * width + 7) / 8
@@ -161,7 +176,7 @@ struct ParquetChunkReader {
                 levels[i] = UInt8(truncatingIfNeeded: level)
                 present += level == maximum ? 1 : 0
             }
-            return (present, needed)
+            return (present, needed, true)
         }
         var start = 0
         var length = bytes.count
@@ -175,8 +190,9 @@ struct ParquetChunkReader {
         }
         var decoder = try ParquetHybridDecoder(
             UnsafeRawBufferPointer(rebasing: bytes[start..<(start + length)]), width: width, maximum: 8)
+        if count > 0, try decoder.skipRun(of: UInt64(maximum), count: count) { return (count, start + length, false) }
         let present = try decoder.decodeLevels(into: levels, count: count, maximum: maximum)
-        return (present, start + length)
+        return (present, start + length, true)
     }
 
     /// Decodes a page's values and spreads them over its rows; returns whether a row was missing.
@@ -205,6 +221,13 @@ struct ParquetChunkReader {
             for i in 0..<page.count { missing[i] = levels[i] != top }
         }
         return true
+    }
+
+    /// Writes the mask of a page whose levels `spread` has just used.
+    private func markPage(_ page: DataPage, missing: UnsafeMutablePointer<Bool>) throws(ParquetError.Kind) {
+        guard let levels = page.levels else { return missing.update(repeating: false, count: page.count) }
+        let top = UInt8(truncatingIfNeeded: maxDefinition)
+        for i in 0..<page.count { missing[i] = levels[i] != top }
     }
 
     /// A dictionary or version 1 data page's bytes, decompressed if the chunk is compressed.

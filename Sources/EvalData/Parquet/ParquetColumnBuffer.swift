@@ -28,12 +28,15 @@ final class ParquetColumnBuffer {
 
     /// Buffers for `rows` rows; `nil` only if allocation gives no address.
     ///
-    /// Elements are trivial and every one is written by a job before it is read.
+    /// Elements are trivial and every value is written by a job before it is read; the
+    /// mask is written only when some row is missing (see `ParquetChunkReader`), and
+    /// dropped unread otherwise.
     init?(type: ColumnType, rows: Int, optional: Bool) {
         func buffer<T>(_: T.Type, _ rows: Int) -> ([T], UnsafeMutablePointer<T>?) {
             var base: UnsafeMutablePointer<T>?
             let array = [T](unsafeUninitializedCapacity: max(rows, 1)) { buffer, count in
                 base = buffer.baseAddress
+                HugePages.advise(buffer.baseAddress, count: rows)
                 count = rows
             }
             return (array, base)

@@ -57,25 +57,31 @@ struct ParquetFile: Sendable {
     func read(offset: Int, count: Int) -> Result<[UInt8], ParquetError.Kind> {
         var failure: ParquetError.Kind?
         let bytes = [UInt8](unsafeUninitializedCapacity: max(count, 1)) { buffer, filled in
-            filled = 0
-            guard let base = buffer.baseAddress else { return }
-            var done = 0
-            while done < count {
-                let n = pread(descriptor, base + done, count - done, off_t(offset + done))
-                if n > 0 {
-                    done += n
-                } else if n == 0 {
-                    failure = .fileChanged(reason: "it ends at byte \(offset + done), before byte \(offset + count)")
-                    return
-                } else if errno != EINTR {
-                    failure = .cannotRead(reason: lastError())
-                    return
-                }
-            }
-            filled = count
+            failure = read(
+                offset: offset,
+                into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[0..<count])))
+            filled = failure == nil ? count : 0
         }
         if let failure { return .failure(failure) }
         return .success(bytes)
+    }
+
+    /// Fills `buffer` with the bytes at `offset`; `nil` on success, otherwise why not.
+    func read(offset: Int, into buffer: UnsafeMutableRawBufferPointer) -> ParquetError.Kind? {
+        guard let base = buffer.baseAddress else { return nil }
+        let count = buffer.count
+        var done = 0
+        while done < count {
+            let n = pread(descriptor, base + done, count - done, off_t(offset + done))
+            if n > 0 {
+                done += n
+            } else if n == 0 {
+                return .fileChanged(reason: "it ends at byte \(offset + done), before byte \(offset + count)")
+            } else if errno != EINTR {
+                return .cannotRead(reason: lastError())
+            }
+        }
+        return nil
     }
 
     /// An error when the file's size or modification time differs from what they were at open.

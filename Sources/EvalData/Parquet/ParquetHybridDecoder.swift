@@ -92,6 +92,16 @@ struct ParquetHybridDecoder {
         }
     }
 
+    /// Whether the next `count` values are all `value`, in one repeated run; if so they
+    /// are consumed, and nothing need be written (a column chunk without missing rows
+    /// has one run of the top level per page).
+    mutating func skipRun(of value: UInt64, count: Int) throws(ParquetError.Kind) -> Bool {
+        if repeatLeft == 0, packedLeft == 0 { try nextRun() }
+        guard repeatLeft >= count, repeatValue == value else { return false }
+        repeatLeft -= count
+        return true
+    }
+
     /// Decodes `count` levels (at most `maximum` each) into `out`; returns how many equal `maximum`.
     ///
     /// - Complexity: O(`count` + runs read).

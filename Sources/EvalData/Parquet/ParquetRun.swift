@@ -147,6 +147,7 @@ struct ParquetRun {
         let columns = plans.count
         let jobs = metadata.rowGroups.count * columns
         let failed = Atomic<Int>(Int.max)
+        let pool = ParquetWorkspacePool()
         let (file, metadata, plans, rowStarts, dataEnd) = (
             self.file, self.metadata, self.plans, self.rowStarts, dataEnd
         )
@@ -155,12 +156,14 @@ struct ParquetRun {
             guard k < failed.load(ordering: .relaxed) else { return .success(Outcome()) }
             let (g, c) = (k / columns, k % columns)
             let plan = plans[c]
+            let workspace = pool.take()
+            defer { pool.give(workspace) }
             do throws(ParquetError) {
                 return .success(
                     try Self.job(
                         file: file, chunk: metadata.rowGroups[g].columns[plan.leaf], plan: plan,
                         rows: rowStarts[g + 1] - rowStarts[g], first: rowStarts[g], output: outputs[c],
-                        dataEnd: dataEnd))
+                        dataEnd: dataEnd, workspace: workspace))
             } catch {
                 var located = error
                 located.rowGroup = g
@@ -182,11 +185,13 @@ struct ParquetRun {
     /// Reads and decodes one column chunk into its rows.
     private static func job(
         file: ParquetFile, chunk: ParquetMetadata.ColumnChunk, plan: ParquetColumnPlan, rows: Int, first: Int,
-        output: ParquetColumnOutput, dataEnd: Int
+        output: ParquetColumnOutput, dataEnd: Int, workspace: ParquetWorkspace
     ) throws(ParquetError) -> Outcome {
-        let pages = try ParquetChunkPages.load(file, chunk: chunk, rows: Int64(rows), dataEnd: dataEnd)
+        let pages = try ParquetChunkPages.load(
+            file, chunk: chunk, rows: Int64(rows), dataEnd: dataEnd, into: workspace.chunk)
         let codec = ParquetCompression(rawValue: chunk.codec)?.codec
-        let reader = ParquetChunkReader(pages: pages, codec: codec, maxDefinition: plan.maxDefinition)
+        let reader = ParquetChunkReader(
+            pages: pages, codec: codec, maxDefinition: plan.maxDefinition, workspace: workspace)
         let missing = output.missing.map { $0 + first }
         var outcome = Outcome()
         switch plan.target {
@@ -247,7 +252,14 @@ struct ParquetRun {
                 }
             }
             if mine.contains(where: \.rounded) { rounded.append(plan.name) }
-            let column = buffers[c].column(anyMissing: mine.contains(where: \.anyMissing), dictionary: strings)
+            let anyMissing = mine.contains(where: \.anyMissing)
+            if anyMissing, let mask = buffers[c].output.missing {
+                // Chunks without a missing row left their part of the mask untouched.
+                for (g, outcome) in mine.enumerated() where !outcome.anyMissing {
+                    (mask + rowStarts[g]).update(repeating: false, count: rowStarts[g + 1] - rowStarts[g])
+                }
+            }
+            let column = buffers[c].column(anyMissing: anyMissing, dictionary: strings)
             do throws(TableError) {
                 try table.append(name: plan.name, column: column)
             } catch {

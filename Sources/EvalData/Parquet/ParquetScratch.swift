@@ -23,6 +23,7 @@ final class ParquetScratch {
             base.deallocate()
             capacity = max(bytes, capacity * 2)
             base = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+            HugePages.advise(base, bytes: capacity)
         }
         return UnsafeMutableRawBufferPointer(start: base, count: bytes)
     }
