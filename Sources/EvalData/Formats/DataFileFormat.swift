@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// What a file's first bytes say it is, so a reader can say what it was given instead.
 ///
 /// Recognised by magic numbers (Parquet, the compressions, archives, other columnar
@@ -31,6 +39,33 @@ package enum DataFileFormat: String, Sendable, Equatable, CaseIterable {
         guard isText(bytes) else { return .binary }
         let first = bytes.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
         return first == UInt8(ascii: "{") || first == UInt8(ascii: "[") ? .json : .text
+    }
+
+    /// The format of the file at `path`, from its first bytes; the OS's reason when it cannot be read.
+    package static func sniff(path: String) -> Result<DataFileFormat, DataFileError> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(.cannotRead(file: path, reason: reason())) }
+        defer { close(fd) }
+        var prefix = [UInt8](repeating: 0, count: prefixLength)
+        var filled = 0
+        while filled < prefixLength {
+            let n = prefix.withUnsafeMutableBytes {
+                read(fd, $0.baseAddress.map { $0 + filled }, prefixLength - filled)
+            }
+            if n > 0 {
+                filled += n
+            } else if n == 0 {
+                break
+            } else if errno != EINTR {
+                return .failure(.cannotRead(file: path, reason: reason()))
+            }
+        }
+        return .success(sniff(Array(prefix[0..<filled])))
+    }
+
+    private static func reason() -> String {
+        guard let text = strerror(errno) else { return "error \(errno)" }
+        return String(cString: text)
     }
 
     /// Printable UTF-8 and whitespace only (a sequence cut by the prefix's end is allowed).

@@ -22,8 +22,8 @@ package enum RuntimeError: Error, Sendable {
     case missingValue(argument: String, function: String, row: Int, SourceSpan)
     /// A metric kernel refused its input; `names` says what the builtin calls each role.
     case metric(MetricError, MetricNames, SourceSpan)
-    /// A data file could not be read.
-    case data(CSVError, SourceSpan)
+    /// A data file could not be read; the reader's typed error is underneath.
+    case data(DataFileError, SourceSpan)
     /// A model file could not be loaded or used.
     case model(ModelError, SourceSpan)
     case fileAccess(path: String, reason: String, SourceSpan, help: String?)
@@ -97,7 +97,7 @@ package enum RuntimeError: Error, Sendable {
             let words = error.words(names)
             return Diagnostic(words.message, at: span, in: source, help: words.help)
         case .data(let error, let span):
-            return Diagnostic(error.description, at: span, in: source)
+            return Diagnostic(error.description, at: span, in: source, help: error.help)
         case .model(let error, let span):
             return Diagnostic(error.description, at: span, in: source)
         case .fileAccess(let path, let reason, let span, let help):
