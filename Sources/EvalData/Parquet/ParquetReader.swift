@@ -4,6 +4,9 @@ package struct ParquetOptions: Sendable {
     package var columns: [String]?
     /// Worker threads; the table is the same for any number.
     package var threads: Int = 2
+    /// Runs after the footer is read and before any column chunk is: tests change the
+    /// file here, to check that a file truncated or rewritten mid-read is an error.
+    package var afterFooter: (@Sendable () -> Void)?
 
     package init(columns: [String]? = nil, threads: Int = 2) {
         self.columns = columns
@@ -50,6 +53,7 @@ package enum ParquetReader {
                 throw ParquetError(file: path, kind: error)
             }
             var run = try ParquetRun(file: file, metadata: metadata, dataEnd: dataEnd, options: options)
+            options.afterFooter?()
             let result = try run.decode()
             if let change = file.changeSinceOpen() { throw ParquetError(file: path, kind: change) }
             return result
