@@ -4,6 +4,7 @@
   orders.parquet  the table of orders.csv, as read_csv reads it (amount and note with
                   missing values), written by pyarrow with its defaults
   nested.parquet  a flat `id` and `score` around a list column `tags` and a struct `info`
+  big.parquet     INT64 ids beyond 2^53, which read as the nearest number, with a warning
 
 Run from the repository root with a Python (a venv outside the repository) that has
 pyarrow:
@@ -35,5 +36,8 @@ nested = pa.table({
 })
 pq.write_table(nested, OUT / "nested.parquet")
 
-for name in ("orders.parquet", "nested.parquet"):
+big = pa.table({"id": pa.array([1, 2**53 + 1, -(2**62)], pa.int64())})
+pq.write_table(big, OUT / "big.parquet")
+
+for name in ("orders.parquet", "nested.parquet", "big.parquet"):
     print(name, (OUT / name).stat().st_size, "bytes")
