@@ -19,6 +19,8 @@ struct ParquetNumberDecoder: ParquetValueDecoding {
         self.typeLength = typeLength
     }
 
+    var directWidth: Int? { source == .double ? 8 : nil }
+
     /// Bytes per value in PLAIN and BYTE_STREAM_SPLIT, or `nil` for length-prefixed values.
     private var width: Int? {
         switch source {

@@ -17,6 +17,14 @@ protocol ParquetValueDecoding {
     mutating func decode(
         _ data: UnsafeRawBufferPointer, encoding: ParquetEncoding, count: Int, into out: UnsafeMutablePointer<Element>
     ) throws(ParquetError.Kind)
+
+    /// Bytes per value when a PLAIN page's bytes are the output's bytes as they are
+    /// (doubles), so a page may be decompressed straight into the output; otherwise `nil`.
+    var directWidth: Int? { get }
+}
+
+extension ParquetValueDecoding {
+    var directWidth: Int? { nil }
 }
 
 /// Dictionary indices of a data page: a bit width byte, then the RLE / bit-packed hybrid.
