@@ -9,7 +9,7 @@ enum ParquetBuiltins {
             "read_parquet", family: family, [.required("path"), .option("columns")],
             doc:
                 "Read a Parquet file's flat columns into a table (numbers, bools, strings); timestamps and dates become seconds since 1970-01-01 UTC, decimals numbers, binary hex text; nested columns are refused, so pick the others with columns:.",
-            example: #"scores = read_parquet("notebooks/data/churn.parquet", columns: ["churned", "p_churn_candidate"])"#,
+            example: #"t = read_parquet("notebooks/data/churn.parquet", columns: ["churned", "p_churn_candidate"])"#,
             body: readParquet),
         Builtin(
             "load", family: family, [.required("path"), .option("columns")],
