@@ -61,12 +61,11 @@ struct ParquetRun {
         var plans: [ParquetColumnPlan] = []
         for name in names {
             guard let field = schema.fields.first(where: { $0.name == name }) else {
-                throw ParquetError(
-                    file: "", column: name, kind: .unknownColumn(name: name, available: schema.fields.map(\.name)))
+                throw ParquetError(file: "", kind: .unknownColumn(name: name, available: schema.fields.map(\.name)))
             }
             guard chosen.insert(name).inserted else {
                 let twice: ParquetError.Kind = columns == nil ? .duplicateName(name) : .duplicateColumn(name)
-                throw ParquetError(file: "", column: name, kind: twice)
+                throw ParquetError(file: "", kind: twice)
             }
             if let shape = field.nested {
                 throw ParquetError(file: "", column: name, kind: .nestedColumn(shape: shape, flat: schema.flatNames))
