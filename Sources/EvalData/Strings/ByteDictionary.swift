@@ -97,6 +97,19 @@ struct ByteDictionary: Sendable {
         slots[index] = code
     }
 
+    /// Makes room for `values` values of `bytes` bytes in all, so a merge grows each
+    /// buffer (and re-places the table) at most once.
+    private mutating func reserve(_ values: Int, bytes: Int) {
+        storage.reserveCapacity(bytes)
+        ends.reserveCapacity(values)
+        hashes.reserveCapacity(values)
+        var size = slots.count
+        while size < 2 * values + 2 { size *= 2 }
+        guard size > slots.count else { return }
+        slots = [Int32](repeating: -1, count: size)
+        for c in 0..<ends.count { place(Int32(c), hash: hashes[c]) }
+    }
+
     /// Doubles the table and re-places every code from its stored hash.
     private mutating func grow() {
         slots = [Int32](repeating: -1, count: slots.count * 2)
@@ -115,6 +128,13 @@ struct ByteDictionary: Sendable {
     ///
     /// Existing codes keep their order, new ones follow in `other`'s.
     mutating func merge(_ other: ByteDictionary) -> [Int32]? {
+        // Into an empty dictionary, `other` is the result as it is, codes unchanged
+        // (the first chunk or row group of every column).
+        if count == 0 {
+            self = other
+            return Array(0..<Int32(other.count))
+        }
+        reserve(count + other.count, bytes: storage.count + other.storage.count)
         var remap = [Int32](repeating: -1, count: other.count)
         let ok = other.storage.withUnsafeBufferPointer { bytes -> Bool in
             // No stored bytes means only empty values (the CSV reader never stores one, as
