@@ -140,15 +140,31 @@ enum ParquetNumberSource: Sendable, Equatable {
     static func bigEndianDecimal(_ p: UnsafeRawPointer, count: Int, scale: Int) -> Double {
         guard count > 0 else { return 0 }
         let bytes = p.assumingMemoryBound(to: UInt8.self)
-        if count <= 16 {
-            var value: Int128 = bytes[0] & 0x80 != 0 ? -1 : 0
-            for i in 0..<count { value = (value << 8) | Int128(bytes[i]) }
+        let negative = bytes[0] & 0x80 != 0
+        // Wider than 16 bytes but only sign extension in front: the last 16 bytes hold it.
+        let skip = max(0, count - 16)
+        let sign: UInt8 = negative ? 0xFF : 0
+        if (0..<skip).allSatisfy({ bytes[$0] == sign }), (bytes[skip] & 0x80 != 0) == negative {
+            var value: Int128 = negative ? -1 : 0
+            for i in skip..<count { value = (value << 8) | Int128(bytes[i]) }
             if let small = Int64(exactly: value) { return ParquetIntegerScale.divide(small, powerOfTen: scale) }
             return Double(value) / ParquetIntegerScale.powerOfTen(scale)
         }
-        var value = 0.0
-        for i in 0..<count { value = value * 256 + Double(bytes[i]) }
-        if bytes[0] & 0x80 != 0 { value -= Double(sign: .plus, exponent: 8 * count, significand: 1) }
-        return value / ParquetIntegerScale.powerOfTen(scale)
+        // The magnitude, byte by byte (two's complement negated for a negative value).
+        var magnitude = 0.0
+        var carry = 1
+        var digits = [UInt8](repeating: 0, count: count)
+        for i in stride(from: count - 1, through: 0, by: -1) {
+            if negative {
+                let v = Int(~bytes[i]) + carry
+                digits[i] = UInt8(truncatingIfNeeded: v)
+                carry = v >> 8
+            } else {
+                digits[i] = bytes[i]
+            }
+        }
+        for d in digits { magnitude = magnitude * 256 + Double(d) }
+        return (negative ? -magnitude : magnitude) / ParquetIntegerScale.powerOfTen(scale)
     }
+
 }
