@@ -1,6 +1,6 @@
 # Evalbook: `make demo` renders the demo notebook, `make test` runs every test.
 SWIFT ?= swift
-DEPS := libedit-dev libcmark-dev pkg-config
+DEPS := libedit-dev libcmark-dev pkg-config libzstd-dev libsnappy-dev liblz4-dev zlib1g-dev libbrotli-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 
 .PHONY: all deps build release demo lint test bench clean

@@ -17,9 +17,17 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // Five libraries, one target: pkg-config's libzstd supplies the search paths, which
+        // Debian (and Homebrew) share for all of them; the module map links each.
+        .systemLibrary(
+            name: "CCodecs", pkgConfig: "libzstd",
+            providers: [
+                .apt(["libzstd-dev", "libsnappy-dev", "liblz4-dev", "zlib1g-dev", "libbrotli-dev"]),
+                .brew(["zstd", "snappy", "lz4", "zlib", "brotli"]),
+            ]),
         .target(
             name: "EvalData",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CCodecs", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "EvalMetrics"),
         .target(name: "EvalModels"),

@@ -24,7 +24,10 @@ struct ReplCompletionTests {
                 ]
             case "notebooks/": [.init(name: "data", isDirectory: true), .init(name: "eta.md", isDirectory: false)]
             case "notebooks/data/":
-                [.init(name: "eta.csv", isDirectory: false), .init(name: "eta_toy.csv", isDirectory: false)]
+                [
+                    .init(name: "eta.csv", isDirectory: false), .init(name: "eta_toy.csv", isDirectory: false),
+                    .init(name: "events.parquet", isDirectory: false),
+                ]
             default: []
             }
         }
@@ -75,6 +78,10 @@ struct ReplCompletionTests {
         #expect(try complete("read_csv(\"notebooks/data/et").commonPrefix == "eta")
         #expect(try complete("read_csv(\"").candidates == ["notebooks/", "orders.csv\""])
         #expect(try complete("read_csv(\".h").candidates == [".hidden\""])
+        #expect(
+            try complete("read_parquet(\"notebooks/data/ev")
+                == Completion(prefix: "ev", candidates: ["events.parquet\""]))
+        #expect(try complete("load(\"notebooks/data/e").candidates.contains("events.parquet\""))
     }
 
     @Test("colon commands, builtins after :help, notebooks after :load")

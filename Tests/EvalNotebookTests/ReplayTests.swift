@@ -94,6 +94,31 @@ struct ReplayTests {
         #expect(result.difference?.file == "report.html")
     }
 
+    @Test func changedParquetInputIsNamed() throws {
+        let root = try TestSupport.temporaryDirectory()
+        let source = Self.repository.appendingPathComponent("Tests/EvalLangTests/Cases/data/orders.parquet")
+        let data = root.appendingPathComponent("orders.parquet")
+        try FileManager.default.copyItem(at: source, to: data)
+        try TestSupport.write(
+            "```evalbook\nt = read_parquet(\"orders.parquet\", columns: [\"amount\"])\ntotal = sum(t.amount)\n```\n",
+            to: "nb.md", in: root)
+        let parsed = try NotebookParser.load(path: root.appendingPathComponent("nb.md").path, displayPath: "nb.md")
+        let report = try NotebookRunner.run(parsed, options: RunOptions(root: root.path))
+        #expect(report.inputs.map(\.path) == ["orders.parquet"])
+        let store = ReportStore(directory: root.appendingPathComponent("reports/nb").path)
+        guard case .created(_, let version) = try store.write(report) else {
+            Issue.record("no version written")
+            return
+        }
+        #expect(try ReportReplay.replay(directory: version, root: root.path).reproduced)
+        var bytes = try [UInt8](Data(contentsOf: data))
+        bytes[bytes.count / 2] ^= 0x01
+        try Data(bytes).write(to: data)
+        let result = try ReportReplay.replay(directory: version, root: root.path)
+        #expect(!result.reproduced)
+        #expect(result.changedInputs.first?.path == "orders.parquet")
+    }
+
     @Test func missingInputIsReported() throws {
         let (root, version) = try Self.project()
         try FileManager.default.removeItem(at: root.appendingPathComponent("data.csv"))

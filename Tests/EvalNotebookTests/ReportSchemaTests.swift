@@ -76,8 +76,10 @@ struct ReportSchemaTests {
     func committedFilesRoundTrip(version: String) throws {
         let manifestPath = version + "/manifest.json", metricsPath = version + "/metrics.json"
         let manifest = try Manifest.read(manifestPath)
-        // Versions written before schema 2 have none; later ones carry the schema they were written with.
-        #expect((1...Manifest.schema).contains(manifest.schema))
+        // Versions rendered before schema 2 carry no schema field (schema 1); newer ones say 2.
+        let bytes = FileManager.default.contents(atPath: manifestPath) ?? Data()
+        let declared = String(decoding: bytes, as: UTF8.self).contains("\n  \"schema\": 2,\n") ? 2 : 1
+        #expect(manifest.schema == declared)
         #expect(Data(manifest.text.utf8) == FileManager.default.contents(atPath: manifestPath))
         let metrics = try MetricsFile.read(metricsPath)
         #expect(Data(metrics.text.utf8) == FileManager.default.contents(atPath: metricsPath))

@@ -23,8 +23,8 @@ enum CSVAssembler {
     /// Returns the merged dictionaries and remaps, or the slot whose codes overflowed.
     static func mergeDictionaries(
         _ results: [CSVChunkResult], types: [CSVSlotType]
-    ) -> Result<([CSVByteDictionary?], Remaps), CSVSlotOverflow> {
-        var dictionaries: [CSVByteDictionary?] = []
+    ) -> Result<([ByteDictionary?], Remaps), CSVSlotOverflow> {
+        var dictionaries: [ByteDictionary?] = []
         var remaps: Remaps = []
         for (slot, type) in types.enumerated() {
             guard type == .string else {
@@ -32,7 +32,7 @@ enum CSVAssembler {
                 remaps.append([])
                 continue
             }
-            var merged = CSVByteDictionary()
+            var merged = ByteDictionary()
             var slotRemaps: [[Int32]?] = []
             for result in results {
                 let part = result.parts[slot]
@@ -136,7 +136,7 @@ enum CSVAssembler {
 
     /// Wraps a slot's finished buffer in a `Column`.
     static func column(
-        _ storage: CSVColumnStorage, rows: Int, type: CSVSlotType, missing: [Bool]?, dictionary: CSVByteDictionary?
+        _ storage: CSVColumnStorage, rows: Int, type: CSVSlotType, missing: [Bool]?, dictionary: ByteDictionary?
     ) -> Column {
         switch type.columnType {
         case .number:

@@ -6,7 +6,7 @@
 /// columns have none and a per-row mask would cost a store for every field.
 struct CSVColumnPart: Sendable {
     var type: CSVSlotType = .unknown
-    var dictionary = CSVByteDictionary()
+    var dictionary = ByteDictionary()
     var missingRows: [Int] = []
 }
 
@@ -124,7 +124,7 @@ struct CSVColumnBuilder {
 
     @inline(__always)
     private mutating func appendString(unescaped p: UnsafePointer<UInt8>, count n: Int, row: Int) -> Bool {
-        let hash = CSVByteDictionary.hash(p, count: n)
+        let hash = ByteDictionary.hash(p, count: n)
         if let code = part.dictionary.find(p, count: n, hash: hash) {
             out.codes[row] = code
             return true

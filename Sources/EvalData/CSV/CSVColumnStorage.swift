@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Where one chunk writes one column: typed pointers to the chunk's first row in the final buffers.
 ///
 /// `@unchecked Sendable` because jobs on several threads write through copies of these
@@ -51,7 +43,7 @@ final class CSVColumnStorage {
             // elements are trivial types and every one is written before it is read.
             let array = [T](unsafeUninitializedCapacity: max(rows, 1)) { buffer, count in
                 base = buffer.baseAddress
-                CSVColumnStorage.adviseHugePages(buffer.baseAddress, bytes: rows * MemoryLayout<T>.stride)
+                HugePages.advise(buffer.baseAddress, count: rows)
                 count = rows
             }
             return (array, base)
@@ -89,25 +81,5 @@ final class CSVColumnStorage {
     /// Drops rows reserved for blank lines; in place, as the array is uniquely held.
     private static func truncate<T>(_ array: inout [T], to count: Int) {
         if array.count > count { array.removeLast(array.count - max(count, 0)) }
-    }
-
-    /// Asks Linux to back a large fresh buffer with 2 MiB pages.
-    ///
-    /// Each 4 KiB page of a new buffer costs a fault when first written, which for the
-    /// hundreds of megabytes of a large file was a fifth of the read time. A hint only:
-    /// it changes no contents, and the kernel may ignore it.
-    private static func adviseHugePages(_ base: UnsafeMutableRawPointer?, bytes: Int) {
-        #if os(Linux)
-            let huge = 2 << 20
-            guard let base, bytes >= 2 * huge else { return }
-            let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
-            let end = (Int(bitPattern: base) + bytes) & ~(huge - 1)
-            guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
-            _ = madvise(aligned, end - start, MADV_HUGEPAGE)
-        #endif
-    }
-
-    private static func adviseHugePages<T>(_ base: UnsafeMutablePointer<T>?, bytes: Int) {
-        adviseHugePages(base.map { UnsafeMutableRawPointer($0) }, bytes: bytes)
     }
 }

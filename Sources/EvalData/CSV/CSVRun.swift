@@ -97,7 +97,7 @@ struct CSVRun {
     mutating func assemble() throws(CSVError) -> Table {
         chunks = CSVAssembler.compact(chunks, results: results, types: types, outputs: outputs)
         let total = chunks.reduce(0) { $0 + $1.rows }
-        let dictionaries: [CSVByteDictionary?]
+        let dictionaries: [ByteDictionary?]
         let remaps: CSVAssembler.Remaps
         switch CSVAssembler.mergeDictionaries(results, types: types) {
         case .success(let merged):

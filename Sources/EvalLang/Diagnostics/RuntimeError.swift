@@ -25,8 +25,8 @@ package enum RuntimeError: Error, Sendable {
     case metric(MetricError, MetricNames, SourceSpan)
     /// Work refused because it passed a documented limit.
     case limit(Limit, SourceSpan)
-    /// A data file could not be read.
-    case data(CSVError, SourceSpan)
+    /// A data file could not be read; the reader's typed error is underneath.
+    case data(DataFileError, SourceSpan)
     /// A model file could not be loaded or used.
     case model(ModelError, SourceSpan)
     case fileAccess(path: String, reason: String, SourceSpan, help: String?)
@@ -107,7 +107,7 @@ package enum RuntimeError: Error, Sendable {
             let words = error.words(names)
             return Diagnostic(words.message, at: span, in: source, help: words.help)
         case .data(let error, let span):
-            return Diagnostic(error.description, at: span, in: source)
+            return Diagnostic(error.description, at: span, in: source, help: error.help)
         case .model(let error, let span):
             return Diagnostic(error.description, at: span, in: source)
         case .fileAccess(let path, let reason, let span, let help):

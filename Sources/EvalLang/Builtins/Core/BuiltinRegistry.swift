@@ -15,6 +15,7 @@ package struct BuiltinRegistry: Sendable {
     /// The builtins of every family, in registration order.
     package static let registered: [[Builtin]] = [
         DataBuiltins.all,
+        ParquetBuiltins.all,
         ShapeBuiltins.all,
         TableBuiltins.all,
         ColumnMathBuiltins.all,

@@ -213,7 +213,7 @@ enum DataBuiltins {
         }
     }
 
-    private static func readCSV(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
+    static func readCSV(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
         let path = try args.string("path")
         var options = CSVOptions()
         options.threads = interpreter.session.threads
@@ -248,9 +248,7 @@ enum DataBuiltins {
             return .table(table)
         } catch {
             // Name the file as the notebook wrote it, not by its resolved path.
-            var located = error
-            located.file = path
-            throw .data(located, args.span("path"))
+            throw .data(DataFileError.csv(error).naming(path), args.span("path"))
         }
     }
 }

@@ -8,10 +8,10 @@
 
 /// A string dictionary keyed by raw bytes: code ↔ byte slice, codes in first-appearance order.
 ///
-/// Readers dictionary-encode string columns without creating a `String` per field:
+/// Readers (CSV, Parquet) dictionary-encode string columns without a `String` per value:
 /// each distinct value is copied once into `storage`, found again by hashing the field's
 /// bytes in place. `String`s are made only for distinct values, at the very end.
-struct CSVByteDictionary: Sendable {
+struct ByteDictionary: Sendable {
     /// Distinct values end to end; value `c` spans `ends[c - 1] ..< ends[c]`.
     private(set) var storage: [UInt8] = []
     private(set) var ends: [Int] = []
@@ -97,6 +97,19 @@ struct CSVByteDictionary: Sendable {
         slots[index] = code
     }
 
+    /// Makes room for `values` values of `bytes` bytes in all, so a merge grows each
+    /// buffer (and re-places the table) at most once.
+    private mutating func reserve(_ values: Int, bytes: Int) {
+        storage.reserveCapacity(bytes)
+        ends.reserveCapacity(values)
+        hashes.reserveCapacity(values)
+        var size = slots.count
+        while size < 2 * values + 2 { size *= 2 }
+        guard size > slots.count else { return }
+        slots = [Int32](repeating: -1, count: size)
+        for c in 0..<ends.count { place(Int32(c), hash: hashes[c]) }
+    }
+
     /// Doubles the table and re-places every code from its stored hash.
     private mutating func grow() {
         slots = [Int32](repeating: -1, count: slots.count * 2)
@@ -114,11 +127,19 @@ struct CSVByteDictionary: Sendable {
     /// Merges `other` into this dictionary; returns each of its codes' new code, or `nil` on overflow.
     ///
     /// Existing codes keep their order, new ones follow in `other`'s.
-    mutating func merge(_ other: CSVByteDictionary) -> [Int32]? {
+    mutating func merge(_ other: ByteDictionary) -> [Int32]? {
+        // Into an empty dictionary, `other` is the result as it is, codes unchanged
+        // (the first chunk or row group of every column).
+        if count == 0 {
+            self = other
+            return Array(0..<Int32(other.count))
+        }
+        reserve(count + other.count, bytes: storage.count + other.storage.count)
         var remap = [Int32](repeating: -1, count: other.count)
         let ok = other.storage.withUnsafeBufferPointer { bytes -> Bool in
-            // No stored bytes means only empty values (readers never store one, as an
-            // empty field is missing); their bytes are never read, but a pointer is needed.
+            // No stored bytes means only empty values (the CSV reader never stores one, as
+            // an empty field is missing there; Parquet may); their bytes are never read,
+            // but a pointer is needed.
             withUnsafePointer(to: UInt8(0)) { empty in
                 merge(other, from: bytes.baseAddress ?? empty, into: &remap)
             }
@@ -127,7 +148,7 @@ struct CSVByteDictionary: Sendable {
     }
 
     /// Merges `other`'s values, whose bytes start at `base`, writing their new codes.
-    private mutating func merge(_ other: CSVByteDictionary, from base: UnsafePointer<UInt8>, into remap: inout [Int32])
+    private mutating func merge(_ other: ByteDictionary, from base: UnsafePointer<UInt8>, into remap: inout [Int32])
         -> Bool
     {
         for c in 0..<other.count {
