@@ -148,49 +148,6 @@ enum ExperimentBuiltins {
         return .record(record)
     }
 
-    /// `ab_test(a, b, by: [key_a, key_b], correction:)`: one test per segment, a table.
-    static func abTestBySegment(
-        _ interpreter: inout Interpreter, _ args: Arguments, level: Double, correction: PValueCorrection?
-    ) throws(RuntimeError) -> Value {
-        guard Self.isSample(args.value("conv_a")), !args.has("conv_b"), !args.has("n_b") else {
-            throw .invalidArgument(
-                "`by` of `ab_test` needs the two 0/1 columns form, ab_test(a, b, by: [key_a, key_b])", args.span("by"))
-        }
-        let a = try MetricInputs.zeroOne(args, "conv_a"), b = try MetricInputs.zeroOne(args, "n_a")
-        let segments = try SegmentedTests.segments(args, counts: (a.count, b.count))
-        func test(_ ra: [Int]?, _ rb: [Int]?, _ label: String) throws(RuntimeError) -> SegmentedTests.Row {
-            let xa = ByGroups.pick(a, ra), xb = ByGroups.pick(b, rb)
-            let (na, nb) = (Double(xa.count), Double(xb.count))
-            var row = SegmentedTests.Row(label: label, sizes: (na, nb), centres: (.nan, .nan))
-            guard !xa.isEmpty, !xb.isEmpty else {
-                interpreter.session.warn(
-                    "`ab_test` is undefined for group \(label): \(xa.isEmpty ? "A" : "B") has no rows there",
-                    at: args.callSpan)
-                row.centres = (xa.isEmpty ? .nan : Summation.sum(xa) / na, xb.isEmpty ? .nan : Summation.sum(xb) / nb)
-                return row
-            }
-            let r: ABTestResult
-            do {
-                r = try Experiments.abTest(
-                    conversionsA: Summation.sum(xa), nA: na, conversionsB: Summation.sum(xb), nB: nb, level: level)
-            } catch {
-                throw args.metricError(error, group: ra == nil ? nil : label)
-            }
-            for w in r.warnings { interpreter.warn(w, args, group: ra == nil ? nil : label) }
-            row.centres = (r.rateA, r.rateB)
-            (row.estimate, row.pValue) = (r.difference, r.pValue)
-            return row
-        }
-        var rows: [SegmentedTests.Row] = []
-        for (k, label) in segments.labels.enumerated() {
-            rows.append(try test(segments.rows[k], segments.otherRows[k], label))
-        }
-        let overall = try test(nil, nil, "all")
-        return SegmentedTests.table(
-            rows, overall: overall, names: ["n_a", "n_b", "rate_a", "rate_b"], method: correction, level: level
-        ) { $0 >= 0 ? "B converts better" : "B converts worse" }
-    }
-
     static func tTest(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
         let x = try MetricInputs.numbers(args, "x"), y = try MetricInputs.numbers(args, "y")
         let equal = try args.bool("equal_var", default: false), level = try args.number("level", default: 0.95)
@@ -214,45 +171,6 @@ enum ExperimentBuiltins {
         record["mean_y"] = .number(r.meanY)
         record["level"] = .number(r.level)
         return .record(record)
-    }
-
-    /// `t_test(x, y, by: [key_x, key_y], correction:)`: one test per segment, a table.
-    static func tTestBySegment(
-        _ interpreter: inout Interpreter, _ args: Arguments, _ x: [Double], _ y: [Double], equal: Bool, level: Double,
-        correction: PValueCorrection?
-    ) throws(RuntimeError) -> Value {
-        let segments = try SegmentedTests.segments(args, counts: (x.count, y.count))
-        func test(_ rx: [Int]?, _ ry: [Int]?, _ label: String) throws(RuntimeError) -> SegmentedTests.Row {
-            let xs = ByGroups.pick(x, rx), ys = ByGroups.pick(y, ry)
-            let mean = { (v: [Double]) in v.isEmpty ? Double.nan : Summation.sum(v) / Double(v.count) }
-            var row = SegmentedTests.Row(
-                label: label, sizes: (Double(xs.count), Double(ys.count)), centres: (mean(xs), mean(ys)))
-            guard xs.count >= 2, ys.count >= 2 else {
-                let few = xs.count < 2 ? "x" : "y"
-                interpreter.session.warn(
-                    "`t_test` is undefined for group \(label): `\(few)` has fewer than 2 values there",
-                    at: args.callSpan)
-                return row
-            }
-            let r: TTestResult
-            do {
-                r = try Experiments.tTest(x: xs, y: ys, equalVariance: equal, level: level)
-            } catch {
-                throw args.metricError(error, group: rx == nil ? nil : label)
-            }
-            for w in r.warnings { interpreter.warn(w, args, group: rx == nil ? nil : label) }
-            row.centres = (r.meanX, r.meanY)
-            (row.estimate, row.pValue) = (r.estimate, r.pValue)
-            return row
-        }
-        var rows: [SegmentedTests.Row] = []
-        for (k, label) in segments.labels.enumerated() {
-            rows.append(try test(segments.rows[k], segments.otherRows[k], label))
-        }
-        let overall = try test(nil, nil, "all")
-        return SegmentedTests.table(
-            rows, overall: overall, names: ["n_x", "n_y", "mean_x", "mean_y"], method: correction, level: level
-        ) { $0 >= 0 ? "x higher" : "x lower" }
     }
 
     static func adjustP(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
@@ -283,96 +201,6 @@ enum ExperimentBuiltins {
         record["high"] = .number(r.high)
         record["level"] = .number(r.level)
         record["method"] = .string(r.method.rawValue)
-        return .record(record)
-    }
-
-    /// `test:` and `alternative:` of the power builtins.
-    static func powerOptions(_ args: Arguments) throws(RuntimeError) -> (PowerTest, TestAlternative) {
-        let test = try args.choice("test", PowerTest.allCases.map(\.rawValue), default: "z")
-        return (PowerTest(rawValue: test) ?? .z, try alternative(args, scipy: false))
-    }
-
-    /// `alternative:`: statsmodels' names ("two-sided", "larger", "smaller") or scipy's
-    /// ("less", "greater"), whichever the builtin mirrors listed first; both are accepted.
-    static func alternative(_ args: Arguments, scipy: Bool) throws(RuntimeError) -> TestAlternative {
-        let names =
-            scipy
-            ? ["two-sided", "less", "greater", "smaller", "larger"]
-            : ["two-sided", "larger", "smaller", "less", "greater"]
-        switch try args.choice("alternative", names, default: "two-sided") {
-        case "larger", "greater": return .larger
-        case "smaller", "less": return .smaller
-        default: return .twoSided
-        }
-    }
-
-    static func sampleSize(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
-        let alpha = try args.number("alpha", default: 0.05), power = try args.number("power", default: 0.8)
-        let ratio = try args.number("ratio", default: 1)
-        let (test, alternative) = try powerOptions(args)
-        let rates = args.has("baseline") || args.has("mde")
-        if rates, args.has("effect_size") {
-            throw .invalidArgument(
-                "give `sample_size` either baseline: and mde: (two rates) or effect_size:, not both",
-                args.span("effect_size"))
-        }
-        if rates, test == .t {
-            throw .invalidArgument(
-                "baseline: and mde: describe two conversion rates, which the z-test compares; a t-test takes effect_size: (Cohen's d)",
-                args.span("test"), help: "for a difference of means, effect_size: difference / standard deviation")
-        }
-        let r: SampleSizeResult
-        if rates || !args.has("effect_size") {
-            let baseline = try args.number("baseline"), mde = try args.number("mde")
-            r = try run(args) { () throws(MetricError) in
-                try Experiments.sampleSize(
-                    baseline: baseline, mde: mde, alpha: alpha, power: power, ratio: ratio, alternative: alternative)
-            }
-        } else {
-            let effect = try args.number("effect_size")
-            r = try run(args) { () throws(MetricError) in
-                try Experiments.sampleSize(
-                    effectSize: effect, alpha: alpha, power: power, ratio: ratio, test: test, alternative: alternative)
-            }
-        }
-        warn(&interpreter, args, r.warnings)
-        var record = Record()
-        record["n_a"] = .number(r.nARoundedUp)
-        record["n_b"] = .number(r.nBRoundedUp)
-        record["total"] = .number(r.nARoundedUp + r.nBRoundedUp)
-        record["effect_size"] = .number(r.effectSize)
-        record["n_a_exact"] = .number(r.nA)
-        return .record(record)
-    }
-
-    static func detectableEffect(_ interpreter: inout Interpreter, _ args: Arguments) throws(RuntimeError) -> Value {
-        let n = try args.number("n")
-        let alpha = try args.number("alpha", default: 0.05), power = try args.number("power", default: 0.8)
-        let ratio = try args.number("ratio", default: 1)
-        let (test, alternative) = try powerOptions(args)
-        if args.has("baseline"), test == .t {
-            throw .invalidArgument(
-                "baseline: turns a z-test's Cohen's h into a lift of a conversion rate; a t-test's effect is Cohen's d",
-                args.span("baseline"))
-        }
-        let effect = try run(args) { () throws(MetricError) in
-            try Experiments.detectableEffect(
-                n: n, alpha: alpha, power: power, ratio: ratio, test: test, alternative: alternative)
-        }
-        var record = Record()
-        record["effect_size"] = .number(effect)
-        if args.has("baseline") {
-            let baseline = try args.number("baseline")
-            let lift = try run(args) { () throws(MetricError) in
-                try Experiments.lift(baseline: baseline, effectSize: effect)
-            }
-            if let warning = lift.warning { interpreter.warn(warning, args) }
-            record["mde"] = number(lift.value)
-            record["rate_b"] = number(lift.value.map { baseline + $0 })
-        }
-        record["n_a"] = .number(n)
-        record["n_b"] = .number(n * ratio)
-        record["power"] = .number(power)
         return .record(record)
     }
 
