@@ -38,11 +38,7 @@ extension ExperimentBuiltins {
             (row.estimate, row.pValue) = (r.difference, r.pValue)
             return row
         }
-        var rows: [SegmentedTests.Row] = []
-        for (k, label) in segments.labels.enumerated() {
-            rows.append(try test(segments.rows[k], segments.otherRows[k], label))
-        }
-        let overall = try test(nil, nil, "all")
+        let (rows, overall) = try SegmentedTests.rows(segments, test)
         return SegmentedTests.table(
             rows, overall: overall, names: ["n_a", "n_b", "rate_a", "rate_b"], method: correction, level: level
         ) { $0 >= 0 ? "B converts better" : "B converts worse" }
@@ -77,11 +73,7 @@ extension ExperimentBuiltins {
             (row.estimate, row.pValue) = (r.estimate, r.pValue)
             return row
         }
-        var rows: [SegmentedTests.Row] = []
-        for (k, label) in segments.labels.enumerated() {
-            rows.append(try test(segments.rows[k], segments.otherRows[k], label))
-        }
-        let overall = try test(nil, nil, "all")
+        let (rows, overall) = try SegmentedTests.rows(segments, test)
         return SegmentedTests.table(
             rows, overall: overall, names: ["n_x", "n_y", "mean_x", "mean_y"], method: correction, level: level
         ) { $0 >= 0 ? "x higher" : "x lower" }

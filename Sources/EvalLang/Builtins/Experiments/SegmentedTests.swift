@@ -39,6 +39,17 @@ enum SegmentedTests {
         }
     }
 
+    /// One test per segment (in the segments' order), then the overall one on all rows, labelled `all`.
+    static func rows(
+        _ segments: Segments, _ test: ([Int]?, [Int]?, String) throws(RuntimeError) -> Row
+    ) throws(RuntimeError) -> (rows: [Row], overall: Row) {
+        var rows: [Row] = []
+        for (k, label) in segments.labels.enumerated() {
+            rows.append(try test(segments.rows[k], segments.otherRows[k], label))
+        }
+        return (rows, try test(nil, nil, "all"))
+    }
+
     /// `correction:`, which needs `by:`; nil for none.
     static func correction(_ args: Arguments) throws(RuntimeError) -> PValueCorrection? {
         let names = PValueCorrection.allCases.map(\.rawValue)
